@@ -1,0 +1,127 @@
+"""Fixtures for the browser tests: the built site/ on a local HTTP server, driven by
+Playwright in Debian's chromium (Playwright cannot download its own browser here)."""
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import threading
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+SITE = ROOT / "site"
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+# Without the background-networking flags chromium tries to reach Google's hosts at start.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if Path(str(item.fspath)).is_relative_to(Path(__file__).parent):
+            item.add_marker(pytest.mark.browser)
+
+
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    # Set explicitly: mimetypes depend on the machine's /etc/mime.types.
+    extensions_map = {
+        **http.server.SimpleHTTPRequestHandler.extensions_map,
+        ".wasm": "application/wasm",
+        ".mjs": "text/javascript",
+        ".js": "text/javascript",
+        ".json": "application/json",
+        ".whl": "application/zip",
+        ".zip": "application/zip",
+    }
+
+    def log_message(self, *args):  # keep pytest output readable
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_dir() -> Path:
+    if not (SITE / "index.html").exists():
+        pytest.fail("site/ is not built: run `make site` (make test does it)")
+    return SITE
+
+
+@pytest.fixture(scope="session")
+def base_url(site_dir):
+    handler = functools.partial(_Handler, directory=str(site_dir))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+class ExternalRequests(list):
+    """Every request the page made to a host other than the local server."""
+
+
+@pytest.fixture
+def context(browser):
+    ctx = browser.new_context(locale="fr-FR")
+    yield ctx
+    ctx.close()
+
+
+@pytest.fixture
+def external_requests(context, base_url) -> ExternalRequests:
+    local = urlparse(base_url).netloc
+    seen = ExternalRequests()
+
+    def record(request):
+        parts = urlparse(request.url)
+        if parts.scheme in ("data", "blob", "about", "chrome-extension"):
+            return
+        if parts.netloc != local:
+            seen.append(request.url)
+
+    context.on("request", record)
+    return seen
+
+
+@pytest.fixture
+def page(context, external_requests):
+    p = context.new_page()
+    yield p
+    p.close()
+
+
+@pytest.fixture(scope="session")
+def axe_source() -> str:
+    path = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+    if not path.exists():
+        pytest.fail("node_modules/axe-core is missing: run `make setup`")
+    return path.read_text(encoding="utf-8")
+
+
+def run_axe(page, axe_source: str) -> list[dict]:
+    """WCAG 2.1 A/AA violations on the page as it is now."""
+    page.add_script_tag(content=axe_source)
+    result = page.evaluate(
+        """async () => await axe.run(document, {runOnly: {type: 'tag',
+             values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"""
+    )
+    return result["violations"]
