@@ -1,0 +1,76 @@
+"""The rules and deadlines the checker reads from the referential, with the unit it expects.
+
+Their values and wording live in referentiels/*.yaml; only their ids are fixed here, because
+code has to name what it reads. The loader refuses a referential that lacks one of them.
+"""
+
+REQUIRED_RULES: dict[str, dict[str, str]] = {
+    "vendeur-conseil-distance": {
+        "domain_pass_rate": "percent",
+        "domain_benefit": "years",
+        "certification_all_domains": "condition",
+        "practice_min_months": "months",
+        "company_in_branch": "condition",
+        "tutor_volunteer": "condition",
+        "tutor_experienced": "condition",
+        "tutor_employee_of_host_company": "condition",
+        "tutor_chosen_by_employer": "condition",
+        "professional_file_notice": "jours_ouvres",
+        "convocation_notice": "months",
+        "cpnefp_vae_notice": "months",
+        "results_transmission": "jours_ouvres",
+        "vae_admissibility_delay": "months",
+        "vae_convocation_delay": "months",
+        "vae_session_delay": "months",
+        "survey_first": "months",
+        "survey_second": "years",
+        "habilitation_duration": "years",
+        "renewal_reminder_notice": "months",
+        "vae_telesales_experience": "condition",
+        "evaluator_information_session": "condition",
+        "evaluator_trade_years": "years",
+        "evaluator_assessment_experience": "condition",
+        "evaluator_charter": "condition",
+        "evaluator_inactivity_limit": "years",
+        "jury_size": "count",
+        "jury_member_organism": "condition",
+        "jury_member_external": "condition",
+        "jury_members_habilitated": "condition",
+        "organism_declared": "condition",
+        "organism_qualiopi": "condition",
+        "organism_document_max_age": "months",
+        "organism_insurance": "condition",
+        "organism_min_evaluators": "count",
+        "trainer_min_years": "years",
+        "organism_roles": "condition",
+    },
+    "commercial-sedentaire": {
+        "evaluation_weights": "weights",
+        "block_average_min": "percent",
+        "competence_mastery_min": "percent",
+        "vae_block_min": "percent",
+        "certification_all_blocks": "condition",
+        "block_delivery": "condition",
+        "jury_size": "count",
+        "jury_external": "condition",
+        "jury_not_knowing_candidate": "condition",
+    },
+}
+
+REQUIRED_DEADLINES: dict[str, tuple[str, ...]] = {
+    "vendeur-conseil-distance": (
+        "professional_file_due",
+        "convocation_due",
+        "cpnefp_vae_notice_due",
+        "results_due",
+        "vae_admissibility_decision_due",
+        "vae_convocation_due",
+        "vae_session_limit",
+        "domain_benefit_until",
+        "survey_6_months",
+        "survey_2_years",
+        "habilitation_end",
+        "renewal_reminder",
+    ),
+    "commercial-sedentaire": (),
+}
