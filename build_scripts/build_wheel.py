@@ -1,0 +1,145 @@
+"""Build the checker's wheel, the very package the simulator runs in Pyodide.
+
+`pip wheel` builds it from pyproject.toml like any install would, so the browser runs what
+`pip install .` gives. The wheel must carry checker/data/referentiels.json: the referential is
+compiled first when it is missing or older than its YAML sources.
+
+A build takes a few seconds; `mkdocs serve` rebuilds the site on every edit, so wheels are kept
+in .cache/simulateur/ under the hash of what goes into them and reused while nothing changed.
+
+    python build_scripts/build_wheel.py [OUT_DIR]     # prints the wheel's path
+"""
+from __future__ import annotations
+
+import base64
+import hashlib
+import shutil
+import subprocess
+import sys
+import tempfile
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CHECKER = ROOT / "checker"
+DATA = CHECKER / "data" / "referentiels.json"
+REFERENTIELS = ROOT / "referentiels"
+CACHE = ROOT / ".cache" / "simulateur"
+
+
+class WheelError(RuntimeError):
+    pass
+
+
+def ensure_compiled_referential() -> Path:
+    """checker/data/referentiels.json, compiled again if a YAML source is newer."""
+    sources = [*REFERENTIELS.glob("*.yaml"), *REFERENTIELS.glob("schema/*")]
+    sources += [ROOT / "build_scripts" / "referentiel_loader.py",
+                ROOT / "build_scripts" / "compile_referentiels.py"]
+    newest = max((p.stat().st_mtime for p in sources if p.exists()), default=0)
+    if not DATA.exists() or DATA.stat().st_mtime < newest:
+        sys.path.insert(0, str(ROOT / "build_scripts"))
+        try:
+            from compile_referentiels import compile_referentiels  # noqa: PLC0415
+        finally:
+            sys.path.pop(0)
+        compile_referentiels()
+        if DATA.exists():
+            DATA.touch()  # compile writes only on change; mark it as up to date anyway
+    if not DATA.exists():
+        raise WheelError(f"{DATA.relative_to(ROOT)} is missing after compiling the referential")
+    return DATA
+
+
+def _inputs() -> list[Path]:
+    files = [ROOT / "pyproject.toml", DATA]
+    files += sorted(p for p in CHECKER.rglob("*.py") if "__pycache__" not in p.parts)
+    return files
+
+
+def source_hash() -> str:
+    digest = hashlib.sha256()
+    for path in _inputs():
+        digest.update(str(path.relative_to(ROOT)).encode() + b"\0")
+        digest.update(path.read_bytes() + b"\0")
+    return digest.hexdigest()[:16]
+
+
+def _pip_wheel(out: Path) -> Path:
+    with tempfile.TemporaryDirectory(prefix="cqp-wheel-") as tmp:
+        # Build from a copy: setuptools writes build/ and *.egg-info beside the sources, and
+        # several builds (serve, tests) may run at once.
+        src = Path(tmp) / "src"
+        src.mkdir()
+        shutil.copy2(ROOT / "pyproject.toml", src)
+        if (ROOT / "README.md").exists():
+            shutil.copy2(ROOT / "README.md", src)
+        shutil.copytree(CHECKER, src / "checker",
+                        ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+        dist = Path(tmp) / "dist"
+        proc = subprocess.run(
+            [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps",
+             "--no-build-isolation", "--no-cache-dir", "-w", str(dist), str(src)],
+            capture_output=True, text=True,
+        )
+        wheels = list(dist.glob("*.whl"))
+        if proc.returncode != 0 or len(wheels) != 1:
+            raise WheelError(f"pip wheel failed:\n{proc.stdout}{proc.stderr}")
+        out.mkdir(parents=True, exist_ok=True)
+        target = out / wheels[0].name
+        shutil.copy2(wheels[0], target)
+        return target
+
+
+def check_wheel(path: Path) -> None:
+    """The wheel must hold the package and its compiled referential, and nothing else."""
+    with zipfile.ZipFile(path) as zf:
+        names = zf.namelist()
+    if "checker/data/referentiels.json" not in names or "checker/__init__.py" not in names:
+        raise WheelError(f"{path.name} lacks checker/__init__.py or checker/data/referentiels.json")
+    stray = [n for n in names if not n.startswith(("checker/", "cqp_checker-"))]
+    if stray:
+        raise WheelError(f"{path.name} holds unexpected files: {stray}")
+
+
+def build_wheel(out_dir: Path | None = None) -> Path:
+    """Path of an up-to-date wheel (in out_dir if given, else in the cache)."""
+    ensure_compiled_referential()
+    if not (CHECKER / "__init__.py").exists():
+        raise WheelError("checker/__init__.py is missing: nothing to build")
+    key = source_hash()
+    cached_dir = CACHE / key
+    cached = sorted(cached_dir.glob("*.whl")) if cached_dir.exists() else []
+    if not cached:
+        tmp_dir = CACHE / f"{key}.tmp-{id(cached)}"
+        wheel = _pip_wheel(tmp_dir)
+        check_wheel(wheel)
+        try:
+            tmp_dir.rename(cached_dir)
+        except OSError:  # another build got there first
+            shutil.rmtree(tmp_dir, ignore_errors=True)
+        cached = sorted(cached_dir.glob("*.whl"))
+        for old in CACHE.iterdir():  # keep the cache small
+            if old != cached_dir and old.is_dir():
+                shutil.rmtree(old, ignore_errors=True)
+    wheel = cached[0]
+    if out_dir is None:
+        return wheel
+    out_dir.mkdir(parents=True, exist_ok=True)
+    target = out_dir / wheel.name
+    shutil.copy2(wheel, target)
+    return target
+
+
+def integrity(path: Path) -> str:
+    """Subresource-integrity string (sha256) the worker checks the download against."""
+    return "sha256-" + base64.b64encode(hashlib.sha256(path.read_bytes()).digest()).decode()
+
+
+if __name__ == "__main__":
+    out = Path(sys.argv[1]) if len(sys.argv) > 1 else None
+    try:
+        print(build_wheel(out))
+    except WheelError as err:
+        print(err, file=sys.stderr)
+        sys.exit(1)

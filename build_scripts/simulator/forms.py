@@ -1,0 +1,302 @@
+"""The simulator's forms, as plain HTML generated from the compiled referential.
+
+They are in the page itself, so they show and can be filled before Python is ready. Competences,
+domains, blocks, evaluation weights, deadlines and regions come from the referential; field
+wording is the form's own, and each field's hint is the text of the rule it feeds, with a link
+to the page where that rule is written.
+
+How the page script (docs/simulateur/simulateur.mjs) reads these forms:
+- `data-key="blocks/B1/C1.1/jury"`: where the value goes in the situation (`#0` = array index);
+  `data-path` is the same place written as the checker names it in its messages;
+- `data-type`: int | number | date | bool | text | choice — how the text becomes JSON (text
+  that does not parse is sent as is, so that the checker's own message names the problem);
+- `data-when="<control id>=<v1>|<v2>;…"`: a group taken into account only while shown;
+- `data-base="domains"`: an object that exists (possibly empty) while its group is shown;
+- `data-infer="<option>:<cond>,<cond>;…"` on a control without key (a switch): when a situation
+  is restored, the first option whose conditions all hold is chosen (`<key>`: present,
+  `<key>=<value>`: equal), an option without conditions being the fallback.
+"""
+from __future__ import annotations
+
+from html import escape
+from typing import Iterable
+
+from checker.referentiel import TOPIC_PAGES, anchor
+
+VCD, CS = "vendeur-conseil-distance", "commercial-sedentaire"
+ROUTE_LABELS = {"formation": "Formation", "vae": "VAE (validation des acquis de l'expérience)"}
+
+# Labels of the situation's date fields that start a deadline (the `from` of each deadline).
+DATE_FIELDS = {
+    "session_date": "Date de la session d'évaluation",
+    "deliberation_date": "Date de la délibération",
+    "vae_request_received_on": "Réception de la demande de VAE par la branche",
+    "vae_file_received_on": "Réception du dossier de VAE par l'organisme",
+    "domain_validated_on": "Validation d'un domaine",
+    "certified_on": "Date de certification (obtention du CQP)",
+    "habilitation_notified_on": "Notification de l'habilitation de l'organisme",
+}
+DATE_HINT = "AAAA-MM-JJ ou JJ/MM/AAAA"
+
+
+class FormsError(ValueError):
+    pass
+
+
+def a(value) -> str:
+    return escape(str(value), quote=True)
+
+
+def join_path(keys: Iterable) -> str:
+    """The checker's way of naming a place: blocks.B1.C1.1.jury, members[0].role."""
+    out = ""
+    for key in keys:
+        if isinstance(key, int):
+            out += f"[{key}]"
+        else:
+            out = f"{out}.{key}" if out else key
+    return out
+
+
+def key_attrs(keys: list) -> str:
+    data_key = "/".join(f"#{k}" if isinstance(k, int) else k for k in keys)
+    return f'data-key="{a(data_key)}" data-path="{a(join_path(keys))}"'
+
+
+class Forms:
+    """HTML of the three tools for one compiled referential ({"cqps": …, "calendar": …})."""
+
+    def __init__(self, referentiel: dict):
+        self.ref = referentiel
+        self.cqps = referentiel["cqps"]
+        for needed in (VCD, CS):
+            if needed not in self.cqps:
+                raise FormsError(f"the referential has no CQP {needed!r}")
+
+    # --- rules: hints and links ---
+
+    def rule(self, cqp: str, rule_id: str) -> dict:
+        for rule in self.cqps[cqp]["rules"]:
+            if rule["id"] == rule_id:
+                return rule
+        raise FormsError(f"{cqp}: rule {rule_id!r} is not in the referential")
+
+    @staticmethod
+    def rule_text(rule: dict) -> str:
+        text, value = rule["text"], rule.get("value")
+        if isinstance(value, dict):
+            for k, v in value.items():
+                text = text.replace("{" + k + "}", str(v))
+        elif value is not None:
+            text = text.replace("{value}", str(value))
+        return " ".join(text.split())
+
+    def rule_href(self, cqp: str, rule: dict) -> str:
+        page = TOPIC_PAGES[rule["topic"]]
+        return f"../{cqp}/{page}/#regle-{anchor(rule['id'])}"
+
+    def hint(self, cqp: str, *rule_ids: str) -> str:
+        parts = []
+        for rid in rule_ids:
+            rule = self.rule(cqp, rid)
+            parts.append(f'{a(self.rule_text(rule))} <a href="{a(self.rule_href(cqp, rule))}">'
+                         f'Règle : {a(rule["title"])}</a>')
+        return " ".join(parts)
+
+    # --- controls ---
+
+    @staticmethod
+    def _described(fid: str, hint: str | None) -> tuple[str, str]:
+        error = f'<p class="cqp-field-error" id="{fid}-error" hidden></p>'
+        hint_html = f'<p class="cqp-hint" id="{fid}-hint">{hint}</p>' if hint else ""
+        ids = f"{fid}-hint {fid}-error" if hint else f"{fid}-error"
+        return f'aria-describedby="{ids}"', hint_html + error
+
+    def text_input(self, fid: str, keys: list, label: str, kind: str, hint: str | None = None,
+                   placeholder: str | None = None) -> str:
+        mode = {"int": "numeric", "number": "decimal", "date": "numeric"}.get(kind)
+        described, extra = self._described(fid, hint)
+        attrs = [f'id="{fid}"', 'type="text"', key_attrs(keys), f'data-type="{kind}"',
+                 'autocomplete="off"', 'spellcheck="false"', described]
+        if mode:
+            attrs.append(f'inputmode="{mode}"')
+        if kind == "date":
+            placeholder = placeholder or DATE_HINT
+        if placeholder:
+            attrs.append(f'placeholder="{a(placeholder)}"')
+        return (f'<div class="cqp-field"><label for="{fid}">{a(label)}</label>'
+                f'<input {" ".join(attrs)}>{extra}</div>')
+
+    def date_input(self, fid, keys, label, hint=None) -> str:
+        note = f"Format {DATE_HINT}."
+        return self.text_input(fid, keys, label, "date", f"{hint} {note}" if hint else note)
+
+    def checkbox(self, fid: str, keys: list, label: str, hint: str | None = None,
+                 checked: bool = False) -> str:
+        described, extra = self._described(fid, hint)
+        return (f'<div class="cqp-field cqp-field--check"><input type="checkbox" id="{fid}" '
+                f'{key_attrs(keys)} data-type="bool" {described}{" checked" if checked else ""}>'
+                f'<label for="{fid}">{a(label)}</label>{extra}</div>')
+
+    def select(self, fid: str, keys: list | None, label: str, options: list[tuple[str, str]],
+               hint: str | None = None, infer: str | None = None) -> str:
+        described, extra = self._described(fid, hint)
+        opts = "".join(f'<option value="{a(v)}">{a(t)}</option>' for v, t in options)
+        key = f'{key_attrs(keys)} data-type="choice"' if keys is not None else "data-switch"
+        inferred = f' data-infer="{a(infer)}"' if infer else ""
+        return (f'<div class="cqp-field"><label for="{fid}">{a(label)}</label>'
+                f'<select id="{fid}" {key}{inferred} {described}>{opts}</select>{extra}</div>')
+
+    @staticmethod
+    def hidden(keys: list, value: str) -> str:
+        return f'<input type="hidden" {key_attrs(keys)} data-type="choice" value="{a(value)}">'
+
+    @staticmethod
+    def group(body: str, when: str | None = None, base: str | None = None, tag: str = "div",
+              legend: str | None = None, cls: str = "cqp-group") -> str:
+        attrs = f' class="{cls}"'
+        if when:
+            attrs += f' data-when="{a(when)}"'
+        if base:
+            attrs += f' data-base="{a(base)}"'
+        head = f"<legend>{legend}</legend>" if legend and tag == "fieldset" else ""
+        return f"<{tag}{attrs}>{head}{body}</{tag}>"
+
+    def cqp_options(self, ids: Iterable[str] | None = None) -> list[tuple[str, str]]:
+        ids = list(ids) if ids is not None else list(self.cqps)
+        return [(i, self.cqps[i]["title"]) for i in ids]
+
+    def route_options(self, cqp: str) -> list[tuple[str, str]]:
+        return [(r, ROUTE_LABELS[r]) for r in ("formation", "vae") if r in self.cqps[cqp]["routes"]]
+
+    # --- the three tools ---
+
+    def score(self) -> str:
+        vcd, cs = self.cqps[VCD], self.cqps[CS]
+        html = [self.select("score-cqp", ["cqp"], "CQP", self.cqp_options([VCD, CS]))]
+        html.append(self.group(self.select("score-route-vcd", ["route"], "Voie d'accès",
+                                           self.route_options(VCD)), when=f"score-cqp={VCD}"))
+        html.append(self.group(self.select("score-route-cs", ["route"], "Voie d'accès",
+                                           self.route_options(CS)), when=f"score-cqp={CS}"))
+        html.append(self.group(self._score_domains(vcd), when=f"score-cqp={VCD}", base="domains"))
+        html.append(self.group(self._score_grid(cs), when=f"score-cqp={CS};score-route-cs=formation",
+                               base="blocks"))
+        html.append(self.group(self._score_vae(cs), when=f"score-cqp={CS};score-route-cs=vae",
+                               base="blocks"))
+        return "".join(html)
+
+    def _score_domains(self, cqp: dict) -> str:
+        cid = cqp["id"]
+        out = [self.date_input("score-session-date", ["session_date"], "Date de la session",
+                               "Nécessaire pour un domaine validé lors d'une session antérieure.")]
+        for dom in cqp["domains"]:
+            d, fid = dom["id"], f"score-{dom['id'].lower()}"
+            body = self.select(
+                f"{fid}-mode", None, f"{d} : situation",
+                [("evaluated", "Évalué à cette session"),
+                 ("carried", "Validé lors d'une session antérieure"),
+                 ("none", "Pas encore évalué")],
+                infer=f"carried:domains/{d}/validated_on;evaluated:domains/{d}/positive;"
+                      f"evaluated:domains/{d}/total;none:")
+            body += self.group(
+                self.text_input(f"{fid}-positive", ["domains", d, "positive"],
+                                f"{d} — indicateurs évalués positivement", "int")
+                + self.text_input(f"{fid}-total", ["domains", d, "total"],
+                                  f"{d} — indicateurs évalués (total)", "int",
+                                  self.hint(cid, "domain_pass_rate")),
+                when=f"{fid}-mode=evaluated", cls="cqp-group cqp-inline")
+            body += self.group(
+                self.date_input(f"{fid}-validated-on", ["domains", d, "validated_on"],
+                                f"{d} — validé le", self.hint(cid, "domain_benefit")),
+                when=f"{fid}-mode=carried")
+            out.append(self.group(body, tag="fieldset", legend=f"{a(d)} — {a(dom['title'])}"))
+        return "".join(out)
+
+    def _weights(self, cqp: dict) -> dict:
+        weights = self.rule(cqp["id"], "evaluation_weights").get("value")
+        if not isinstance(weights, dict) or not weights:
+            raise FormsError(f"{cqp['id']}: evaluation_weights has no weights")
+        return weights
+
+    def _score_grid(self, cqp: dict) -> str:
+        cid, weights = cqp["id"], self._weights(cqp)
+        names = {"questionnaire": "Questionnaire", "tuteur": "Tuteur", "jury": "Jury"}
+        out = [f'<p class="cqp-hint">{self.hint(cid, "evaluation_weights", "block_average_min", "competence_mastery_min")}'
+               " Un bloc laissé vide n'est pas pris en compte.</p>"]
+        for block in cqp["blocks"]:
+            b = block["id"]
+            head = "".join(f'<th scope="col">{a(names.get(k, k.capitalize()))} ({a(w)} %)</th>'
+                           for k, w in weights.items())
+            rows = []
+            for comp in block["competences"]:
+                c = comp["id"]
+                cells = []
+                for k in weights:
+                    fid = f"score-{c.replace('.', '-').lower()}-{k}"
+                    cells.append(
+                        f'<td><input type="text" inputmode="decimal" id="{fid}" '
+                        f'{key_attrs(["blocks", b, c, k])} data-type="number" autocomplete="off" '
+                        f'aria-label="{a(c)} — {a(k)} (%)" aria-describedby="{fid}-error">'
+                        f'<p class="cqp-field-error" id="{fid}-error" hidden></p></td>')
+                rows.append(f'<tr><th scope="row"><span class="cqp-id">{a(c)}</span> '
+                            f'<span class="cqp-label">{a(comp["label"])}</span></th>{"".join(cells)}</tr>')
+            table = (f'<div class="cqp-table-wrap"><table class="cqp-grid"><caption>{a(b)} — {a(block["title"])}</caption>'
+                     f'<thead><tr><th scope="col">Compétence</th>{head}</tr></thead>'
+                     f'<tbody>{"".join(rows)}</tbody></table></div>')
+            out.append(table)
+        return "".join(out)
+
+    def _score_vae(self, cqp: dict) -> str:
+        cid = cqp["id"]
+        out = [f'<p class="cqp-hint">{self.hint(cid, "vae_block_min")}</p>']
+        for block in cqp["blocks"]:
+            b = block["id"]
+            out.append(self.text_input(f"score-vae-{b.lower()}", ["blocks", b, "score"],
+                                       f"{b} — score (%) : {block['title']}", "number"))
+        return "".join(out)
+
+    def deadlines(self) -> str:
+        with_deadlines = [c for c, d in self.cqps.items() if d.get("deadlines")]
+        if not with_deadlines:
+            raise FormsError("no CQP of the referential has deadlines")
+        html = []
+        if len(with_deadlines) == 1:
+            cid = with_deadlines[0]
+            html.append(self.hidden(["cqp"], cid))
+            html.append(f'<p>CQP : {a(self.cqps[cid]["title"])}. '
+                        + " ".join(f"Le référentiel du CQP {a(d['title'])} ne fixe aucun délai."
+                                   for c, d in self.cqps.items() if c not in with_deadlines)
+                        + "</p>")
+        else:
+            html.append(self.select("deadlines-cqp", ["cqp"], "CQP", self.cqp_options(with_deadlines)))
+        regions = self.ref["calendar"]["regions"]
+        routes = {r for c in with_deadlines for r in self.cqps[c]["routes"]}
+        html.append(self.select("deadlines-route", ["route"], "Voie d'accès",
+                                [("", "Les deux voies")]
+                                + [(r, ROUTE_LABELS[r]) for r in ("formation", "vae") if r in routes]))
+        html.append(self.select("deadlines-region", ["region"], "Région (jours fériés)",
+                                [(r["id"], r["label"]) for r in regions]))
+        fields: dict[str, list[str]] = {}
+        for cid in with_deadlines:
+            for dl in self.cqps[cid]["deadlines"]:
+                if "from" in dl:
+                    fields.setdefault(dl["from"], []).append(dl["label"])
+        for field, labels in fields.items():
+            if field not in DATE_FIELDS:
+                raise FormsError(f"deadline input {field!r} has no label in build_scripts/simulator_forms.py")
+            hint = "Donne : " + " ; ".join(labels) + "."
+            html.append(self.date_input(f"deadlines-{field.replace('_', '-')}", [field],
+                                        DATE_FIELDS[field], a(hint)))
+        return "".join(html)
+
+    def eligibility(self) -> str:
+        from .eligibility import SUBJECTS  # noqa: PLC0415
+
+        infer = ";".join(f"{value}:subject={subject},cqp={cqp}"
+                         for value, _, _, subject, cqp, _ in SUBJECTS)
+        html = [self.select("eligibility-subject", None, "Qui vérifier ?",
+                            [(value, label) for value, label, *_ in SUBJECTS], infer=infer)]
+        for value, _, legend, _, _, render in SUBJECTS:
+            html.append(self.group(render(self), when=f"eligibility-subject={value}",
+                                   tag="fieldset", legend=a(legend)))
+        return "".join(html)

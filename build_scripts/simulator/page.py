@@ -1,0 +1,73 @@
+"""The simulator's body: the engine status, three tools (tabs), their actions and verdicts.
+
+Without JavaScript the three forms simply follow one another; simulateur.mjs turns the list of
+tools into tabs and fills the verdicts.
+"""
+from __future__ import annotations
+
+from .forms import Forms, a
+
+TOOLS = [
+    ("eligibility", "eligibilite", "Éligibilité",
+     "Un candidat peut-il se présenter, un évaluateur évaluer, un jury siéger, un organisme être habilité ?"),
+    ("score", "score", "Score",
+     "Les résultats valident-ils un domaine, un bloc, le CQP ?"),
+    ("deadlines", "calendrier", "Calendrier",
+     "Les échéances d'une session, d'une VAE ou d'une habilitation, à partir des dates connues."),
+]
+
+
+def _actions(check: str) -> str:
+    return (
+        f'<div class="cqp-actions" role="group" aria-label="Actions">'
+        f'<button type="button" class="md-button" data-action="share">Copier le lien de partage</button>'
+        f'<button type="button" class="md-button" data-action="export">Exporter (JSON)</button>'
+        f'<label class="md-button cqp-import">Importer (JSON)'
+        f'<input type="file" accept="application/json,.json" data-action="import" class="cqp-visually-hidden"></label>'
+        f'<button type="button" class="md-button" data-action="print">Imprimer le verdict</button>'
+        f'<button type="button" class="md-button" data-action="reset">Réinitialiser</button>'
+        f'</div><p class="cqp-action-note" id="{check}-action-note" role="status"></p>'
+    )
+
+
+def _verdict(check: str) -> str:
+    return (
+        f'<section class="cqp-verdict" id="{check}-verdict" aria-labelledby="{check}-verdict-title">'
+        f'<h3 id="{check}-verdict-title">Verdict</h3>'
+        f'<p class="cqp-print-only cqp-verdict-meta"></p>'
+        f'<div class="cqp-verdict-summary" role="status" aria-live="polite" aria-atomic="true">'
+        f'<p>Le verdict s\'affichera ici dès que le moteur de calcul sera prêt.</p></div>'
+        f'<div class="cqp-verdict-details"></div>'
+        f'</section>'
+    )
+
+
+def simulator_html(forms: Forms) -> str:
+    bodies = {"eligibility": forms.eligibility(), "score": forms.score(),
+              "deadlines": forms.deadlines()}
+    tabs = "".join(
+        f'<button type="button" role="tab" id="tab-{slug}" aria-controls="outil-{slug}" '
+        f'aria-selected="false" tabindex="-1" data-check="{check}">{a(title)}</button>'
+        for check, slug, title, _ in TOOLS)
+    panels = "".join(
+        f'<section class="cqp-panel" id="outil-{slug}" data-check="{check}" aria-labelledby="titre-{slug}">'
+        f'<h2 id="titre-{slug}">{a(title)}</h2><p>{a(blurb)}</p>'
+        f'<form class="cqp-form" data-check="{check}" novalidate '
+        f'aria-label="{a(title)} : votre situation">{bodies[check]}</form>'
+        f'{_actions(check)}{_verdict(check)}</section>'
+        for check, slug, title, blurb in TOOLS)
+    return (
+        '<div class="cqp-sim" data-cqp-sim>'
+        '<div class="cqp-engine" data-engine="loading">'
+        '<p class="cqp-engine-loading" role="status">Chargement du moteur de calcul '
+        '(Python dans votre navigateur)… Vous pouvez déjà remplir les formulaires.</p>'
+        '<div class="cqp-engine-failed" role="alert" hidden><p><strong>Le moteur de calcul n\'a '
+        'pas pu se charger.</strong> <span class="cqp-engine-reason"></span></p>'
+        '<p>Il faut un navigateur récent qui exécute WebAssembly dans un Web Worker, et que '
+        'les fichiers du site se téléchargent entièrement. Les formulaires restent utilisables '
+        'et enregistrés ; le reste du site n\'est pas concerné.</p>'
+        '<p><button type="button" class="md-button md-button--primary" data-action="retry">'
+        'Réessayer</button></p></div></div>'
+        f'<div class="cqp-tabs" role="tablist" aria-label="Outils du simulateur" hidden>{tabs}</div>'
+        f'{panels}</div>'
+    )

@@ -1,0 +1,472 @@
+// The simulator's page script: tabs, form ⇄ situation, autosave, share links, import/export,
+// and the verdicts. Python runs in the worker that overrides/simulateur/boot.js started;
+// window.CQP is defined there. How forms are annotated: build_scripts/simulator/forms.py.
+import { renderVerdict, summaryOf } from "./verdict.mjs";
+
+const STORAGE_KEY = "cqp-simulateur:v1";
+const root = document.querySelector("[data-cqp-sim]");
+const CQP = window.CQP;
+
+const tools = {}; // check -> {panel, form, seq, override, lastSituation}
+for (const panel of root.querySelectorAll(".cqp-panel")) {
+  const check = panel.dataset.check;
+  tools[check] = { check, panel, form: panel.querySelector("form"), seq: 0, override: null };
+}
+let active = "eligibility";
+
+// --- situation paths ---
+
+const segments = (key) => key.split("/").map((s) => (s.startsWith("#") ? Number(s.slice(1)) : s));
+
+function getIn(obj, keys) {
+  let cur = obj;
+  for (const k of keys) {
+    if (cur === null || typeof cur !== "object" || !(k in cur)) return undefined;
+    cur = cur[k];
+  }
+  return cur;
+}
+
+function setIn(obj, keys, value) {
+  let cur = obj;
+  keys.forEach((k, i) => {
+    if (i === keys.length - 1) {
+      cur[k] = value;
+      return;
+    }
+    if (cur[k] === undefined || cur[k] === null || typeof cur[k] !== "object") {
+      cur[k] = typeof keys[i + 1] === "number" ? [] : {};
+    }
+    cur = cur[k];
+  });
+}
+
+// --- visibility of conditional groups ---
+
+function conditionHolds(form, when) {
+  return when.split(";").every((cond) => {
+    const [id, values] = cond.split("=");
+    const control = form.querySelector(`#${CSS.escape(id)}`);
+    return control && !control.closest("[hidden]") && values.split("|").includes(control.value);
+  });
+}
+
+function updateVisibility(form) {
+  // Document order: a group's controlling field is above it, so it is settled first.
+  for (const group of form.querySelectorAll("[data-when]")) {
+    group.hidden = !conditionHolds(form, group.dataset.when);
+  }
+}
+
+const shown = (el) => !el.closest("[hidden]");
+
+// --- form -> situation ---
+
+function parseNumber(text) {
+  const t = text.trim().replace(/\s/g, "").replace(",", ".");
+  return /^-?\d+(\.\d+)?$/.test(t) ? Number(t) : text.trim();
+}
+
+function parseDate(text) {
+  const t = text.trim();
+  const fr = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(t);
+  return fr ? `${fr[3]}-${fr[2].padStart(2, "0")}-${fr[1].padStart(2, "0")}` : t;
+}
+
+function valueOf(el) {
+  switch (el.dataset.type) {
+    case "bool":
+      return el.checked;
+    case "int":
+    case "number":
+      return el.value.trim() === "" ? undefined : parseNumber(el.value);
+    case "date":
+      return el.value.trim() === "" ? undefined : parseDate(el.value);
+    case "text":
+      return el.value.trim() === "" ? undefined : el.value.trim();
+    default:
+      return el.value === "" ? undefined : el.value;
+  }
+}
+
+function collect(form) {
+  const situation = {};
+  for (const group of form.querySelectorAll("[data-base]")) {
+    if (shown(group) && getIn(situation, segments(group.dataset.base)) === undefined) {
+      setIn(situation, segments(group.dataset.base), {});
+    }
+  }
+  for (const el of form.querySelectorAll("[data-key]")) {
+    if (!shown(el)) continue;
+    const value = valueOf(el);
+    if (value !== undefined) setIn(situation, segments(el.dataset.key), value);
+  }
+  return situation;
+}
+
+function switches(form) {
+  const out = {};
+  for (const el of form.querySelectorAll("[data-switch]")) out[el.id] = el.value;
+  return out;
+}
+
+// --- situation -> form ---
+
+function inferred(el, situation) {
+  for (const clause of el.dataset.infer.split(";")) {
+    const [option, conds] = clause.split(":");
+    const ok = !conds || conds.split(",").every((cond) => {
+      const [key, expected] = cond.split("=");
+      const value = getIn(situation, segments(key));
+      return expected === undefined ? value !== undefined && value !== null : String(value) === expected;
+    });
+    if (ok) return option;
+  }
+  return null;
+}
+
+function fill(form, situation, saved = null) {
+  form.reset();
+  for (const el of form.querySelectorAll("[data-switch]")) {
+    if (saved && saved[el.id] !== undefined) el.value = saved[el.id];
+    else if (el.dataset.infer) el.value = inferred(el, situation) ?? el.value;
+  }
+  for (const el of form.querySelectorAll("[data-key]")) {
+    if (el.type === "hidden") continue;
+    const value = getIn(situation, segments(el.dataset.key));
+    if (value === undefined || value === null) continue;
+    if (el.dataset.type === "bool") el.checked = value === true;
+    else if (el.tagName === "SELECT") {
+      if ([...el.options].some((o) => o.value === String(value))) el.value = String(value);
+    } else el.value = typeof value === "object" ? JSON.stringify(value) : String(value);
+  }
+  updateVisibility(form);
+}
+
+// Keys of a restored situation that the form cannot show: the verdict then stays on the
+// situation as given until the user edits the form.
+function sameJSON(x, y) {
+  const norm = (v) => JSON.stringify(v, (k, val) =>
+    val && typeof val === "object" && !Array.isArray(val)
+      ? Object.fromEntries(Object.entries(val).sort(([p], [q]) => (p < q ? -1 : 1))) : val);
+  return norm(x) === norm(y);
+}
+
+// --- storage, share links ---
+
+function readStore() {
+  try {
+    const data = JSON.parse(localStorage.getItem(STORAGE_KEY) || "null");
+    return data && data.version === 1 ? data : null;
+  } catch {
+    return null;
+  }
+}
+
+function save() {
+  const data = { version: 1, active, tools: {} };
+  for (const t of Object.values(tools)) {
+    data.tools[t.check] = { situation: t.override ?? collect(t.form), switches: switches(t.form) };
+  }
+  try {
+    localStorage.setItem(STORAGE_KEY, JSON.stringify(data));
+  } catch {
+    /* private mode or quota: the page works without autosave */
+  }
+}
+
+const b64url = {
+  encode(text) {
+    let bin = "";
+    for (const byte of new TextEncoder().encode(text)) bin += String.fromCharCode(byte);
+    return btoa(bin).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+  },
+  decode(text) {
+    const b64 = text.replace(/-/g, "+").replace(/_/g, "/");
+    const bin = atob(b64 + "=".repeat((4 - (b64.length % 4)) % 4));
+    return new TextDecoder().decode(Uint8Array.from(bin, (c) => c.charCodeAt(0)));
+  },
+};
+
+function shareUrl(check, situation) {
+  const url = new URL(location.href);
+  url.hash = "s=" + b64url.encode(JSON.stringify({ check, situation }));
+  return url.href;
+}
+
+function fromHash() {
+  const m = /^#s=([A-Za-z0-9_-]+)$/.exec(location.hash);
+  if (!m) return null;
+  try {
+    const data = JSON.parse(b64url.decode(m[1]));
+    if (data && tools[data.check] && data.situation && typeof data.situation === "object") return data;
+  } catch {
+    /* fall through */
+  }
+  return { invalid: true };
+}
+
+// --- tabs ---
+
+function activate(check, focus = false) {
+  active = check;
+  for (const tab of root.querySelectorAll('[role="tab"]')) {
+    const on = tab.dataset.check === check;
+    tab.setAttribute("aria-selected", String(on));
+    tab.tabIndex = on ? 0 : -1;
+    if (on && focus) tab.focus();
+  }
+  for (const t of Object.values(tools)) t.panel.hidden = t.check !== check;
+}
+
+function setupTabs() {
+  const list = root.querySelector('[role="tablist"]');
+  const tabs = [...list.querySelectorAll('[role="tab"]')];
+  for (const t of Object.values(tools)) {
+    const tab = tabs.find((b) => b.dataset.check === t.check);
+    t.panel.setAttribute("role", "tabpanel");
+    t.panel.setAttribute("aria-labelledby", tab.id);
+    t.panel.tabIndex = -1;
+    t.panel.querySelector("h2").classList.add("cqp-visually-hidden");
+  }
+  list.hidden = false;
+  list.addEventListener("click", (e) => {
+    const tab = e.target.closest('[role="tab"]');
+    if (tab) {
+      activate(tab.dataset.check);
+      save();
+    }
+  });
+  list.addEventListener("keydown", (e) => {
+    const i = tabs.findIndex((b) => b.dataset.check === active);
+    const j = { ArrowRight: i + 1, ArrowLeft: i - 1, Home: 0, End: tabs.length - 1 }[e.key];
+    if (j === undefined) return;
+    e.preventDefault();
+    activate(tabs[(j + tabs.length) % tabs.length].dataset.check, true);
+    save();
+  });
+}
+
+// --- evaluation ---
+
+function clearFieldErrors(form) {
+  for (const el of form.querySelectorAll('[aria-invalid="true"]')) el.removeAttribute("aria-invalid");
+  for (const p of form.querySelectorAll(".cqp-field-error:not([hidden])")) {
+    p.hidden = true;
+    p.textContent = "";
+  }
+}
+
+// The checker names the faulty place first: "blocks.B1.C1.1.jury: …", "members[0]: …".
+function fieldFor(form, message) {
+  const path = message.split(": ")[0];
+  const fields = [...form.querySelectorAll("[data-path]")].filter((el) => shown(el) && el.type !== "hidden");
+  return (
+    fields.find((el) => el.dataset.path === path) ||
+    fields.find((el) => el.dataset.path.startsWith(path + ".") || el.dataset.path.startsWith(path + "[")) ||
+    fields
+      .filter((el) => path.startsWith(el.dataset.path + ".") || path.startsWith(el.dataset.path + "["))
+      .sort((p, q) => q.dataset.path.length - p.dataset.path.length)[0] ||
+    null
+  );
+}
+
+function showFieldError(form, message) {
+  const field = fieldFor(form, message);
+  if (!field) return null;
+  field.setAttribute("aria-invalid", "true");
+  const p = form.querySelector(`#${CSS.escape(field.id)}-error`);
+  if (p) {
+    p.textContent = message;
+    p.hidden = false;
+  }
+  return field;
+}
+
+async function evaluate(t, startedAt = performance.now()) {
+  const situation = t.override ?? collect(t.form);
+  t.lastSituation = situation;
+  if (CQP.status !== "ready") return;
+  const seq = ++t.seq;
+  let verdict = null;
+  let error = null;
+  try {
+    verdict = await CQP.evaluate(t.check, situation);
+  } catch (err) {
+    error = err.message;
+  }
+  if (seq !== t.seq) return; // a newer evaluation is on its way
+  clearFieldErrors(t.form);
+  const field = error ? showFieldError(t.form, error) : null;
+  const versions = CQP.versions || {};
+  const cqp = versions[(verdict && verdict.cqp) || situation.cqp];
+  const box = t.panel.querySelector(".cqp-verdict");
+  box.querySelector(".cqp-verdict-meta").textContent =
+    `Verdict établi le ${new Date().toLocaleString("fr-FR")}` +
+    (cqp ? ` — référentiel « ${cqp.title} », version ${cqp.version}` : "") + ".";
+  renderVerdict(box.querySelector(".cqp-verdict-details"), t.check, verdict, error, field);
+  const summary = box.querySelector(".cqp-verdict-summary");
+  const text = summaryOf(t.check, verdict, error);
+  if (summary.textContent !== text) {
+    summary.replaceChildren(Object.assign(document.createElement("p"), { textContent: text }));
+  }
+  box.dataset.state = error ? "error" : "verdict";
+  document.dispatchEvent(new CustomEvent("cqp:verdict", {
+    detail: { check: t.check, ms: performance.now() - startedAt, verdict, error },
+  }));
+}
+
+function onEdit(t, event) {
+  const startedAt = performance.now();
+  if (event && event.target.closest && event.target.closest("[data-action]")) return;
+  t.override = null;
+  updateVisibility(t.form);
+  save();
+  evaluate(t, startedAt);
+}
+
+// --- actions ---
+
+function note(t, html) {
+  const p = t.panel.querySelector(".cqp-action-note");
+  p.innerHTML = html;
+}
+
+function download(name, type, text) {
+  const a = document.createElement("a");
+  a.href = URL.createObjectURL(new Blob([text], { type }));
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+}
+
+function load(check, situation, { switchesSaved = null, from = "" } = {}) {
+  const t = tools[check];
+  fill(t.form, situation, switchesSaved);
+  t.override = sameJSON(collect(t.form), situation) ? null : situation;
+  if (t.override && from) {
+    note(t, `${from} contient des éléments que le formulaire ne montre pas : le verdict porte sur la ` +
+      "situation telle qu'elle a été transmise, jusqu'à votre prochaine modification.");
+  }
+}
+
+async function act(t, action, input) {
+  const situation = t.override ?? collect(t.form);
+  if (action === "share") {
+    const url = shareUrl(t.check, situation);
+    let copied = false;
+    try {
+      await navigator.clipboard.writeText(url);
+      copied = true;
+    } catch {
+      /* no clipboard (permissions, insecure context): the link is shown below */
+    }
+    note(t, `${copied ? "Lien copié." : "Copiez ce lien :"} <a class="cqp-share-link" href="${url}">Lien vers cette situation</a>` +
+      ` <input class="cqp-share-input" readonly aria-label="Lien de partage" value="${url}">`);
+  } else if (action === "export") {
+    const day = new Date().toISOString().slice(0, 10);
+    download(`cqp-${t.check}-${day}.json`, "application/json", JSON.stringify(situation, null, 2) + "\n");
+    note(t, `Situation exportée : <code>python -m checker ${t.check} cqp-${t.check}-${day}.json</code> donne le même verdict.`);
+  } else if (action === "import") {
+    const file = input.files[0];
+    if (!file) return;
+    try {
+      const data = JSON.parse(await file.text());
+      const wrapped = data && typeof data === "object" && tools[data.check] && data.situation;
+      const check = wrapped ? data.check : t.check;
+      const sit = wrapped ? data.situation : data;
+      if (!sit || typeof sit !== "object" || Array.isArray(sit)) throw new Error("un objet JSON est attendu");
+      activate(check);
+      load(check, sit, { from: "Le fichier importé" });
+      if (!tools[check].override) note(tools[check], `Situation importée depuis ${file.name}.`);
+      save();
+      evaluate(tools[check]);
+    } catch (err) {
+      note(t, `Import impossible (${file.name}) : ${err.message}`);
+    }
+    input.value = "";
+  } else if (action === "print") {
+    window.print();
+  } else if (action === "reset") {
+    try {
+      localStorage.removeItem(STORAGE_KEY);
+    } catch {
+      /* nothing stored */
+    }
+    for (const other of Object.values(tools)) {
+      other.override = null;
+      fill(other.form, {});
+      note(other, "");
+    }
+    note(t, "Saisie effacée.");
+    for (const other of Object.values(tools)) evaluate(other);
+  }
+}
+
+// --- engine status ---
+
+function engine(state, reason = "") {
+  const box = root.querySelector(".cqp-engine");
+  box.dataset.engine = state;
+  const loading = box.querySelector(".cqp-engine-loading");
+  const failed = box.querySelector(".cqp-engine-failed");
+  failed.hidden = state !== "failed";
+  loading.hidden = state === "failed";
+  if (state === "ready") loading.textContent = `Moteur de calcul prêt (Python ${CQP.python}, dans votre navigateur).`;
+  if (state === "loading") loading.textContent = "Chargement du moteur de calcul (Python dans votre navigateur)…";
+  if (state === "failed") box.querySelector(".cqp-engine-reason").textContent = `(${reason})`;
+}
+
+// --- start ---
+
+function start() {
+  setupTabs();
+  const stored = readStore();
+  const shared = fromHash();
+  if (stored) {
+    for (const [check, s] of Object.entries(stored.tools || {})) {
+      if (tools[check]) load(check, s.situation || {}, { switchesSaved: s.switches });
+    }
+    if (tools[stored.active]) active = stored.active;
+  } else {
+    for (const t of Object.values(tools)) updateVisibility(t.form);
+  }
+  if (shared && !shared.invalid) {
+    load(shared.check, shared.situation, { from: "Le lien de partage" });
+    active = shared.check;
+  }
+  activate(active);
+  if (shared) {
+    history.replaceState(null, "", location.pathname + location.search); // later edits win on reload
+    if (shared.invalid) note(tools[active], "Le lien de partage est illisible : il a peut-être été tronqué.");
+    else save();
+  }
+
+  for (const t of Object.values(tools)) {
+    // `input` fires for every kind of field (text, select, checkbox), at each keystroke.
+    t.form.addEventListener("input", (e) => onEdit(t, e));
+    t.form.addEventListener("submit", (e) => e.preventDefault());
+    t.panel.addEventListener("click", (e) => {
+      const button = e.target.closest("button[data-action]");
+      if (button) act(t, button.dataset.action);
+    });
+    t.panel.querySelector('input[data-action="import"]').addEventListener("change", (e) => act(t, "import", e.target));
+  }
+  root.querySelector('[data-action="retry"]').addEventListener("click", () => {
+    engine("loading");
+    CQP.retry();
+  });
+
+  const evaluateAll = () => {
+    engine("ready");
+    for (const t of Object.values(tools)) evaluate(t);
+  };
+  document.addEventListener("cqp:ready", evaluateAll);
+  document.addEventListener("cqp:failed", (e) => engine("failed", e.detail.message));
+  if (CQP.status === "ready") evaluateAll();
+  else if (CQP.status === "failed") engine("failed", CQP.error);
+}
+
+start();
