@@ -18,7 +18,7 @@ OUTPUT = ROOT / "checker" / "data" / "referentiels.json"
 def compile_referentiels(root: Path | None = None, output: Path = OUTPUT) -> Path:
     data = load_referentiels(root) if root else load_referentiels()
     output.parent.mkdir(parents=True, exist_ok=True)
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))  # YAML order is meaningful (weights, steps)
     # Write only on change: mkdocs serve watches the tree.
     if not output.exists() or output.read_text(encoding="utf-8") != text:
         output.write_text(text, encoding="utf-8")
