@@ -1,0 +1,137 @@
+"""/candidat/, /organisme/, /evaluateur/, /tuteur/ — one page per audience: what that person
+must know and do, for each CQP (one content tab per CQP), linked to the full pages."""
+from __future__ import annotations
+
+import textwrap
+
+from .evaluations import decisive_rules
+from .md import ROUTE_NAMES, Cqp, anchor, deadline_sentence, link, one_line, page, threshold
+
+
+def _tabs(cqps: list[Cqp], render) -> str:
+    # Content tabs are CSS-only (radio buttons): they work without JavaScript and print.
+    return "\n\n".join(f'=== "{c.short}"\n\n' + textwrap.indent(render(c).strip(), "    ") for c in cqps)
+
+
+def _who(text: str | None, *words: str) -> bool:
+    return bool(text) and any(w in text.lower() for w in words)
+
+
+def _steps_for(cqp: Cqp, here: str, *words: str) -> list[str]:
+    out = []
+    for rid, route in cqp.data["routes"].items():
+        for i, st in enumerate(route["steps"], 1):
+            if _who(st.get("who"), *words):
+                out.append(f"- {ROUTE_NAMES[rid]}, étape {i} : "
+                           f"[{one_line(st['title'])}]({link(here, cqp.page('voies'), rid + '-' + st['id'])})")
+    return out
+
+
+def _deadlines_for(cqp: Cqp, here: str, *words: str) -> list[str]:
+    return [f"- [{dl['label']}]({link(here, cqp.page('voies'), 'delai-' + anchor(dl['id']))}) : "
+            f"{deadline_sentence(cqp, here, dl)}"
+            for dl in cqp.data["deadlines"] if _who(dl["who"], *words)]
+
+
+def _actor(cqp: Cqp, here: str, actor_id: str) -> list[str]:
+    actor = cqp.data["actors"].get(actor_id)
+    if not actor:
+        return []
+    items = [f"- [{one_line(st['title'])}]({link(here, cqp.page('acteurs'), actor_id + '-' + st['id'])})"
+             for st in actor["items"]]
+    return [f"**{one_line(actor['title'])}.** {one_line(actor['summary'])}", "\n".join(items)]
+
+
+def _thresholds(cqp: Cqp, here: str) -> str:
+    return "\n".join(f"- {cqp.rule_link(here, r['id'])} : {threshold(r)}"
+                     for r in decisive_rules(cqp) if r["unit"] == "percent")
+
+
+def candidat(cqp: Cqp) -> str:
+    here = "candidat.md"
+    singular, _ = cqp.part_word
+    out = [f"**Le métier.** {one_line(cqp.data['trade'][0]['text'])} "
+           f"[Présentation du CQP]({link(here, cqp.page('presentation'))})",
+           "**Pour qui.** " + " ".join(one_line(st["text"]) for st in cqp.data["public"])]
+    for rid, route in cqp.data["routes"].items():
+        conds = route.get("conditions", [])
+        out.append(f"**{one_line(route['title'])}.** {one_line(route['summary'])}"
+                   + (" Conditions : " + " ; ".join(one_line(c["title"]).lower() for c in conds) + "." if conds else "")
+                   + f" [Les étapes pas à pas]({link(here, cqp.page('voies'), rid)})")
+    out += [f"**Ce qui valide un {singular}** ([le détail]({link(here, cqp.page('evaluations'), 'resultat')})) :",
+            _thresholds(cqp, here)]
+    steps = _steps_for(cqp, here, "candidat")
+    if steps:
+        out += ["**Ce que vous faites vous-même :**", "\n".join(steps)]
+    out.append("**Le règlement** (rattrapage, fraude, handicap, conservation des acquis…) : "
+               + " · ".join(f"[{one_line(st['title'])}]({link(here, cqp.page('reglement'), st['id'])})"
+                            for st in cqp.data["reglement"]))
+    return "\n\n".join(out)
+
+
+def organisme(cqp: Cqp) -> str:
+    here = "organisme.md"
+    out = _actor(cqp, here, "organismes")
+    dls = _deadlines_for(cqp, here, "organisme")
+    if dls:
+        out += ["**Vos délais :**", "\n".join(dls)]
+    steps = _steps_for(cqp, here, "organisme")
+    if steps:
+        out += ["**Vos étapes dans le parcours des candidats :**", "\n".join(steps)]
+    out.append(f"Pour tout le détail : [Acteurs]({link(here, cqp.page('acteurs'), 'organismes')}) · "
+               f"[Évaluations]({link(here, cqp.page('evaluations'))}) · "
+               f"[Règlement]({link(here, cqp.page('reglement'))}) · "
+               f"[Liens à utiliser sur votre site]({link(here, 'liens.md', cqp.id)})")
+    return "\n\n".join(out)
+
+
+def evaluateur(cqp: Cqp) -> str:
+    here = "evaluateur.md"
+    out = _actor(cqp, here, "evaluateurs") + _actor(cqp, here, "jury")
+    out += ["**Les épreuves :**", "\n".join(
+        f"- {cqp.evaluation_link(here, e['id'])} ({', '.join(e['parts'])}) : {one_line(e['duration']['text'])}"
+        for e in cqp.data["evaluations"])]
+    out += ["**Ce qui décide du résultat :**", _thresholds(cqp, here)]
+    dls = _deadlines_for(cqp, here, "évaluateur", "evaluateur")
+    if dls:
+        out += ["**Vos délais :**", "\n".join(dls)]
+    return "\n\n".join(out)
+
+
+def tuteur(cqp: Cqp) -> str:
+    here = "tuteur.md"
+    out = _actor(cqp, here, "tuteurs")
+    evs = [e for e in cqp.data["evaluations"] if e["kind"] == "tuteur" or _who(e["evaluators"], "tuteur")]
+    if evs:
+        out += ["**Les évaluations où le tuteur intervient :**", "\n".join(
+            f"- {cqp.evaluation_link(here, e['id'])} ({', '.join(e['parts'])})" for e in evs)]
+    steps = _steps_for(cqp, here, "tuteur", "entreprise", "employeur")
+    if steps:
+        out += ["**Les étapes qui concernent le tuteur ou l'entreprise :**", "\n".join(steps)]
+    dls = _deadlines_for(cqp, here, "tuteur", "entreprise")
+    if dls:
+        out += ["**Délais :**", "\n".join(dls)]
+    if not out:
+        out.append("Le document source de ce CQP ne dit rien du tuteur ni de l'entreprise.")
+    return "\n\n".join(out)
+
+
+PAGES = [
+    ("candidat.md", "Vous êtes candidat", "Candidat : ce qu'il faut savoir et faire pour obtenir un des deux CQP.",
+     "Ce qu'il faut savoir pour choisir une voie d'accès et se préparer aux évaluations, CQP par CQP.", candidat),
+    ("organisme.md", "Vous êtes un organisme de formation",
+     "Organisme : habilitation, missions et délais pour former et évaluer les candidats aux CQP.",
+     "Ce que le document de chaque CQP demande aux organismes qui forment, accompagnent ou évaluent "
+     "les candidats.", organisme),
+    ("evaluateur.md", "Vous êtes évaluateur ou membre du jury",
+     "Évaluateur : conditions, épreuves et règles de décision des CQP.",
+     "Les conditions pour évaluer, les épreuves à conduire et les règles qui décident du résultat.", evaluateur),
+    ("tuteur.md", "Vous êtes tuteur ou représentez l'entreprise",
+     "Tuteur et entreprise : rôle, observations et délais dans le parcours CQP.",
+     "Le rôle du tuteur et de l'entreprise d'accueil dans le parcours du candidat.", tuteur),
+]
+
+
+def generate(cqps: list[Cqp]) -> dict[str, str]:
+    return {path: page(title, description, [f"# {title}", intro, _tabs(cqps, render)])
+            for path, title, description, intro, render in PAGES}
