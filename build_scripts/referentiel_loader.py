@@ -338,6 +338,19 @@ def _check_calendar(data: dict, problems: _Problems) -> None:
 
 # --- Entry point ---------------------------------------------------------------------------
 
+def _load_checked(path: Path, schema: Path, cross_check) -> dict:
+    """One file: YAML with positions, then its schema, then cross_check(data, problems)."""
+    node = _compose(path)
+    data = _construct(node)
+    schema_problems = _schema_problems(data, schema, node, path)
+    if schema_problems:
+        raise ReferentielError(schema_problems)
+    checks = _Problems(path, node)
+    cross_check(data, checks)
+    checks.raise_if_any()
+    return data
+
+
 def load_referentiels(root: Path = REFERENTIELS) -> dict:
     """Both CQPs and the holiday calendar, checked. Raises ReferentielError (all problems)."""
     root = Path(root)
@@ -345,30 +358,15 @@ def load_referentiels(root: Path = REFERENTIELS) -> dict:
     problems: list[str] = []
     out: dict = {"cqps": {}, "calendar": None}
     for cqp_id in CQP_IDS:
-        path = root / f"{cqp_id}.yaml"
         try:
-            node = _compose(path)
-            data = _construct(node)
-            schema_problems = _schema_problems(data, schemas / "referentiel.schema.yaml", node, path)
-            if schema_problems:
-                raise ReferentielError(schema_problems)
-            checks = _Problems(path, node)
-            _check_cqp(data, checks, cqp_id)
-            checks.raise_if_any()
-            out["cqps"][cqp_id] = data
+            out["cqps"][cqp_id] = _load_checked(
+                root / f"{cqp_id}.yaml", schemas / "referentiel.schema.yaml",
+                lambda data, checks, cqp_id=cqp_id: _check_cqp(data, checks, cqp_id))
         except ReferentielError as err:
             problems += err.problems
-    path = root / "jours-feries.yaml"
     try:
-        node = _compose(path)
-        data = _construct(node)
-        schema_problems = _schema_problems(data, schemas / "jours-feries.schema.yaml", node, path)
-        if schema_problems:
-            raise ReferentielError(schema_problems)
-        checks = _Problems(path, node)
-        _check_calendar(data, checks)
-        checks.raise_if_any()
-        out["calendar"] = data
+        out["calendar"] = _load_checked(root / "jours-feries.yaml", schemas / "jours-feries.schema.yaml",
+                                        _check_calendar)
     except ReferentielError as err:
         problems += err.problems
     if problems:
