@@ -70,11 +70,14 @@ def _cqp_card(cqp: Cqp) -> str:
         "- Voies d'accès : " + " et ".join(ROUTE_NAMES[r] for r in cqp.data["routes"]),
         *[f"- {one_line(r['title'])} : {threshold(r)}" for r in thresholds],
         "",
+        f"**[Ce qui valide un {singular}]({link(HERE, cqp.page('evaluations'), 'resultat')})** · "
+        + " · ".join(f"**[La {ROUTE_NAMES[r] if r == 'vae' else r} pas à pas]({link(HERE, cqp.page('voies'), r)})**"
+                     for r in cqp.data["routes"]),
+        "",
         f"[Présentation]({link(HERE, cqp.page('presentation'))}) · "
         f"[Référentiel]({link(HERE, cqp.page('referentiel'))}) · "
-        f"[Ce qui valide un {singular}]({link(HERE, cqp.page('evaluations'), 'resultat')}) · "
-        + " · ".join(f"[La {ROUTE_NAMES[r] if r == 'vae' else r} pas à pas]({link(HERE, cqp.page('voies'), r)})"
-                     for r in cqp.data["routes"])
-        + f" · [Règlement]({link(HERE, cqp.page('reglement'))})",
+        f"[Évaluations]({link(HERE, cqp.page('evaluations'))}) · "
+        f"[Règlement]({link(HERE, cqp.page('reglement'))}) · "
+        f"[Acteurs]({link(HERE, cqp.page('acteurs'))})",
     ]
     return "\n".join(lines)

@@ -32,7 +32,8 @@ def _rows(c: Cqp) -> list[tuple[str, str]]:
         ("Épreuves", f"[{len(evs)} épreuves]({p('evaluations')}) : "
          + " ; ".join(f"{t}{f' (×{n})' if n > 1 else ''}" for t, n in kinds.items())),
         ("Poids des épreuves", " ; ".join(fill(r) for r in weights) if weights else
-         f"Pas de pondération : chaque {singular} a sa propre épreuve."),
+         f"Pas de pondération : chaque {singular} a sa propre épreuve."
+         if all(len(x["evaluations"]) == 1 for x in c.parts) else "—"),
         ("Seuils", " ; ".join(f"[{one_line(r['title'])}]({p('evaluations', 'resultat')}) : {threshold(r)}"
                               for r in decisive_rules(c) if r["unit"] == "percent")),
         ("Obtention du CQP et acquis partiels", " ".join(

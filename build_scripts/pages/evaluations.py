@@ -81,7 +81,7 @@ def _decision_table(cqp: Cqp, here: str) -> str:
         value = threshold(r) if r["unit"] != "weights" else one_line(
             ", ".join(f"{k} {v} %" for k, v in r["value"].items()))
         where = PAGE_NAMES[TOPIC_PAGE[r["topic"]]]
-        rows.append([cqp.rule_link(here, r["id"]), value or "condition", where])
+        rows.append([cqp.rule_link(here, r["id"]), value or "Condition", where])
     intro = ("Ce tableau rassemble les règles qui décident du résultat ; chaque ligne renvoie à la règle "
              "complète, avec le texte du document source et notre interprétation quand il y en a une.")
     return intro + "\n\n" + table(["Règle", "Valeur", "Page de la règle"], rows)

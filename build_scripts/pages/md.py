@@ -107,7 +107,8 @@ def fill(rule: dict) -> str:
 
 
 def one_line(text: str) -> str:
-    return re.sub(r"\s+", " ", str(text)).strip()
+    # ASCII whitespace only: a no-break space (« 80 % ») must survive.
+    return re.sub(r"[ \t\r\n]+", " ", str(text)).strip()
 
 
 def cell(text: str) -> str:
@@ -237,12 +238,19 @@ def statement_block(cqp: Cqp, from_page: str, st: dict, level: int = 3, anchor_p
         out.append("\n".join(f"- {one_line(i)}" for i in st["items"]))
     if st.get("who"):
         out.append(f"**Qui :** {one_line(st['who'])}")
-    refs = [cqp.rule_link(from_page, r) for r in st.get("rules", [])]
-    refs += [cqp.deadline_link(from_page, d) for d in st.get("deadlines", [])]
+    refs = [cqp.rule_link(from_page, r) + _value_note(cqp.rule(r)) for r in st.get("rules", [])]
+    refs += [cqp.deadline_link(from_page, d) + f" ({deadline_sentence(cqp, from_page, cqp.deadlines[d])})"
+             for d in st.get("deadlines", [])]
     if refs:
         out.append("Voir : " + " · ".join(refs))
     out += [quote(st), source_line(st["source"]), interpretation(st)]
     return "\n\n".join(p for p in out if p)
+
+
+def _value_note(rule: dict) -> str:
+    if rule.get("value") is None:
+        return ""
+    return f" ({threshold(rule)})" if rule["unit"] != "weights" else ""
 
 
 def deadline_sentence(cqp: Cqp, from_page: str, dl: dict) -> str:

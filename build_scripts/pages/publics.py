@@ -50,22 +50,27 @@ def _thresholds(cqp: Cqp, here: str) -> str:
 def candidat(cqp: Cqp) -> str:
     here = "candidat.md"
     singular, _ = cqp.part_word
+    pres = cqp.page("presentation")
     out = [f"**Le métier.** {one_line(cqp.data['trade'][0]['text'])} "
-           f"[Présentation du CQP]({link(here, cqp.page('presentation'))})",
-           "**Pour qui.** " + " ".join(one_line(st["text"]) for st in cqp.data["public"])]
-    for rid, route in cqp.data["routes"].items():
-        conds = route.get("conditions", [])
-        out.append(f"**{one_line(route['title'])}.** {one_line(route['summary'])}"
-                   + (" Conditions : " + " ; ".join(one_line(c["title"]).lower() for c in conds) + "." if conds else "")
-                   + f" [Les étapes pas à pas]({link(here, cqp.page('voies'), rid)})")
-    out += [f"**Ce qui valide un {singular}** ([le détail]({link(here, cqp.page('evaluations'), 'resultat')})) :",
-            _thresholds(cqp, here)]
+           f"[Présentation du CQP]({link(here, pres)})",
+           "**Pour qui.**",
+           "\n".join(f"- [{one_line(st['title'])}]({link(here, pres, 'public-' + st['id'])}) : {one_line(st['text'])}"
+                     for st in cqp.data["public"]),
+           "**Les voies d'accès.**",
+           "\n".join(f"- **[{one_line(route['title'])}]({link(here, cqp.page('voies'), rid)})** : "
+                     f"{one_line(route['summary'])}"
+                     + (" Conditions : " + " ; ".join(one_line(c["title"]) for c in route.get("conditions", [])) + "."
+                        if route.get("conditions") else "")
+                     for rid, route in cqp.data["routes"].items()),
+           f"**Ce qui valide un {singular}** ([le détail et un exemple calculé]"
+           f"({link(here, cqp.page('evaluations'), 'resultat')})) :",
+           _thresholds(cqp, here)]
     steps = _steps_for(cqp, here, "candidat")
     if steps:
         out += ["**Ce que vous faites vous-même :**", "\n".join(steps)]
-    out.append("**Le règlement** (rattrapage, fraude, handicap, conservation des acquis…) : "
-               + " · ".join(f"[{one_line(st['title'])}]({link(here, cqp.page('reglement'), st['id'])})"
-                            for st in cqp.data["reglement"]))
+    out += ["**Le règlement** (rattrapage, fraude, handicap, conservation des acquis… selon le document source) :",
+            "\n".join(f"- [{one_line(st['title'])}]({link(here, cqp.page('reglement'), st['id'])})"
+                      for st in cqp.data["reglement"])]
     return "\n\n".join(out)
 
 

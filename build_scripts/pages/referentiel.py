@@ -56,7 +56,7 @@ def _block(cqp: Cqp, here: str, block: dict) -> str:
     for comp in block["competences"]:
         toc = f"{comp['id']} {short(comp['label'], 6)}".replace('"', "'")
         out.append(f"### {comp['id']} — {one_line(comp['label'])} "
-                   f"{{#{anchor(comp['id'])} data-toc-label=\"{toc}\"}}")
+                   f"{{#{anchor(comp['id'])} .cqp-competence data-toc-label=\"{toc}\"}}")
         acts = comp["activities"]
         out.append(f"**Activités** <span class=\"cqp-id\" id=\"{anchor(acts['id'])}\">{acts['id']}</span>\n\n"
                    + "\n".join(f"- {one_line(i)}" for i in acts["items"]))

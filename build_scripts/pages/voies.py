@@ -13,7 +13,9 @@ def generate(cqp: Cqp) -> dict[str, str]:
     routes = cqp.data["routes"]
     body = [f"# Voies d'accès au CQP {cqp.short}",
             f"Le CQP s'obtient par {' ou par '.join(ROUTE_PHRASES[r] for r in routes)}. "
-            "Chaque voie est décrite étape par étape : ce qui se passe, qui agit, et les délais à respecter."]
+            "Chaque voie est décrite étape par étape : ce qui se passe, qui agit, et les délais à respecter.",
+            "Aller à : " + " · ".join(f"[{one_line(r['title'])}](#{rid})" for rid, r in routes.items())
+            + " · [Les délais](#delais)"]
     body += [_route(cqp, here, rid, route) for rid, route in routes.items()]
     body.append("## Les délais {#delais}")
     if cqp.data["deadlines"]:
