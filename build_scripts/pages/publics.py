@@ -37,8 +37,8 @@ def _actor(cqp: Cqp, here: str, actor_id: str) -> list[str]:
     actor = cqp.data["actors"].get(actor_id)
     if not actor:
         return []
-    items = [f"- [{one_line(st['title'])}]({link(here, cqp.page('acteurs'), actor_id + '-' + st['id'])})"
-             for st in actor["items"]]
+    items = [f"- [{one_line(st['title'])}]({link(here, cqp.page('acteurs'), actor_id + '-' + st['id'])}) : "
+             f"{one_line(st['text'])}" for st in actor["items"]]
     return [f"**{one_line(actor['title'])}.** {one_line(actor['summary'])}", "\n".join(items)]
 
 

@@ -17,7 +17,7 @@ PAGES = sorted(
     "/" + p.relative_to(SITE).as_posix().removesuffix("index.html")
     for p in SITE.glob("**/index.html")
     if not p.relative_to(SITE).as_posix().startswith(("simulateur/", "assets/", "search/"))
-) if SITE.exists() else []
+) + ["/404.html"] if SITE.exists() else []
 SCHEMES = ("default", "slate")
 
 
