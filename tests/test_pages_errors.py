@@ -35,6 +35,7 @@ BREAKAGES = [
     ("commercial-sedentaire.yaml", "title: Développer l'activité commerciale de l'entreprise\n",
      "title: [Développer l'activité\n", ["syntaxe"]),
     ("glossaire.yaml", "    term: CPNEFP\n", "    terme: CPNEFP\n", ["terms[1]"]),
+    ("glossaire.yaml", "    term: OPCO\n", "    term: CPNEFP\n", ["CPNEFP", "déjà défini"]),
 ]
 
 

@@ -30,7 +30,7 @@ def _card(body: str) -> str:
 
 def generate(cqps: list[Cqp]) -> dict[str, str]:
     body = [
-        "# Les CQP Vendeur conseil à distance et Commercial sédentaire",
+        "# Les CQP " + " et ".join(c.short for c in cqps),
         "Ce site explique deux certificats de qualification professionnelle (CQP) des métiers de la "
         "vente à distance entre professionnels : à qui ils s'adressent, ce qu'ils certifient, comment "
         "on les obtient par la formation ou par la VAE, et quelles règles s'appliquent aux candidats, "

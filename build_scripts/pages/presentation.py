@@ -1,7 +1,9 @@
 """/<cqp>/ — the CQP presented: métier, public, voies d'accès, structure, who is who."""
 from __future__ import annotations
 
-from .md import Cqp, ROUTE_NAMES, anchor, link, one_line, page, source_line, statement_block, table
+from .evaluations import decisive_rules
+from .md import (ROUTE_NAMES, Cqp, anchor, link, one_line, page, source_line, statement_block, table,
+                 threshold)
 
 
 def generate(cqp: Cqp) -> dict[str, str]:
@@ -42,9 +44,12 @@ def _at_a_glance(cqp: Cqp, here: str) -> str:
         [f"{plural.capitalize()} de compétences", f"{len(cqp.parts)} {plural} : "
          + " ; ".join(f"{p['id']} {p['title']}" for p in cqp.parts)],
         ["Voies d'accès", routes],
-        ["Évaluations", f"[{len(cqp.data['evaluations'])} modalités]({link(here, cqp.page('evaluations'))})"],
+        ["Évaluations", f"[{len(cqp.data['evaluations'])} épreuves]({link(here, cqp.page('evaluations'))})"],
+        [f"Ce qui valide un {singular}", " ; ".join(
+            f"{one_line(r['title'])} : {threshold(r)}" for r in decisive_rules(cqp) if r["unit"] == "percent")
+         + f" — [le détail]({link(here, cqp.page('evaluations'), 'resultat')})"],
     ]
-    return "## En bref {#en-bref}\n\n" + table(["Point", "En bref"], rows)
+    return "## En bref {#en-bref}\n\n" + table(["Point", "Détail"], rows)
 
 
 def _route_summary(cqp: Cqp, here: str, route_id: str, route: dict) -> str:

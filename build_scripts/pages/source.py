@@ -49,13 +49,25 @@ def load_all(root: Path | str | None = None) -> dict:
 
 def _check_glossary(glossary: dict, path: Path) -> dict:
     # Two entries with the same surface form would give a page two different tooltips.
+    lines = path.read_text(encoding="utf-8").splitlines()
+
+    def line_of(entry_id: str) -> int:
+        return next((n for n, l in enumerate(lines, 1) if l.strip() in (f"- id: {entry_id}", f"id: {entry_id}")), 1)
+
+    try:
+        shown = path.resolve().relative_to(ROOT)
+    except ValueError:
+        shown = path
     seen: dict[str, str] = {}
     problems = []
     for i, entry in enumerate(glossary["terms"]):
         for form in [entry["term"], *entry.get("aliases", [])]:
             if form in seen:
-                problems.append(f"{path.name}: terms[{i}]: « {form} » déjà défini par {seen[form]}")
-            seen[form] = entry["id"]
+                problems.append(f"{shown}:{line_of(entry['id'])}: terms[{i}]: « {form} » déjà défini "
+                                f"par l'entrée {seen[form]}")
+            seen.setdefault(form, entry["id"])
+        if entry["id"] in [e["id"] for e in glossary["terms"][:i]]:
+            problems.append(f"{shown}:{line_of(entry['id'])}: terms[{i}].id: id {entry['id']!r} déjà utilisé")
     if problems:
         raise ReferentielError(problems)
     return glossary
