@@ -6,8 +6,9 @@ wording is the form's own, and each field's hint is the text of the rule it feed
 to the page where that rule is written.
 
 How the page script (docs/simulateur/simulateur.mjs) reads these forms:
-- `data-key="blocks/B1/C1.1/jury"`: where the value goes in the situation (`#0` = array index);
-  `data-path` is the same place written as the checker names it in its messages;
+- `data-key="blocks/B1/C1.1/jury"`: where the value goes in the situation (`#0` = array index;
+  the checker names the same place `blocks.B1.C1.1.jury`, `members[0]` in its messages, and
+  the page shows a message next to the field it names);
 - `data-type`: int | number | date | bool | text | choice — how the text becomes JSON (text
   that does not parse is sent as is, so that the checker's own message names the problem);
 - `data-when="<control id>=<v1>|<v2>;…"`: a group taken into account only while shown;
@@ -47,20 +48,8 @@ def a(value) -> str:
     return escape(str(value), quote=True)
 
 
-def join_path(keys: Iterable) -> str:
-    """The checker's way of naming a place: blocks.B1.C1.1.jury, members[0].role."""
-    out = ""
-    for key in keys:
-        if isinstance(key, int):
-            out += f"[{key}]"
-        else:
-            out = f"{out}.{key}" if out else key
-    return out
-
-
 def key_attrs(keys: list) -> str:
-    data_key = "/".join(f"#{k}" if isinstance(k, int) else k for k in keys)
-    return f'data-key="{a(data_key)}" data-path="{a(join_path(keys))}"'
+    return f'data-key="{a("/".join(f"#{k}" if isinstance(k, int) else k for k in keys))}"'
 
 
 class Forms:
@@ -68,6 +57,9 @@ class Forms:
 
     def __init__(self, referentiel: dict):
         self.ref = referentiel
+        # Default value of each switch or select, so that groups start hidden as the page
+        # script would hide them (no jump when it runs, a lighter first layout).
+        self.defaults: dict[str, str] = {}
         self.cqps = referentiel["cqps"]
         for needed in (VCD, CS):
             if needed not in self.cqps:
@@ -107,17 +99,17 @@ class Forms:
 
     @staticmethod
     def _described(fid: str, hint: str | None) -> tuple[str, str]:
-        error = f'<p class="cqp-field-error" id="{fid}-error" hidden></p>'
-        hint_html = f'<p class="cqp-hint" id="{fid}-hint">{hint}</p>' if hint else ""
-        ids = f"{fid}-hint {fid}-error" if hint else f"{fid}-error"
-        return f'aria-describedby="{ids}"', hint_html + error
+        # The checker's message, when there is one, is added next to the field by the page.
+        if not hint:
+            return "", ""
+        return f'aria-describedby="{fid}-hint"', f'<p class="cqp-hint" id="{fid}-hint">{hint}</p>'
 
     def text_input(self, fid: str, keys: list, label: str, kind: str, hint: str | None = None,
                    placeholder: str | None = None) -> str:
         mode = {"int": "numeric", "number": "decimal", "date": "numeric"}.get(kind)
         described, extra = self._described(fid, hint)
         attrs = [f'id="{fid}"', 'type="text"', key_attrs(keys), f'data-type="{kind}"',
-                 'autocomplete="off"', 'spellcheck="false"', described]
+                 'autocomplete="off"', described]
         if mode:
             attrs.append(f'inputmode="{mode}"')
         if kind == "date":
@@ -143,6 +135,7 @@ class Forms:
         described, extra = self._described(fid, hint)
         opts = "".join(f'<option value="{a(v)}">{a(t)}</option>' for v, t in options)
         key = f'{key_attrs(keys)} data-type="choice"' if keys is not None else "data-switch"
+        self.defaults[fid] = options[0][0]
         inferred = f' data-infer="{a(infer)}"' if infer else ""
         return (f'<div class="cqp-field"><label for="{fid}">{a(label)}</label>'
                 f'<select id="{fid}" {key}{inferred} {described}>{opts}</select>{extra}</div>')
@@ -151,12 +144,17 @@ class Forms:
     def hidden(keys: list, value: str) -> str:
         return f'<input type="hidden" {key_attrs(keys)} data-type="choice" value="{a(value)}">'
 
-    @staticmethod
-    def group(body: str, when: str | None = None, base: str | None = None, tag: str = "div",
+    def shown_by_default(self, when: str) -> bool:
+        return all(self.defaults.get(cond.split("=")[0]) in cond.split("=")[1].split("|")
+                   for cond in when.split(";"))
+
+    def group(self, body: str, when: str | None = None, base: str | None = None, tag: str = "div",
               legend: str | None = None, cls: str = "cqp-group") -> str:
         attrs = f' class="{cls}"'
         if when:
             attrs += f' data-when="{a(when)}"'
+            if not self.shown_by_default(when):
+                attrs += " hidden"
         if base:
             attrs += f' data-base="{a(base)}"'
         head = f"<legend>{legend}</legend>" if legend and tag == "fieldset" else ""
@@ -236,8 +234,7 @@ class Forms:
                     cells.append(
                         f'<td><input type="text" inputmode="decimal" id="{fid}" '
                         f'{key_attrs(["blocks", b, c, k])} data-type="number" autocomplete="off" '
-                        f'aria-label="{a(c)} — {a(k)} (%)" aria-describedby="{fid}-error">'
-                        f'<p class="cqp-field-error" id="{fid}-error" hidden></p></td>')
+                        f'aria-label="{a(c)} — {a(k)} (%)"></td>')
                 rows.append(f'<tr><th scope="row"><span class="cqp-id">{a(c)}</span> '
                             f'<span class="cqp-label">{a(comp["label"])}</span></th>{"".join(cells)}</tr>')
             table = (f'<div class="cqp-table-wrap"><table class="cqp-grid"><caption>{a(b)} — {a(block["title"])}</caption>'

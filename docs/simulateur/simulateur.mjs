@@ -3,9 +3,9 @@
 // window.CQP is defined there. How forms are annotated: build_scripts/simulator/forms.py.
 import { renderVerdict, summaryOf } from "./verdict.mjs";
 
-const STORAGE_KEY = "cqp-simulateur:v1";
 const root = document.querySelector("[data-cqp-sim]");
 const CQP = window.CQP;
+const STORAGE_KEY = CQP.storageKey; // versioned: a new format gets a new key
 
 const tools = {}; // check -> {panel, form, seq, override, lastSituation}
 for (const panel of root.querySelectorAll(".cqp-panel")) {
@@ -17,6 +17,9 @@ let active = "eligibility";
 // --- situation paths ---
 
 const segments = (key) => key.split("/").map((s) => (s.startsWith("#") ? Number(s.slice(1)) : s));
+// The checker's name for the same place: blocks.B1.C1.1.jury, members[0].role.
+const pathOf = (key) =>
+  segments(key).reduce((out, k) => (typeof k === "number" ? `${out}[${k}]` : out ? `${out}.${k}` : k), "");
 
 function getIn(obj, keys) {
   let cur = obj;
@@ -210,6 +213,7 @@ function fromHash() {
 
 function activate(check, focus = false) {
   active = check;
+  document.documentElement.setAttribute("data-cqp-active", check); // see simulateur.css
   for (const tab of root.querySelectorAll('[role="tab"]')) {
     const on = tab.dataset.check === check;
     tab.setAttribute("aria-selected", String(on));
@@ -227,7 +231,6 @@ function setupTabs() {
     t.panel.setAttribute("role", "tabpanel");
     t.panel.setAttribute("aria-labelledby", tab.id);
     t.panel.tabIndex = -1;
-    t.panel.querySelector("h2").classList.add("cqp-visually-hidden");
   }
   list.hidden = false;
   list.addEventListener("click", (e) => {
@@ -250,36 +253,37 @@ function setupTabs() {
 // --- evaluation ---
 
 function clearFieldErrors(form) {
-  for (const el of form.querySelectorAll('[aria-invalid="true"]')) el.removeAttribute("aria-invalid");
-  for (const p of form.querySelectorAll(".cqp-field-error:not([hidden])")) {
-    p.hidden = true;
-    p.textContent = "";
+  for (const el of form.querySelectorAll('[aria-invalid="true"]')) {
+    el.removeAttribute("aria-invalid");
+    const ids = (el.getAttribute("aria-describedby") || "").split(" ").filter((id) => id && id !== `${el.id}-error`);
+    if (ids.length) el.setAttribute("aria-describedby", ids.join(" "));
+    else el.removeAttribute("aria-describedby");
   }
+  for (const p of form.querySelectorAll(".cqp-field-error")) p.remove();
 }
 
 // The checker names the faulty place first: "blocks.B1.C1.1.jury: …", "members[0]: …".
 function fieldFor(form, message) {
   const path = message.split(": ")[0];
-  const fields = [...form.querySelectorAll("[data-path]")].filter((el) => shown(el) && el.type !== "hidden");
-  return (
-    fields.find((el) => el.dataset.path === path) ||
-    fields.find((el) => el.dataset.path.startsWith(path + ".") || el.dataset.path.startsWith(path + "[")) ||
+  const fields = [...form.querySelectorAll("[data-key]")]
+    .filter((el) => shown(el) && el.type !== "hidden")
+    .map((el) => [pathOf(el.dataset.key), el]);
+  const hit =
+    fields.find(([p]) => p === path) ||
+    fields.find(([p]) => p.startsWith(path + ".") || p.startsWith(path + "[")) ||
     fields
-      .filter((el) => path.startsWith(el.dataset.path + ".") || path.startsWith(el.dataset.path + "["))
-      .sort((p, q) => q.dataset.path.length - p.dataset.path.length)[0] ||
-    null
-  );
+      .filter(([p]) => path.startsWith(p + ".") || path.startsWith(p + "["))
+      .sort((x, y) => y[0].length - x[0].length)[0];
+  return hit ? hit[1] : null;
 }
 
 function showFieldError(form, message) {
   const field = fieldFor(form, message);
   if (!field) return null;
   field.setAttribute("aria-invalid", "true");
-  const p = form.querySelector(`#${CSS.escape(field.id)}-error`);
-  if (p) {
-    p.textContent = message;
-    p.hidden = false;
-  }
+  const p = Object.assign(document.createElement("p"), { className: "cqp-field-error", id: `${field.id}-error`, textContent: message });
+  (field.closest(".cqp-field, td") || field.parentElement).append(p);
+  field.setAttribute("aria-describedby", `${field.getAttribute("aria-describedby") || ""} ${p.id}`.trim());
   return field;
 }
 
@@ -470,3 +474,4 @@ function start() {
 }
 
 start();
+CQP.formsReadyAt = performance.now(); // read by build_scripts/bench_simulator.py

@@ -40,15 +40,9 @@ import json, sys
 sys.path.insert(0, "/home/pyodide/cqp-checker")
 import checker
 
-_CHECKS = {"score": checker.score, "eligibility": checker.eligibility,
-           "deadlines": checker.deadlines}
-
 def _cqp_evaluate(check, payload):
-    run = _CHECKS.get(check)
-    if run is None:
-        return json.dumps({"error": f"check: unknown '{check}' (expected score, eligibility or deadlines)"})
     try:
-        verdict = run(json.loads(payload))
+        verdict = checker.evaluate(check, json.loads(payload))
     except checker.SituationError as err:
         return json.dumps({"error": str(err)}, ensure_ascii=False)
     return json.dumps({"verdict": verdict}, ensure_ascii=False)
@@ -73,6 +67,14 @@ async function boot() {
   for (const message of queue.splice(0)) answer(message);
 }
 
-boot().catch((err) => {
+let failed = false;
+function fail(err) {
+  if (evaluate || failed) return;
+  failed = true;
   self.postMessage({ type: "failed", message: String(err && err.message ? err.message : err) });
-});
+}
+// When its WebAssembly cannot be fetched, Pyodide logs the error and its promise never settles:
+// the rejection surfaces here instead.
+self.addEventListener("unhandledrejection", (event) => fail(event.reason));
+self.addEventListener("error", (event) => fail(event.message));
+boot().catch(fail);

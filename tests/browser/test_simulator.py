@@ -1,0 +1,422 @@
+"""The simulator page (simulateur/), used as people use it: fields found by their labels, the
+verdict read on the page; and window.CQP, which must agree with the command line."""
+from __future__ import annotations
+
+import base64
+import contextlib
+import importlib.util
+import io
+import json
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+import checker
+from checker.__main__ import main as cli
+
+HERE = Path(__file__).resolve().parent
+SITUATIONS = HERE.parent / "situations"
+_spec = importlib.util.spec_from_file_location("browser_conftest", HERE / "conftest.py")
+_browser = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(_browser)
+run_axe = _browser.run_axe
+
+READY = "window.CQP && (CQP.status === 'ready' || CQP.status === 'failed')"
+
+
+def open_simulator(page, base_url, fragment=""):
+    page.goto(f"{base_url}/simulateur/{fragment}")
+    page.wait_for_function(READY, timeout=60_000)
+    assert page.evaluate("CQP.status") == "ready", page.evaluate("CQP.error")
+    return page
+
+
+def panel(page, name):
+    page.get_by_role("tab", name=name).click()
+    return page.get_by_role("tabpanel", name=name)
+
+
+def fr(x: float) -> str:
+    """A figure as the page writes it (fr-FR, at most 2 decimals): 68.0 → 68, 69.99 → 69,99."""
+    return f"{round(x, 2):.2f}".rstrip("0").rstrip(".").replace(".", ",")
+
+
+def field(scope, label, **kw):
+    """The field a user sees under that label (the forms hold hidden alternatives)."""
+    return scope.get_by_label(label, **kw).filter(visible=True)
+
+
+def wait_verdict(page, tool):
+    """Wait until the verdict of the tool shown is up to date with its form."""
+    page.wait_for_timeout(150)
+    page.wait_for_function("() => window.CQP.status === 'ready'")
+    page.wait_for_timeout(150)
+    return page.get_by_role("tabpanel", name=tool).locator(".cqp-verdict")
+
+
+def cli_run(check: str, situation) -> tuple[int, str, str]:
+    """The command line itself (python -m checker CHECK -), in this process."""
+    out, err = io.StringIO(), io.StringIO()
+    stdin = io.StringIO(json.dumps(situation, ensure_ascii=False, default=str))
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err), \
+            _swap_stdin(stdin):
+        code = cli([check, "-"])
+    return code, out.getvalue(), err.getvalue()
+
+
+@contextlib.contextmanager
+def _swap_stdin(stream):
+    import sys
+
+    saved, sys.stdin = sys.stdin, stream
+    try:
+        yield
+    finally:
+        sys.stdin = saved
+
+
+def situation_cases():
+    cases = []
+    for path in sorted(SITUATIONS.glob("*.yaml")):
+        for case in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
+            cases.append({**case, "file": path.name})
+    return cases
+
+
+# --- window.CQP -------------------------------------------------------------------------------
+
+def test_cqp_agrees_with_the_cli_on_every_situation_file(page, base_url, external_requests):
+    cases = situation_cases()
+    assert cases, "no situation file in tests/situations/"
+    open_simulator(page, base_url)
+    payload = [{"check": c["check"], "situation": json.loads(json.dumps(c["situation"], default=str))}
+               for c in cases]
+    answers = page.evaluate(
+        """async (cases) => Promise.all(cases.map((c) => CQP.evaluate(c.check, c.situation)
+              .then((verdict) => ({verdict}), (err) => ({error: err.message}))))""", payload)
+    mismatches = []
+    for case, answer in zip(cases, answers):
+        code, out, err = cli_run(case["check"], case["situation"])
+        where = f"{case['file']}::{case['name']}"
+        if code == 0:
+            if answer.get("verdict") != json.loads(out):
+                mismatches.append(f"{where}: browser {answer} != CLI {out[:300]}")
+        else:
+            if "error" not in answer or " ".join(answer["error"].split()) != err.strip():
+                mismatches.append(f"{where}: browser {answer} != CLI stderr {err.strip()}")
+    assert not mismatches, "\n".join(mismatches)
+    assert external_requests == []
+
+
+def test_bad_input_rejects_with_the_checkers_message(page, base_url):
+    open_simulator(page, base_url)
+    situation = {"cqp": "commercial-sedentaire", "route": "vae", "blocks": {"B1": {"score": 172}}}
+    with pytest.raises(checker.SituationError) as expected:
+        checker.score(situation)
+    got = page.evaluate("(s) => CQP.evaluate('score', s).then(() => 'resolved', (e) => e.message)", situation)
+    assert got == str(expected.value)
+    got = page.evaluate("CQP.evaluate('verdict', {}).then(() => 'resolved', (e) => e.message)")
+    assert got.startswith("check:")
+
+
+# --- filling the tools as a user would --------------------------------------------------------
+
+def test_score_commercial_sedentaire_grid(page, base_url, external_requests):
+    open_simulator(page, base_url)
+    tool = panel(page, "Score")
+    field(tool, "CQP", exact=True).select_option("commercial-sedentaire")
+    field(tool, "Voie d'accès").select_option("formation")
+    ref = checker.referentiel.load()["cqps"]["commercial-sedentaire"]
+    b1 = ref["blocks"][0]
+    values = {}
+    for i, comp in enumerate(b1["competences"]):
+        c = comp["id"]
+        jury = 10 if i == 0 else 80  # the first competence below the minimum
+        values[c] = {"questionnaire": 70, "tuteur": 60, "jury": jury}
+        for k, v in values[c].items():
+            field(tool, f"{c} — {k} (%)").fill(str(v))
+    verdict = checker.score({"cqp": "commercial-sedentaire", "route": "formation",
+                             "blocks": {b1["id"]: values}})
+    box = wait_verdict(page, "Score")
+    text = box.inner_text()
+    b = verdict["blocks"][b1["id"]]
+    assert "CQP non obtenu" in text
+    assert f"moyenne {fr(b['average'])} %" in text.replace("\u202f", " ")
+    first = b1["competences"][0]["id"]
+    assert first in b["below_minimum"]
+    assert re.search(re.escape(first) + r" : [\d,]+ % — sous le minimum", text)
+    for sentence in verdict["explanations"]:
+        assert sentence in text
+    for ref_ in verdict["references"]:
+        link = box.get_by_role("link", name=ref_["title"]).first
+        assert link.get_attribute("href") == f"../{ref_['page']}"
+    assert external_requests == []
+
+
+def test_score_vendeur_conseil_distance_domains(page, base_url):
+    open_simulator(page, base_url)
+    tool = panel(page, "Score")
+    field(tool, "CQP", exact=True).select_option("vendeur-conseil-distance")
+    field(tool, "Date de la session").fill("2026-06-15")
+    field(tool, "DC1 — indicateurs évalués positivement").fill("16")
+    field(tool, "DC1 — indicateurs évalués (total)").fill("20")
+    field(tool, "DC2 : situation").select_option(label="Validé lors d'une session antérieure")
+    field(tool, "DC2 — validé le").fill("01/02/2025")
+    text = wait_verdict(page, "Score").inner_text()
+    expected = checker.score({"cqp": "vendeur-conseil-distance", "route": "formation",
+                              "session_date": "2026-06-15",
+                              "domains": {"DC1": {"positive": 16, "total": 20},
+                                          "DC2": {"validated_on": "2025-02-01"}}})
+    assert ("CQP obtenu" in text) == expected["certified"]
+    assert "taux 80 %" in text.replace("\u202f", " ")
+    assert "bénéfice jusqu'au" in text
+
+
+def test_field_errors_show_the_checkers_message_next_to_the_field(page, base_url):
+    open_simulator(page, base_url)
+    tool = panel(page, "Score")
+    field(tool, "CQP", exact=True).select_option("vendeur-conseil-distance")
+    positive = field(tool, "DC1 — indicateurs évalués positivement")
+    positive.fill("21")
+    field(tool, "DC1 — indicateurs évalués (total)").fill("20")
+    wait_verdict(page, "Score")
+    with pytest.raises(checker.SituationError) as expected:
+        checker.score({"cqp": "vendeur-conseil-distance", "route": "formation",
+                       "domains": {"DC1": {"positive": 21, "total": 20}}})
+    faulty = page.locator(f"[data-key='domains/DC1/{expected.value.path.split('.')[-1]}']")
+    assert faulty.get_attribute("aria-invalid") == "true"
+    described = faulty.get_attribute("aria-describedby").split()
+    messages = [page.locator(f"#{i}").inner_text() for i in described]
+    assert str(expected.value) in messages
+    # out of range in the grid, and an impossible date
+    field(tool, "CQP", exact=True).select_option("commercial-sedentaire")
+    field(tool, "Voie d'accès").select_option("formation")
+    for comp in checker.referentiel.load()["cqps"]["commercial-sedentaire"]["blocks"][0]["competences"]:
+        for k in ("questionnaire", "tuteur", "jury"):
+            field(tool, f"{comp['id']} — {k} (%)").fill("75")
+    cell = field(tool, "C1.1 — jury (%)")
+    cell.fill("120")
+    wait_verdict(page, "Score")
+    assert cell.get_attribute("aria-invalid") == "true"
+    assert "blocks.B1.C1.1" in page.locator("#score-c1-1-jury-error").inner_text()
+    field(tool, "CQP", exact=True).select_option("vendeur-conseil-distance")
+    date = field(tool, "Date de la session")
+    date.fill("2026-02-30")
+    wait_verdict(page, "Score")
+    assert date.get_attribute("aria-invalid") == "true"
+    with pytest.raises(checker.SituationError) as expected:
+        checker.score({"cqp": "vendeur-conseil-distance", "route": "formation",
+                       "session_date": "2026-02-30", "domains": {"DC1": {"positive": 16, "total": 20}}})
+    assert page.locator("#score-session-date-error").inner_text() == str(expected.value)
+    assert page.evaluate("CQP.status") == "ready"  # never a frozen page
+
+
+def test_eligibility_candidate(page, base_url):
+    open_simulator(page, base_url)
+    tool = panel(page, "Éligibilité")
+    field(tool, "Qui vérifier ?").select_option(label="Un candidat — Vendeur conseil à distance")
+    field(tool, "Voie d'accès").select_option("formation")
+    field(tool, re.compile("^Mois de pratique")).fill("5")
+    field(tool, "L'entreprise d'accueil relève de la branche").check()
+    for name in ("Le tuteur est volontaire", "Le tuteur est expérimenté",
+                 "Le tuteur est salarié de l'entreprise d'accueil", "Le tuteur est choisi par l'employeur"):
+        field(tool, name, exact=True).check()
+    box = wait_verdict(page, "Éligibilité")
+    expected = checker.eligibility({
+        "subject": "candidate", "cqp": "vendeur-conseil-distance", "route": "formation",
+        "practice_months": 5, "company_in_branch": True, "region": "metropole",
+        "tutor": {"volunteer": True, "experienced": True, "employee_of_host_company": True,
+                  "chosen_by_employer": True, "is_employer": False}})
+    assert not expected["eligible"]
+    text = box.inner_text()
+    assert "Non éligible" in text
+    for c in expected["checks"]:
+        assert c["message"] in text
+    field(tool, re.compile("^Mois de pratique")).fill("6")
+    page.wait_for_function("() => document.querySelector('#outil-eligibilite .cqp-outcome').textContent.includes('Éligible')")
+
+
+def test_eligibility_jury_commercial_sedentaire(page, base_url):
+    open_simulator(page, base_url)
+    tool = panel(page, "Éligibilité")
+    field(tool, "Qui vérifier ?").select_option(label="Un jury — Commercial sédentaire")
+    field(tool, "Membre 2 : connaît le candidat").check()
+    text = wait_verdict(page, "Éligibilité").inner_text()
+    assert "Non éligible" in text
+
+
+def test_deadlines_and_ics(page, base_url):
+    open_simulator(page, base_url)
+    tool = panel(page, "Calendrier")
+    field(tool, "Voie d'accès").select_option("formation")
+    field(tool, "Région (jours fériés)").select_option("alsace-moselle")
+    field(tool, "Date de la session d'évaluation").fill("2026-06-15")
+    box = wait_verdict(page, "Calendrier")
+    expected = checker.deadlines({"cqp": "vendeur-conseil-distance", "route": "formation",
+                                  "region": "alsace-moselle", "session_date": "2026-06-15"})
+    text = box.inner_text()
+    for d in expected["deadlines"]:
+        y, m, day = d["date"].split("-")
+        assert f"{day}/{m}/{y}" in text and d["label"] in text
+    with page.expect_download() as dl:
+        box.get_by_role("button", name="Télécharger le calendrier (.ics)").click()
+    ics = Path(dl.value.path()).read_bytes().decode("utf-8")
+    assert ics.startswith("BEGIN:VCALENDAR\r\n") and ics.endswith("END:VCALENDAR\r\n")
+    assert ics.count("BEGIN:VEVENT") == len(expected["deadlines"])
+    for d in expected["deadlines"]:
+        assert f"DTSTART;VALUE=DATE:{d['date'].replace('-', '')}" in ics
+    assert all(len(line.encode()) <= 75 for line in ics.split("\r\n"))
+
+
+# --- state that is never lost ----------------------------------------------------------------
+
+def _fill_vae(page):
+    tool = panel(page, "Score")
+    field(tool, "CQP", exact=True).select_option("commercial-sedentaire")
+    field(tool, "Voie d'accès").select_option("vae")
+    field(tool, re.compile("^B1 — score")).fill("72")
+    field(tool, re.compile("^B2 — score")).fill("69,5")
+    return tool
+
+
+def test_share_link_round_trip(page, base_url, browser):
+    open_simulator(page, base_url)
+    tool = _fill_vae(page)
+    wait_verdict(page, "Score")
+    tool.get_by_role("button", name="Copier le lien de partage").click()
+    link = tool.locator(".cqp-share-link").get_attribute("href")
+    fragment = link.split("#", 1)[1]
+    assert fragment.startswith("s=") and "=" not in fragment[2:]
+    payload = json.loads(base64.urlsafe_b64decode(fragment[2:] + "=" * (-len(fragment[2:]) % 4)))
+    situation = {"cqp": "commercial-sedentaire", "route": "vae", "blocks": {"B1": {"score": 72}, "B2": {"score": 69.5}}}
+    assert payload == {"check": "score", "situation": situation}
+    other = browser.new_context(locale="fr-FR")  # nothing saved there: the link alone restores
+    try:
+        p2 = other.new_page()
+        p2.goto(link)
+        p2.wait_for_function(READY, timeout=60_000)
+        t2 = p2.get_by_role("tabpanel", name="Score")
+        assert field(t2, re.compile("^B2 — score")).input_value() == "69.5"
+        p2.wait_for_function("() => document.querySelector('#outil-score .cqp-outcome')")
+        text = t2.locator(".cqp-verdict").inner_text()
+        verdict = checker.score(situation)
+        assert "CQP non obtenu" in text and not verdict["certified"]
+        assert "#s=" not in p2.url  # later edits, saved locally, win on reload
+    finally:
+        other.close()
+
+
+def test_autosave_survives_reload_and_reset_clears_it(page, base_url):
+    open_simulator(page, base_url)
+    _fill_vae(page)
+    wait_verdict(page, "Score")
+    page.reload()
+    page.wait_for_function(READY, timeout=60_000)
+    tool = page.get_by_role("tabpanel", name="Score")
+    assert page.get_by_role("tab", name="Score").get_attribute("aria-selected") == "true"
+    assert field(tool, re.compile("^B1 — score")).input_value() == "72"
+    page.wait_for_function("() => document.querySelector('#outil-score .cqp-outcome')")
+    assert "CQP non obtenu" in tool.locator(".cqp-verdict").inner_text()
+    stored = json.loads(page.evaluate("localStorage.getItem('cqp-simulateur:v1')"))
+    assert stored["tools"]["score"]["situation"]["blocks"]["B1"] == {"score": 72}
+    tool.get_by_role("button", name="Réinitialiser").click()
+    page.reload()
+    page.wait_for_function(READY, timeout=60_000)
+    assert page.locator("#score-vae-b1").input_value() == ""
+
+
+def test_export_then_import(page, base_url, tmp_path):
+    open_simulator(page, base_url)
+    tool = _fill_vae(page)
+    with page.expect_download() as dl:
+        tool.get_by_role("button", name="Exporter (JSON)").click()
+    exported = json.loads(Path(dl.value.path()).read_text(encoding="utf-8"))
+    code, out, _ = cli_run("score", exported)
+    assert code == 0 and json.loads(out)["blocks"]["B1"]["validated"] is True
+    tool.get_by_role("button", name="Réinitialiser").click()
+    assert page.locator("#score-vae-b1").input_value() == ""
+    f = tmp_path / "situation.json"
+    f.write_text(json.dumps(exported), encoding="utf-8")
+    tool.locator('input[type="file"]').set_input_files(str(f))
+    page.wait_for_function("() => document.querySelector('#score-vae-b1').value === '72'")
+
+
+def test_print_view_has_date_and_version(page, base_url):
+    open_simulator(page, base_url)
+    _fill_vae(page)
+    wait_verdict(page, "Score")
+    page.emulate_media(media="print")
+    meta = page.locator("#outil-score .cqp-verdict-meta")
+    assert meta.is_visible()
+    version = checker.referentiel.load()["cqps"]["commercial-sedentaire"]["version"]
+    assert f"version {version}" in meta.inner_text() and "Verdict établi le" in meta.inner_text()
+    assert not page.locator("#outil-score form").is_visible()
+
+
+# --- failure, keyboard, accessibility, privacy -----------------------------------------------
+
+def test_failure_path_when_webassembly_cannot_load(page, base_url, external_requests):
+    page.route("**/*.wasm", lambda route: route.abort())
+    page.goto(f"{base_url}/simulateur/")
+    page.wait_for_function(READY, timeout=60_000)
+    assert page.evaluate("CQP.status") == "failed"
+    alert = page.get_by_role("alert")
+    assert "n'a pas pu se charger" in alert.inner_text()
+    assert page.evaluate("CQP.ready.then(() => 'resolved', () => 'rejected')") == "rejected"
+    # the forms still work and save; the rest of the page is untouched
+    tool = panel(page, "Score")
+    field(tool, "CQP", exact=True).select_option("commercial-sedentaire")
+    assert page.get_by_role("navigation").first.is_visible()
+    page.unroute("**/*.wasm")
+    alert.get_by_role("button", name="Réessayer").click()
+    page.wait_for_function("CQP.status === 'ready'", timeout=60_000)
+    page.wait_for_function("() => document.querySelector('#outil-score .cqp-outcome')")
+    assert external_requests == []
+
+
+def test_tabs_work_with_the_keyboard(page, base_url):
+    open_simulator(page, base_url)
+    page.get_by_role("tab", name="Éligibilité").click()
+    page.keyboard.press("ArrowRight")
+    assert page.get_by_role("tab", name="Score").get_attribute("aria-selected") == "true"
+    assert page.get_by_role("tabpanel", name="Score").is_visible()
+    page.keyboard.press("End")
+    assert page.evaluate("document.activeElement.textContent") == "Calendrier"
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_no_axe_violation_before_and_after_a_verdict(page, base_url, axe_source, scheme):
+    page.emulate_media(color_scheme=scheme)
+    page.goto(f"{base_url}/simulateur/")
+    assert run_axe(page, axe_source) == []  # before Python is ready
+    page.wait_for_function(READY, timeout=60_000)
+    for name in ("Éligibilité", "Score", "Calendrier"):
+        panel(page, name)
+        wait_verdict(page, name)
+        violations = run_axe(page, axe_source)
+        assert violations == [], [(v["id"], [n["target"] for n in v["nodes"]]) for v in violations]
+    tool = panel(page, "Score")
+    field(tool, "CQP", exact=True).select_option("commercial-sedentaire")
+    field(tool, "Voie d'accès").select_option("formation")
+    field(tool, "C1.1 — jury (%)").fill("150")  # an error shown next to the field
+    wait_verdict(page, "Score")
+    violations = run_axe(page, axe_source)
+    assert violations == [], [(v["id"], [n["target"] for n in v["nodes"]]) for v in violations]
+
+
+def test_verdict_is_in_a_live_region(page, base_url):
+    open_simulator(page, base_url)
+    _fill_vae(page)
+    wait_verdict(page, "Score")
+    live = page.locator("#outil-score [aria-live='polite']")
+    assert "CQP non obtenu" in live.inner_text()
+
+
+def test_every_field_is_labelled(page, base_url):
+    page.goto(f"{base_url}/simulateur/")
+    unlabelled = page.evaluate("""() => [...document.querySelectorAll(
+        '.cqp-sim input:not([type=hidden]), .cqp-sim select')].filter((el) =>
+        !el.labels?.length && !el.getAttribute('aria-label') && !el.closest('label')).map((el) => el.id)""")
+    assert unlabelled == []
