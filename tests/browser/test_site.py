@@ -6,12 +6,17 @@ The simulator page has its own tests (tests/browser/test_simulator*.py).
 """
 from __future__ import annotations
 
+import importlib.util
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
 
-from conftest import SITE, run_axe
+# Loaded by path: the name `conftest` is shared by tests/ and tests/browser/.
+_spec = importlib.util.spec_from_file_location("browser_conftest", Path(__file__).with_name("conftest.py"))
+_browser = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(_browser)
+run_axe, SITE = _browser.run_axe, _browser.SITE
 
 PAGES = sorted(
     "/" + p.relative_to(SITE).as_posix().removesuffix("index.html")
