@@ -24,6 +24,9 @@ from build_scripts.pages.md import TOPIC_PAGE, fill, one_line  # noqa: E402
 DATA = pages.load_all()
 CQPS = pages.cqps_of(DATA)
 
+# These tests read the built site/ (make site): like the browser tests, `make test-fast` skips them.
+pytestmark = pytest.mark.browser
+
 
 def _url_dir(src: str) -> Path:
     """site/ file of a source page (directory URLs)."""

@@ -2,7 +2,6 @@
 item of the referential gets its link here without code change)."""
 from __future__ import annotations
 
-import posixpath
 import textwrap
 
 from .ancres import places

@@ -2,7 +2,7 @@
 evaluation criteria, each item under its stable public anchor (#uc1-c1, #c2-4, #c2-4-i1 …)."""
 from __future__ import annotations
 
-from .md import Cqp, anchor, interpretation, link, one_line, page, short, source_line, table
+from .md import Cqp, anchor, interpretation, one_line, page, short, source_line, table
 
 
 def generate(cqp: Cqp) -> dict[str, str]:
