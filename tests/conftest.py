@@ -15,23 +15,12 @@ sys.path.insert(0, str(ROOT))
 from compile_referentiels import compile_referentiels  # noqa: E402
 from referentiel_loader import ReferentielError  # noqa: E402
 
-SITUATIONS = ROOT / "tests" / "situations"
-
-
 def pytest_configure(config):
     # The checker reads the compiled JSON: make sure it is the one of these YAML files.
     try:
         compile_referentiels()
     except ReferentielError as err:
         pytest.exit(f"referential broken, nothing can be tested:\n{err}", returncode=1)
-
-
-def situation_cases() -> list[dict]:
-    cases = []
-    for path in sorted(SITUATIONS.glob("*.yaml")):
-        for case in yaml.safe_load(path.read_text(encoding="utf-8")):
-            cases.append({**case, "file": path.name})
-    return cases
 
 
 @pytest.fixture(scope="session")

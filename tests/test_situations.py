@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import checker
-from conftest import situation_cases
+from situation_files import situation_cases
 
 CASES = situation_cases()
 
