@@ -1,0 +1,54 @@
+"""What `make site` put in site/simulateur/: Pyodide copied from the pinned npm package, the
+checker's wheel with the sha256 the page checks it against, and nothing from a CDN."""
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import re
+from pathlib import Path
+from urllib.parse import parse_qs, unquote, urlparse
+
+ROOT = Path(__file__).resolve().parents[2]
+PYODIDE = ROOT / "node_modules" / "pyodide"
+CORE = {"pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"}
+
+
+def page_config(site_dir: Path) -> dict:
+    html = (site_dir / "simulateur" / "index.html").read_text(encoding="utf-8")
+    m = re.search(r"window\.__cqpConfig = (\{.*?\});</script>", html)
+    assert m, "the simulator page lacks its configuration"
+    return json.loads(m.group(1))
+
+
+def test_pyodide_core_files_are_copied_from_the_pinned_package(site_dir):
+    copied = site_dir / "simulateur" / "pyodide"
+    assert {p.name for p in copied.iterdir()} == CORE
+    pinned = json.loads((ROOT / "package.json").read_text())["dependencies"]["pyodide"]
+    assert json.loads((PYODIDE / "package.json").read_text())["version"] == pinned
+    for name in CORE:
+        assert (copied / name).read_bytes() == (PYODIDE / name).read_bytes(), name
+
+
+def test_the_wheel_is_served_with_the_integrity_the_worker_checks(site_dir):
+    query = parse_qs(urlparse(page_config(site_dir)["worker"]).query)
+    wheel = site_dir / "simulateur" / unquote(query["wheel"][0])
+    assert wheel.exists()
+    digest = base64.b64encode(hashlib.sha256(wheel.read_bytes()).digest()).decode()
+    assert query["integrity"][0] == f"sha256-{digest}"
+
+
+def test_pyodide_is_loaded_on_the_simulator_page_only(site_dir):
+    for html in site_dir.rglob("*.html"):
+        if html.parent.name == "simulateur" and html.name == "index.html":
+            continue
+        text = html.read_text(encoding="utf-8")
+        assert "__cqpConfig" not in text and "worker.mjs" not in text, html
+
+
+def test_simulator_scripts_name_no_other_host(site_dir):
+    # (What the page requests at run time is checked in a browser: test_simulator.py.)
+    scripts = [p for p in (site_dir / "simulateur").glob("*.*") if p.suffix in (".mjs", ".css")]
+    assert len(scripts) >= 3
+    for path in scripts:
+        assert not re.search(r"https?://", path.read_text(encoding="utf-8")), path
