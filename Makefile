@@ -47,9 +47,9 @@ serve: setup
 test: setup browser site
 	$(BIN)/python -m pytest
 
-# Checker tests only: no browser, no site.
+# Checker and referential tests only: no browser, no built site.
 test-fast: $(VENV_STAMP) $(DATA)
-	$(BIN)/python -m pytest -m "not browser"
+	$(BIN)/python -m pytest -m "not browser and not site"
 
 bench: setup browser site
 	$(BIN)/python build_scripts/bench_simulator.py

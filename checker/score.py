@@ -90,7 +90,7 @@ def _score_domains(s: dict, cqp: Cqp) -> dict:
         out[dc] = {"validated": ok, "evaluated": True, "positive": positive, "total": total,
                    "rate": rounded(rate), "threshold": rounded(threshold.value)}
         verb = "validé" if ok else "non validé"
-        comp = "au moins" if ok else "moins de"
+        comp = "au moins" if ok else "sous"
         ex.say(f"{dc} {verb} : {positive} indicateurs positifs sur {total}, soit {pct(rate)}, "
                f"{comp} les {pct(threshold.value)} requis.", threshold)
         if ok and session is not None:

@@ -25,7 +25,7 @@ DATA = pages.load_all()
 CQPS = pages.cqps_of(DATA)
 
 # These tests read the built site/ (make site): like the browser tests, `make test-fast` skips them.
-pytestmark = pytest.mark.browser
+pytestmark = pytest.mark.site
 
 
 def _url_dir(src: str) -> Path:

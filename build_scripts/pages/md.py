@@ -8,6 +8,8 @@ import re
 import textwrap
 from fractions import Fraction
 
+from checker.referentiel import TOPIC_PAGES, anchor  # noqa: F401  (anchor is re-exported)
+
 # Page of each CQP, by kind: the public URL scheme of the portal (see .helpers/COMMON.md).
 CQP_PAGES = {
     "presentation": "index.md",
@@ -17,16 +19,10 @@ CQP_PAGES = {
     "reglement": "reglement.md",
     "acteurs": "acteurs.md",
 }
-# The page on which the rules of each topic are written out (each rule once, with its anchor).
-TOPIC_PAGE = {
-    "evaluations": "evaluations",
-    "routes": "voies",
-    "reglement": "reglement",
-    "evaluateurs": "acteurs",
-    "tuteurs": "acteurs",
-    "jury": "acteurs",
-    "organismes": "acteurs",
-}
+# The page on which the rules of each topic are written out (each rule once, with its anchor):
+# the checker's map, since its verdicts link to those very anchors.
+TOPIC_PAGE = {topic: next(kind for kind, f in CQP_PAGES.items() if f == f"{url}.md")
+              for topic, url in TOPIC_PAGES.items()}
 ROUTE_NAMES = {"formation": "Formation", "vae": "VAE"}
 COMPARISON = {">=": "au moins", "<=": "au plus", "==": "exactement", ">": "plus de", "<": "moins de"}
 UNIT = {
@@ -52,11 +48,6 @@ DATE_FIELDS = {
 
 class PagesError(Exception):
     """The referential holds something the pages cannot render (message says what and where)."""
-
-
-def anchor(item_id: str) -> str:
-    """Stable public anchor of an id: C2.4 → c2-4, domain_pass_rate → domain-pass-rate."""
-    return item_id.lower().replace(".", "-").replace("_", "-")
 
 
 def cqp_page(cqp_id: str, kind: str) -> str:

@@ -1,0 +1,33 @@
+"""A verdict links to the page and anchor where its rule is written: every link the checker
+can emit (each rule's and each deadline's) must exist in the built site."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from checker import referentiel
+
+pytestmark = pytest.mark.site
+SITE = Path(__file__).resolve().parents[1] / "site"
+
+
+def _ids(page: str) -> set[str]:
+    path = SITE / page.split("#")[0] / "index.html"
+    assert path.exists(), f"{path} is missing: run make site"
+    return set(re.findall(r'\sid="([^"]+)"', path.read_text(encoding="utf-8")))
+
+
+def _links():
+    for cqp_id in referentiel.cqp_ids():
+        cqp = referentiel.cqp(cqp_id)
+        for rule in cqp.data["rules"]:
+            yield cqp.rule(rule["id"]).page
+        for dl in cqp.deadlines:
+            yield cqp.page("voies-d-acces", "delai-" + dl["id"])
+
+
+@pytest.mark.parametrize("page", sorted(set(_links())))
+def test_verdict_link_resolves(page):
+    assert page.split("#")[1] in _ids(page)
