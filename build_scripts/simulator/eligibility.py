@@ -86,7 +86,7 @@ def _evaluator(f: Forms) -> str:
 def _jury(f: Forms) -> str:
     c = VCD
     out = [_head(f, "jury", c),
-           f'<p class="cqp-hint">{f.hint(c, "jury_size", "jury_members_habilitated")}</p>']
+           f.hints(c, "jury_size", "jury_members_habilitated")]
     roles = [("organism", "Membre de l'organisme"), ("external", "Professionnel extérieur")]
     for i, default in enumerate(("organism", "external")):
         n = i + 1
@@ -132,7 +132,7 @@ def _organism(f: Forms) -> str:
         f.text_input("elig-org-trainers", ["trainers_min_years"],
                      "Expérience minimale des formateurs (années)", "number",
                      f.hint(c, "trainer_min_years")),
-        f.group(f'<p class="cqp-hint">{f.hint(c, "organism_roles")}</p>' + role_fields,
+        f.group(f.hints(c, "organism_roles") + role_fields,
                 tag="fieldset", legend="Fonctions nommées", base="roles"),
     ])
 
@@ -140,7 +140,7 @@ def _organism(f: Forms) -> str:
 def _jury_cs(f: Forms) -> str:
     c = CS
     out = [_head(f, "jury", c),
-           f'<p class="cqp-hint">{f.hint(c, "jury_size", "jury_external", "jury_not_knowing_candidate")}</p>']
+           f.hints(c, "jury_size", "jury_external", "jury_not_knowing_candidate")]
     for i in range(2):
         n, fid = i + 1, f"elig-jurycs-m{i}"
         body = f.checkbox(f"{fid}-external", ["members", i, "external_to_company"],

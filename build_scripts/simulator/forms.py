@@ -95,6 +95,13 @@ class Forms:
                          f'Règle : {a(rule["title"])}</a>')
         return " ".join(parts)
 
+    def hints(self, cqp: str, *rule_ids: str, note: str = "") -> str:
+        """Several rules above a group of fields, one per line."""
+        items = "".join(f"<li>{self.hint(cqp, rid)}</li>" for rid in rule_ids)
+        if note:
+            items += f"<li>{a(note)}</li>"
+        return f'<ul class="cqp-hint cqp-hints">{items}</ul>'
+
     # --- controls ---
 
     @staticmethod
@@ -121,7 +128,7 @@ class Forms:
 
     def date_input(self, fid, keys, label, hint=None) -> str:
         note = f"Format {DATE_HINT}."
-        return self.text_input(fid, keys, label, "date", f"{hint} {note}" if hint else note)
+        return self.text_input(fid, keys, label, "date", f"{note} {hint}" if hint else note)
 
     def checkbox(self, fid: str, keys: list, label: str, hint: str | None = None,
                  checked: bool = False) -> str:
@@ -219,8 +226,8 @@ class Forms:
     def _score_grid(self, cqp: dict) -> str:
         cid, weights = cqp["id"], self._weights(cqp)
         names = {"questionnaire": "Questionnaire", "tuteur": "Tuteur", "jury": "Jury"}
-        out = [f'<p class="cqp-hint">{self.hint(cid, "evaluation_weights", "block_average_min", "competence_mastery_min")}'
-               " Un bloc laissé vide n'est pas pris en compte.</p>"]
+        out = [self.hints(cid, "evaluation_weights", "block_average_min", "competence_mastery_min",
+                          note="Un bloc laissé vide n'est pas pris en compte.")]
         for block in cqp["blocks"]:
             b = block["id"]
             head = "".join(f'<th scope="col">{a(names.get(k, k.capitalize()))} ({a(w)} %)</th>'
@@ -245,7 +252,7 @@ class Forms:
 
     def _score_vae(self, cqp: dict) -> str:
         cid = cqp["id"]
-        out = [f'<p class="cqp-hint">{self.hint(cid, "vae_block_min")}</p>']
+        out = [self.hints(cid, "vae_block_min", note="Un bloc laissé vide n'est pas pris en compte.")]
         for block in cqp["blocks"]:
             b = block["id"]
             out.append(self.text_input(f"score-vae-{b.lower()}", ["blocks", b, "score"],

@@ -35,9 +35,11 @@ def _verdict(check: str) -> str:
         f'<section class="cqp-verdict" id="{check}-verdict" aria-labelledby="{check}-verdict-title">'
         f'<h3 id="{check}-verdict-title">Verdict</h3>'
         f'<p class="cqp-print-only cqp-verdict-meta"></p>'
-        f'<div class="cqp-verdict-summary" role="status" aria-live="polite" aria-atomic="true">'
-        f'<p>Le verdict s\'affichera ici dès que le moteur de calcul sera prêt.</p></div>'
-        f'<div class="cqp-verdict-details"></div>'
+        # One sentence for screen readers, said on each change; the details below show the same.
+        f'<div class="cqp-verdict-summary cqp-visually-hidden" role="status" aria-live="polite" '
+        f'aria-atomic="true"></div>'
+        f'<div class="cqp-verdict-details"><p>Le verdict s\'affichera ici dès que le moteur de '
+        f'calcul sera prêt.</p></div>'
         f'</section>'
     )
 

@@ -88,12 +88,19 @@ function renderEligibility(v) {
   return outcome(v.eligible, "Éligible", "Non éligible") + `<h4>Conditions vérifiées</h4><ul class="cqp-checks">${items}</ul>`;
 }
 
+// What a deadline counts from: a date of the form, or another deadline.
+function startOf(d, list) {
+  const fields = (window.__cqpConfig && window.__cqpConfig.fieldLabels) || {};
+  const other = list.find((x) => x.id === d.from);
+  return fields[d.from] || (other && other.label) || d.from || "";
+}
+
 function renderDeadlines(v) {
   const list = v.deadlines || [];
   if (!list.length) return `<p>Aucune échéance : indiquez au moins une date.</p>`;
   const rows = list
     .map((d) => `<tr><td>${day(d.date)}</td><th scope="row">${d.page ? `<a href="${esc(href(d.page))}">${esc(d.label)}</a>` : esc(d.label)}</th>` +
-      `<td>${esc(d.counting || "")}${d.from ? ` ${esc(d.from)}` : ""}` +
+      `<td>${esc(d.counting || "")}${d.from ? ` : ${esc(startOf(d, list).toLowerCase())}` : ""}` +
       (d.holidays_skipped && d.holidays_skipped.length
         ? `<br><span class="cqp-source">Fériés écartés : ${d.holidays_skipped.map((h) => `${esc(h.name)} (${day(h.date)})`).join(", ")}</span>` : "") +
       `</td><td>${esc(d.who || "")}</td><td class="cqp-source">${esc(d.source)}</td></tr>`)
