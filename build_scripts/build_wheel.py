@@ -79,7 +79,8 @@ def _pip_wheel(out: Path) -> Path:
         dist = Path(tmp) / "dist"
         proc = subprocess.run(
             [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps",
-             "--no-build-isolation", "--no-cache-dir", "-w", str(dist), str(src)],
+             "--no-build-isolation", "--no-cache-dir", "--no-index",
+             "--disable-pip-version-check", "-w", str(dist), str(src)],
             capture_output=True, text=True,
         )
         wheels = list(dist.glob("*.whl"))
