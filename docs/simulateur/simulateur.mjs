@@ -331,6 +331,9 @@ function onEdit(t, event) {
 
 // --- actions ---
 
+const escapeHtml = (v) =>
+  String(v).replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
+
 function note(t, html) {
   const p = t.panel.querySelector(".cqp-action-note");
   p.innerHTML = html;
@@ -384,11 +387,11 @@ async function act(t, action, input) {
       if (!sit || typeof sit !== "object" || Array.isArray(sit)) throw new Error("un objet JSON est attendu");
       activate(check);
       load(check, sit, { from: "Le fichier importé" });
-      if (!tools[check].override) note(tools[check], `Situation importée depuis ${file.name}.`);
+      if (!tools[check].override) note(tools[check], `Situation importée depuis ${escapeHtml(file.name)}.`);
       save();
       evaluate(tools[check]);
     } catch (err) {
-      note(t, `Import impossible (${file.name}) : ${err.message}`);
+      note(t, `Import impossible (${escapeHtml(file.name)}) : ${escapeHtml(err.message)}`);
     }
     input.value = "";
   } else if (action === "print") {
