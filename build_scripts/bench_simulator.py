@@ -217,6 +217,10 @@ def main(argv=None) -> int:
     ready_bare, ready_sim = med([r["ready"] for r in bare]), med([r["ready"] for r in sim])
     ready_bw = med([r["ready"] for r in bare_worker])
     ratio, ratio_bw = ready_sim / ready_bare, ready_sim / ready_bw
+    # Each round loads the three pages back to back: the median of the per-round ratios is less
+    # sensitive to the load of a shared machine drifting during the run.
+    paired = med([s["ready"] / b["ready"] for s, b in zip(sim, bare)])
+    paired_bw = med([s["ready"] / b["ready"] for s, b in zip(sim, bare_worker)])
     fcp = med([r["fcp"] for r in sim])
     forms = med([r["forms"] for r in sim])
     longest = max(r["longest"] for r in sim)
@@ -237,8 +241,10 @@ def main(argv=None) -> int:
     print(f"  bare page, Pyodide + 1+1 on the main thread: median {ready_bare:6.0f} ms  [{runs(bare)}]")
     print(f"  bare page, Pyodide + 1+1 in a module worker: median {ready_bw:6.0f} ms  [{runs(bare_worker)}]")
     print(f"  simulator, until CQP.ready:                  median {ready_sim:6.0f} ms  [{runs(sim)}]")
-    print(f"  {ok(ratio <= 1.10)} ratio simulator / bare page (main thread): {ratio:.3f} (target ≤ 1.10)")
-    print(f"  {ok(ratio_bw <= 1.10)} ratio simulator / bare page (worker):      {ratio_bw:.3f} (target ≤ 1.10)")
+    print(f"  {ok(ratio <= 1.10)} ratio simulator / bare page (main thread): {ratio:.3f} "
+          f"(median of per-round ratios {paired:.3f}; target ≤ 1.10)")
+    print(f"  {ok(ratio_bw <= 1.10)} ratio simulator / bare page (worker):      {ratio_bw:.3f} "
+          f"(median of per-round ratios {paired_bw:.3f}; target ≤ 1.10)")
     print(f"  {ok(fcp < 500)} first contentful paint: median {fcp:.0f} ms (target < 500 ms); "
           f"forms wired at {forms:.0f} ms, before Python ({ready_sim:.0f} ms): {forms < ready_sim}")
     print(f"  {ok(re_dom < 50)} re-evaluation after a change: median {re_dom:.1f} ms to the verdict in the "

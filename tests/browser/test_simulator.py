@@ -420,3 +420,15 @@ def test_every_field_is_labelled(page, base_url):
         '.cqp-sim input:not([type=hidden]), .cqp-sim select')].filter((el) =>
         !el.labels?.length && !el.getAttribute('aria-label') && !el.closest('label')).map((el) => el.id)""")
     assert unlabelled == []
+
+
+def test_site_search_still_works_on_this_page(page, base_url):
+    # The theme's search waits until Python is ready here (see overrides/simulateur/boot.html);
+    # a query typed while Python loads is answered then.
+    page.goto(f"{base_url}/simulateur/")
+    page.locator(".md-search__input").click()
+    page.keyboard.type("jury")
+    page.wait_for_function(READY, timeout=60_000)
+    results = page.locator(".md-search-result__item")
+    results.first.wait_for(timeout=20_000)
+    assert results.count() > 0
