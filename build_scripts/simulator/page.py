@@ -35,6 +35,7 @@ def _verdict(check: str) -> str:
         f'<section class="cqp-verdict" id="{check}-verdict" aria-labelledby="{check}-verdict-title">'
         f'<h3 id="{check}-verdict-title">Verdict</h3>'
         f'<p class="cqp-print-only cqp-verdict-meta"></p>'
+        f'<pre class="cqp-print-only cqp-situation"></pre>'
         # One sentence for screen readers, said on each change; the details below show the same.
         f'<div class="cqp-verdict-summary cqp-visually-hidden" role="status" aria-live="polite" '
         f'aria-atomic="true"></div>'

@@ -308,6 +308,8 @@ async function evaluate(t, startedAt = performance.now()) {
   box.querySelector(".cqp-verdict-meta").textContent =
     `Verdict établi le ${new Date().toLocaleString("fr-FR")}` +
     (cqp ? ` — référentiel « ${cqp.title} », version ${cqp.version}` : "") + ".";
+  box.querySelector(".cqp-situation").textContent =
+    `Situation évaluée (python -m checker ${t.check} FICHIER donne le même verdict) :\n` + JSON.stringify(situation, null, 2);
   renderVerdict(box.querySelector(".cqp-verdict-details"), t.check, verdict, error, field);
   const summary = box.querySelector(".cqp-verdict-summary");
   const text = summaryOf(t.check, verdict, error);
