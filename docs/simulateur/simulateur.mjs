@@ -287,6 +287,14 @@ function showFieldError(form, message) {
   return field;
 }
 
+// Evaluations in flight, readable by tests and scripts (0 = every verdict shown is current).
+let inFlight = 0;
+root.dataset.pending = "0";
+function pending(delta) {
+  inFlight += delta;
+  root.dataset.pending = String(inFlight);
+}
+
 async function evaluate(t, startedAt = performance.now()) {
   const situation = t.override ?? collect(t.form);
   t.lastSituation = situation;
@@ -294,10 +302,13 @@ async function evaluate(t, startedAt = performance.now()) {
   const seq = ++t.seq;
   let verdict = null;
   let error = null;
+  pending(+1);
   try {
     verdict = await CQP.evaluate(t.check, situation);
   } catch (err) {
     error = err.message;
+  } finally {
+    pending(-1);
   }
   if (seq !== t.seq) return; // a newer evaluation is on its way
   clearFieldErrors(t.form);

@@ -21,7 +21,13 @@ SITUATIONS = HERE.parent / "situations"
 _spec = importlib.util.spec_from_file_location("browser_conftest", HERE / "conftest.py")
 _browser = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(_browser)
-run_axe = _browser.run_axe
+
+
+def run_axe(page, axe_source):
+    """axe on the page once the theme's entrance transitions are over (a link caught
+    half-faded-in would read as low contrast)."""
+    page.wait_for_function("() => document.getAnimations().every((a) => a.playState !== 'running')")
+    return _browser.run_axe(page, axe_source)
 
 READY = "window.CQP && (CQP.status === 'ready' || CQP.status === 'failed')"
 
@@ -50,9 +56,8 @@ def field(scope, label, **kw):
 
 def wait_verdict(page, tool):
     """Wait until the verdict of the tool shown is up to date with its form."""
-    page.wait_for_timeout(150)
-    page.wait_for_function("() => window.CQP.status === 'ready'")
-    page.wait_for_timeout(150)
+    page.wait_for_function("() => window.CQP.status === 'ready' && "
+                           "document.querySelector('[data-cqp-sim]').dataset.pending === '0'")
     return page.get_by_role("tabpanel", name=tool).locator(".cqp-verdict")
 
 
