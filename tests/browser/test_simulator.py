@@ -24,8 +24,11 @@ _spec.loader.exec_module(_browser)
 
 
 def run_axe(page, axe_source):
-    """axe on the page once the theme's entrance transitions are over (a link caught
-    half-faded-in would read as low contrast)."""
+    """axe on the page seen from its top, once the theme's transitions are over: the theme
+    fades its navigation tabs out while the page is scrolled down, and a link caught
+    half-faded would read as low contrast."""
+    page.evaluate("window.scrollTo(0, 0)")
+    page.wait_for_function("() => !document.querySelector('.md-tabs[hidden]')")
     page.wait_for_function("() => document.getAnimations().every((a) => a.playState !== 'running')")
     return _browser.run_axe(page, axe_source)
 
