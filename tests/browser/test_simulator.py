@@ -440,3 +440,23 @@ def test_site_search_still_works_on_this_page(page, base_url):
     results = page.locator(".md-search-result__item")
     results.first.wait_for(timeout=20_000)
     assert results.count() > 0
+
+
+def test_a_shared_situation_the_form_cannot_show_is_judged_as_given(page, base_url):
+    # Three jury members: the form has two; the verdict must still be the CLI's on the link.
+    member = {"role": "external", "from_host_company": False, "habilitated": True}
+    situation = {"subject": "jury", "cqp": "vendeur-conseil-distance",
+                 "members": [{"role": "organism", "involved_in_candidate_path": False, "habilitated": True},
+                             member, member]}
+    code, out, _ = cli_run("eligibility", situation)
+    expected = json.loads(out)
+    assert code == 0 and not expected["eligible"]
+    payload = json.dumps({"check": "eligibility", "situation": situation}).encode()
+    fragment = base64.urlsafe_b64encode(payload).decode().rstrip("=")
+    open_simulator(page, base_url, f"#s={fragment}")
+    tool = page.get_by_role("tabpanel", name="Éligibilité")
+    assert tool.locator(".cqp-action-note").inner_text().startswith("Le lien de partage contient")
+    wait_verdict(page, "Éligibilité")
+    text = tool.locator(".cqp-verdict").inner_text()
+    for check in expected["checks"]:
+        assert check["message"] in text
