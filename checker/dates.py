@@ -3,11 +3,16 @@ a shorter month), jours ouvrés Monday–Friday less the public holidays of the 
 The holidays themselves are data (referentiels/jours-feries.yaml)."""
 from __future__ import annotations
 
-import calendar as _calendar
 from datetime import date, timedelta
 from functools import lru_cache
 
 from . import referentiel
+
+
+def days_in_month(year: int, month: int) -> int:
+    # Not calendar.monthrange: importing calendar costs the simulator ~17 ms in Pyodide.
+    first_of_next = date(year + month // 12, month % 12 + 1, 1)
+    return (first_of_next - timedelta(days=1)).day
 
 
 def add_months(d: date, months: int) -> date:
@@ -15,7 +20,7 @@ def add_months(d: date, months: int) -> date:
     (31 March − 1 month = 28 or 29 February)."""
     index = d.year * 12 + (d.month - 1) + months
     year, month = divmod(index, 12)
-    last = _calendar.monthrange(year, month + 1)[1]
+    last = days_in_month(year, month + 1)
     return date(year, month + 1, min(d.day, last))
 
 
