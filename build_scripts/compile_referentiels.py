@@ -17,8 +17,14 @@ OUTPUT = ROOT / "checker" / "data" / "referentiels.json"
 
 def compile_referentiels(root: Path | None = None, output: Path = OUTPUT) -> Path:
     data = load_referentiels(root) if root else load_referentiels()
+    return write_compiled(data, output)
+
+
+def write_compiled(data: dict, output: Path = OUTPUT) -> Path:
+    """Write what the checker reads (the CQPs and the calendar) from already-loaded data."""
     output.parent.mkdir(parents=True, exist_ok=True)
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))  # YAML order is meaningful (weights, steps)
+    compiled = {"cqps": data["cqps"], "calendar": data["calendar"]}
+    text = json.dumps(compiled, ensure_ascii=False, separators=(",", ":"))  # YAML order is meaningful (weights, steps)
     # Write only on change: mkdocs serve watches the tree.
     if not output.exists() or output.read_text(encoding="utf-8") != text:
         output.write_text(text, encoding="utf-8")

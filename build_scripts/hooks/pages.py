@@ -22,15 +22,16 @@ from build_scripts import pages  # noqa: E402
 _state: dict = {}
 
 
-def _compile_checker_data(root: str | None) -> None:
+def _compile_checker_data(root: str | None, data: dict) -> None:
     # The worked examples are the checker's verdicts: under `mkdocs serve` the checker must read
-    # the referential just edited, not the JSON compiled before.
+    # the referential just edited, not the JSON compiled before. The data is already loaded and
+    # checked here: it is written as is, not loaded a second time.
     if root:
         return
-    from build_scripts.compile_referentiels import compile_referentiels
+    from build_scripts.compile_referentiels import write_compiled
     import checker.referentiel
 
-    compile_referentiels()
+    write_compiled(data)
     checker.referentiel.load.cache_clear()
 
 
@@ -38,7 +39,7 @@ def on_files(files, config):
     root = os.environ.get("CQP_REFERENTIELS_DIR") or None
     try:
         data = pages.load_all(root)
-        _compile_checker_data(root)
+        _compile_checker_data(root, data)
         generated = pages.generate_site(data)
     except (pages.ReferentielError, pages.PagesError) as err:
         raise PluginError(f"Référentiel invalide :\n{err}") from None
