@@ -166,30 +166,31 @@ def _evaluator(s: dict, cqp: Cqp) -> dict:
     return checks.verdict({"subject": "evaluator", "cqp": cqp.id}, notes)
 
 
-def _members(s: dict, cqp: Cqp) -> list:
+def _jury(s: dict, cqp: Cqp, read_member: Callable[[dict, str], tuple]) -> tuple[list[tuple], Checks]:
+    """What both juries share: the members list, each read by read_member(member, path), and
+    rule `jury_size` (how many members)."""
+    inputs.only_keys(s, ["subject", "cqp", "route", "members"], "")
+    if inputs.present(s, "route"):
+        read_route(s, cqp)
     members = inputs.required(s, "members", "", "une liste de membres du jury")
     if not isinstance(members, list):
         raise SituationError("members", f"attendu : une liste de membres du jury, reçu : {inputs._kind(members)}")
-    return members
+    facts = [read_member(inputs.obj(m, f"members[{i}]"), f"members[{i}]") for i, m in enumerate(members)]
+    checks = Checks()
+    size = cqp.rule("jury_size")
+    checks.add(size, size.holds(len(members)), f"membres déclarés : {len(members)}")
+    return facts, checks
 
 
 def _jury_vcd(s: dict, cqp: Cqp) -> dict:
     """Rules `jury_size`, `jury_member_organism`, `jury_member_external`, `jury_members_habilitated`."""
-    inputs.only_keys(s, ["subject", "cqp", "route", "members"], "")
-    if inputs.present(s, "route"):
-        read_route(s, cqp)
-    members = _members(s, cqp)
-    roles = []
-    for i, m in enumerate(members):
-        path = f"members[{i}]"
-        m = inputs.obj(m, path)
+    def member(m: dict, path: str) -> tuple:
         role = inputs.choice(m, "role", path, ["organism", "external"])
         extra = "involved_in_candidate_path" if role == "organism" else "from_host_company"
         inputs.only_keys(m, ["role", "habilitated", extra, "name"], path)
-        roles.append((role, inputs.boolean(m, extra, path), inputs.boolean(m, "habilitated", path)))
-    checks = Checks()
-    size = cqp.rule("jury_size")
-    checks.add(size, size.holds(len(members)), f"membres déclarés : {len(members)}")
+        return role, inputs.boolean(m, extra, path), inputs.boolean(m, "habilitated", path)
+
+    roles, checks = _jury(s, cqp, member)
     org = [r for r in roles if r[0] == "organism"]
     ext = [r for r in roles if r[0] == "external"]
     checks.add(cqp.rule("jury_member_organism"), len(org) == 1 and not org[0][1],
@@ -258,19 +259,11 @@ def _organism(s: dict, cqp: Cqp) -> dict:
 def _jury_cs(s: dict, cqp: Cqp) -> dict:
     """Rules `jury_size`, `jury_external`, `jury_not_knowing_candidate` (livret: 2 professionnels
     métiers extérieurs à l'entreprise, ne connaissant pas le candidat)."""
-    inputs.only_keys(s, ["subject", "cqp", "route", "members"], "")
-    if inputs.present(s, "route"):
-        read_route(s, cqp)
-    members = _members(s, cqp)
-    facts = []
-    for i, m in enumerate(members):
-        path = f"members[{i}]"
-        m = inputs.obj(m, path)
+    def member(m: dict, path: str) -> tuple:
         inputs.only_keys(m, ["external_to_company", "knows_candidate", "name"], path)
-        facts.append((inputs.boolean(m, "external_to_company", path), inputs.boolean(m, "knows_candidate", path)))
-    checks = Checks()
-    size = cqp.rule("jury_size")
-    checks.add(size, size.holds(len(members)), f"membres déclarés : {len(members)}")
+        return inputs.boolean(m, "external_to_company", path), inputs.boolean(m, "knows_candidate", path)
+
+    facts, checks = _jury(s, cqp, member)
     inside = sum(1 for ext, _ in facts if not ext)
     checks.add(cqp.rule("jury_external"), bool(facts) and inside == 0,
                f"{inside} membre(s) de l'entreprise" if inside else "")
