@@ -141,7 +141,7 @@ def _jury_cs(f: Forms) -> str:
     c = CS
     out = [_head(f, "jury", c),
            f.hints(c, "jury_size", "jury_external", "jury_not_knowing_candidate")]
-    for i in range(2):
+    for i in range(int(f.rule(c, "jury_size")["value"])):  # as many members as the rule asks
         n, fid = i + 1, f"elig-jurycs-m{i}"
         body = f.checkbox(f"{fid}-external", ["members", i, "external_to_company"],
                           f"Membre {n} : professionnel extérieur à l'entreprise du candidat", checked=True)
