@@ -23,7 +23,7 @@ def compile_referentiels(root: Path | None = None, output: Path = OUTPUT) -> Pat
 def write_compiled(data: dict, output: Path = OUTPUT) -> Path:
     """Write what the checker reads (the CQPs and the calendar) from already-loaded data."""
     output.parent.mkdir(parents=True, exist_ok=True)
-    compiled = {"cqps": data["cqps"], "calendar": data["calendar"]}
+    compiled = {"cqps": data["cqps"], "calendar": data["calendar"], "site": data["site"]}
     text = json.dumps(compiled, ensure_ascii=False, separators=(",", ":"))  # YAML order is meaningful (weights, steps)
     # Write only on change: mkdocs serve watches the tree.
     if not output.exists() or output.read_text(encoding="utf-8") != text:

@@ -336,6 +336,18 @@ def _check_calendar(data: dict, problems: _Problems) -> None:
                 problems.add(["holidays", i, "day"], "ce jour n'existe pas dans ce mois")
 
 
+def _check_site(data: dict, problems: _Problems) -> None:
+    # Every label placeholder must be one the checker can fill.
+    allowed = {"domain", "block", "competence", "n", "part_title"}
+    for key, entry in data["fields"].items():
+        for name in ("label", "phrase", "expected"):
+            if name in entry:
+                unknown = _placeholders(entry[name]) - allowed
+                if unknown:
+                    problems.add(["fields", key, name], f"paramètre inconnu {sorted(unknown)} "
+                                 f"(attendu : {', '.join(sorted(allowed))})")
+
+
 # --- Entry point ---------------------------------------------------------------------------
 
 def _load_checked(path: Path, schema: Path, cross_check) -> dict:
@@ -356,7 +368,7 @@ def load_referentiels(root: Path = REFERENTIELS) -> dict:
     root = Path(root)
     schemas = root / "schema" if (root / "schema").is_dir() else SCHEMAS
     problems: list[str] = []
-    out: dict = {"cqps": {}, "calendar": None}
+    out: dict = {"cqps": {}, "calendar": None, "site": None}
     for cqp_id in CQP_IDS:
         try:
             out["cqps"][cqp_id] = _load_checked(
@@ -367,6 +379,13 @@ def load_referentiels(root: Path = REFERENTIELS) -> dict:
     try:
         out["calendar"] = _load_checked(root / "jours-feries.yaml", schemas / "jours-feries.schema.yaml",
                                         _check_calendar)
+    except ReferentielError as err:
+        problems += err.problems
+    try:
+        site_schema = schemas / "site.schema.yaml" if (schemas / "site.schema.yaml").exists() \
+            else SCHEMAS / "site.schema.yaml"
+        site_file = root / "site.yaml" if (root / "site.yaml").exists() else REFERENTIELS / "site.yaml"
+        out["site"] = _load_checked(site_file, site_schema, _check_site)
     except ReferentielError as err:
         problems += err.problems
     if problems:

@@ -10,7 +10,7 @@ from .errors import SituationError
 from .score import score
 
 __all__ = ["score", "eligibility", "deadlines", "SituationError", "CHECKS", "evaluate"]
-__version__ = "1.0.0"
+__version__ = "1.1.0"
 
 CHECKS = {"score": score, "eligibility": eligibility, "deadlines": deadlines}
 
@@ -18,5 +18,8 @@ CHECKS = {"score": score, "eligibility": eligibility, "deadlines": deadlines}
 def evaluate(check: str, situation: dict) -> dict:
     """One entry for the CLI and the browser: check is score, eligibility or deadlines."""
     if check not in CHECKS:
-        raise SituationError("check", f"« {check} » inconnu (attendu : {', '.join(CHECKS)})")
+        from .errors import problem
+
+        raise SituationError([problem("check", "unknown", f"« {check} » inconnu (attendu : {', '.join(CHECKS)})",
+                                      ", ".join(CHECKS), "Outil")])
     return CHECKS[check](situation)

@@ -88,11 +88,3 @@ def working_days_after(d: date, n: int, region: str) -> tuple[date, list[tuple[d
         elif cur in public_holidays(cur.year, region):
             skipped.append((cur, public_holidays(cur.year, region)[cur]))
     return cur, skipped
-
-
-def french(d: date) -> str:
-    """1er juin 2026 style, for explanations."""
-    months = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-              "septembre", "octobre", "novembre", "décembre"]
-    day = "1er" if d.day == 1 else str(d.day)
-    return f"{day} {months[d.month - 1]} {d.year}"

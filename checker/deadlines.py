@@ -5,15 +5,13 @@ from, the rule holding its amount and unit, and the direction. Counting is in da
 """
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
-from . import inputs
-from .dates import add_months, add_years, french, region_ids, working_days_after, working_days_before
-from .explain import Explainer, fr
+from . import explain, referentiel, wording
+from .dates import add_months, add_years, region_ids, working_days_after, working_days_before
 from .referentiel import Cqp
 from .situation import read_cqp, read_route
-
-UNIT_WORDS = {"months": "mois", "years": "an(s)", "jours_ouvres": "jours ouvrés", "jours": "jours"}
+from .trace import Trace
 
 
 def deadline_date(cqp: Cqp, deadline: dict, start: date, region: str) -> tuple[date, list]:
@@ -26,25 +24,29 @@ def deadline_date(cqp: Cqp, deadline: dict, start: date, region: str) -> tuple[d
     if rule.unit == "years":
         return add_years(start, sign * amount), []
     if rule.unit == "jours":
-        from datetime import timedelta
-
         return start + timedelta(days=sign * amount), []
     if sign > 0:
         return working_days_after(start, amount, region)
     return working_days_before(start, amount, region)
 
 
-def deadlines(situation: dict) -> dict:
-    s, cqp = read_cqp(situation)
-    date_fields = sorted({d["from"] for d in cqp.deadlines if "from" in d})
-    inputs.only_keys(s, ["cqp", "route", "region"] + date_fields, "")
-    route = read_route(s, cqp, required=False)
-    region = inputs.choice(s, "region", "", region_ids()) if inputs.present(s, "region") else region_ids()[0]
-    given = {f: inputs.iso_date(s, f, "") for f in date_fields if inputs.present(s, f)}
+def date_fields() -> list[str]:
+    """Every date a deadline of either CQP counts from: a CQP without deadlines still accepts
+    them (and answers that it sets none)."""
+    return sorted({d["from"] for c in referentiel.load()["cqps"].values() for d in c["deadlines"] if "from" in d})
 
-    ex = Explainer()
+
+def deadlines(situation: dict) -> dict:
+    r, s, cqp = read_cqp(situation, "deadlines")
+    fields = date_fields()
+    r.only_keys(s, ["cqp", "route", "region"] + fields, ())
+    route = read_route(r, s, cqp, required=False)
+    region = r.choice(s, "region", (), region_ids()) if r.present(s, "region") else region_ids()[0]
+    given = {f: r.iso_date(s, f, ()) for f in fields if r.present(s, f)}
+    r.done()
+
+    trace = Trace()
     computed: dict[str, date] = {}
-    out = []
     # Deadlines counted from another deadline come after it in the referential's order.
     for dl in _ordered(cqp.deadlines):
         if route and "routes" in dl and route not in dl["routes"]:
@@ -60,28 +62,31 @@ def deadlines(situation: dict) -> dict:
         when, skipped = deadline_date(cqp, dl, start, region)
         computed[dl["id"]] = when
         rule = cqp.rule(dl["offset"]["rule"])
-        item = {"id": dl["id"], "date": when.isoformat(), "label": dl["label"],
-                "source": cqp.source(dl["source"]), "from": start_label,
-                "counting": f"{fr(rule.value)} {UNIT_WORDS[rule.unit]} "
-                            f"{'après' if dl['offset']['direction'] == 'after' else 'avant'}",
-                "who": dl["who"], "rule": rule.id,
-                "page": cqp.page("voies-d-acces", "delai-" + dl["id"])}
+        direction = "après" if dl["offset"]["direction"] == "after" else "avant"
+        trace.step(rule.id, status="computed", deadline=dl["id"], label=dl["label"],
+                   inputs={"start": start, "from": start_label}, measured=when,
+                   counting=f"{rule.amount()} {direction}",
+                   holidays_skipped=[{"date": d, "name": n} for d, n in skipped])
+    texts = explain.verdict_texts("deadlines", cqp, trace)
+    out = []
+    for step in trace.steps:
+        dl = cqp.deadline(step["deadline"])
+        item = {"id": dl["id"], "date": step["measured"].isoformat(), "label": dl["label"],
+                "source": cqp.source(dl["source"]), "from": step["inputs"]["from"],
+                "counting": step["counting"], "who": dl["who"], "rule": step["rule"],
+                "page": cqp.deadline_page(dl["id"])}
         if "routes" in dl:
             item["routes"] = dl["routes"]
-        if skipped:
-            item["holidays_skipped"] = [{"date": d.isoformat(), "name": n} for d, n in skipped]
+        if step["holidays_skipped"]:
+            item["holidays_skipped"] = [{"date": h["date"].isoformat(), "name": h["name"]}
+                                        for h in step["holidays_skipped"]]
         out.append(item)
-        sentence = f"{dl['label']} : {french(when)} ({item['counting']} le {french(start)})."
-        if skipped:
-            sentence += " Jours fériés écartés : " + ", ".join(f"{n} ({french(d)})" for d, n in skipped) + "."
-        ex.say(sentence, rule)
     out.sort(key=lambda d: d["date"])
     if not cqp.deadlines:
-        ex.say(f"Le référentiel du CQP {cqp.data['short_title']} ne fixe aucun délai.")
+        texts["explanations"].append(wording.phrase("no_deadline", cqp=cqp.data["short_title"]))
     elif not out:
-        ex.say("Aucune date donnée : indiquez au moins une date pour calculer les échéances.")
-    return {"cqp": cqp.id, "route": route, "region": region, "deadlines": out,
-            "explanations": ex.sentences, "references": ex.references}
+        texts["explanations"].append(wording.phrase("no_date_given"))
+    return {"cqp": cqp.id, "route": route, "region": region, "deadlines": out, **texts}
 
 
 def _ordered(items: list[dict]) -> list[dict]:

@@ -1,45 +1,215 @@
-"""Writing verdicts for people: French numbers and the references of the rules that decided."""
+"""The one formatter: French sentences of a verdict, written from its trace.
+
+`explanations` and the messages of eligibility checks are produced here and nowhere else; the
+browser renders from the trace itself. Numbers, units and comparisons in words come from the
+rule model (rules.py) and the wording data (referentiels/site.yaml).
+"""
 from __future__ import annotations
 
-from fractions import Fraction
-
-from .referentiel import Rule
-
-
-def rounded(x: Fraction, places: int = 2) -> float:
-    """A figure for display in JSON (never used to decide: decisions compare Fractions)."""
-    return round(float(x), places)
+from . import wording
+from .french import long_date as day
+from .french import number, percent
+from .referentiel import Cqp
+from .trace import Trace, cited
 
 
-def fr(x: Fraction | int, places: int = 2) -> str:
-    """72.14 → « 72,14 », 85 → « 85 »."""
-    x = Fraction(x)
-    if x.denominator == 1:
-        return str(x.numerator)
-    text = f"{float(x):.{places}f}".rstrip("0").rstrip(".")
-    return text.replace(".", ",")
+def verdict_texts(check: str, cqp: Cqp, trace: Trace, **context) -> dict:
+    """{"explanations", "references", "trace"} of a verdict."""
+    writer = {"score": _score_sentence, "deadlines": _deadline_sentence}[check]
+    sentences: list[str] = []
+    for step in trace.steps:
+        said = writer(cqp, step, trace)
+        sentences += said if isinstance(said, list) else [said] if said else []
+    return {"explanations": sentences + list(context.get("notes", [])),
+            "references": references(cqp, trace), "trace": trace.json()}
 
 
-def pct(x: Fraction | int) -> str:
-    return f"{fr(x)} %"
+def references(cqp: Cqp, trace: Trace) -> list[dict]:
+    refs: dict[str, dict] = {}
+    for step in trace.steps:
+        if cited(step):
+            refs.setdefault(step["rule"], cqp.rule(step["rule"]).reference())
+    return list(refs.values())
 
 
-class Explainer:
-    """Collects the sentences of a verdict and the rules they rest on."""
+def _words(cqp: Cqp, rule_id: str) -> dict:
+    return wording.comparison(cqp.rule(rule_id).comparison)
 
-    def __init__(self):
-        self.sentences: list[str] = []
-        self._refs: dict[str, dict] = {}
 
-    def say(self, sentence: str, *rules: Rule) -> None:
-        self.sentences.append(sentence)
-        for rule in rules:
-            self._refs.setdefault(rule.id, rule.reference())
+def _part_title(cqp: Cqp, part_id: str) -> str:
+    return next(p["title"] for p in cqp.parts if p["id"] == part_id)
 
-    def cite(self, *rules: Rule) -> None:
-        for rule in rules:
-            self._refs.setdefault(rule.id, rule.reference())
 
-    @property
-    def references(self) -> list[dict]:
-        return list(self._refs.values())
+def _is(n: int, one: str, many: str) -> str:
+    return one if n == 1 else many
+
+
+# --- score ---------------------------------------------------------------------------------
+
+def _score_sentence(cqp: Cqp, step: dict, trace: Trace) -> str | list[str] | None:
+    rule, part = step["rule"], step.get("part")
+    if step["status"] == "not_evaluated":
+        return f"{part} ({_part_title(cqp, part)}) : pas encore évalué, donc non validé."
+    w = _words(cqp, rule) if rule in ("domain_pass_rate", "vae_block_min", "block_average_min") else None
+    if rule == "domain_pass_rate":
+        i = step["inputs"]
+        verb = "validé" if step["ok"] else "non validé"
+        comp = w["holds"] if step["ok"] else w["fails"]
+        return (f"{part} {verb} : {i['positive']} indicateurs positifs sur {i['total']}, soit "
+                f"{percent(step['measured'])}, {comp} les {percent(step['threshold'])} requis.")
+    if rule == "domain_benefit" and step["status"] == "decided":
+        on, until, session = step["inputs"]["validated_on"], step["threshold"], step["measured"]
+        if step["ok"]:
+            return (f"{part} : validé le {day(on)}, son bénéfice court jusqu'au {day(until)} ; "
+                    f"la session du {day(session)} tombe dans ce délai.")
+        return (f"{part} : validé le {day(on)}, mais son bénéfice a pris fin le {day(until)}, "
+                f"avant la session du {day(session)} : il doit être repassé.")
+    if rule == "domain_benefit":
+        if step["measured"] is not None:
+            return f"Le bénéfice de {part} est conservé jusqu'au {day(step['measured'])}."
+        return (f"Le bénéfice de {part} est conservé {cqp.rule(rule).amount()} "
+                "(indiquez la date de session pour l'échéance).")
+    if rule in ("certification_all_domains", "certification_all_blocks"):
+        return _certification(rule, step)
+    if rule == "block_average_min":
+        return _block_sentence(cqp, step, trace)
+    if rule == "vae_block_min":
+        ok = step["ok"]
+        return (f"{part} {'validé' if ok else 'non validé'} par la VAE : score {percent(step['measured'])}, "
+                f"{w['holds'] if ok else w['fails']} les {percent(step['threshold'])} requis.")
+    if rule == "block_delivery":
+        out = []
+        if step["inputs"]["route"] == "vae":
+            out.append("Le livret ne dit pas si un bloc validé par la VAE est délivré seul.")
+        done = step["measured"]
+        if done:
+            n = len(done)
+            out.append(f"{_is(n, 'Le bloc ', 'Les blocs ')}{', '.join(done)} "
+                       f"{_is(n, 'est délivré', 'sont délivrés')} en tant que bloc de compétences.")
+        return out  # type: ignore[return-value]
+    return None
+
+
+def _certification(rule: str, step: dict) -> str:
+    validated = step["inputs"]
+    n = len(validated)
+    word = "domaines" if rule == "certification_all_domains" else "blocs"
+    if step["ok"]:
+        return f"CQP obtenu : les {n} {word} de compétences sont validés."
+    if rule == "certification_all_blocks":
+        return f"CQP non obtenu : il faut valider les {n} blocs."
+    done = [p for p, ok in validated.items() if ok]
+    if not done:
+        return "CQP non obtenu : aucun domaine n'est validé."
+    k = len(done)
+    return (f"CQP non obtenu : {_is(k, 'seul', 'seuls')} {', '.join(done)} "
+            f"{_is(k, 'est validé', 'sont validés')} ; aucun certificat partiel n'est délivré.")
+
+
+def _block_sentence(cqp: Cqp, step: dict, trace: Trace) -> str:
+    b = step["part"]
+    minima = [s for s in trace.of("competence_mastery_min") if s["part"] == b]
+    below = [s for s in minima if not s["ok"]]
+    avg_words, min_words = _words(cqp, "block_average_min"), _words(cqp, "competence_mastery_min")
+    min_threshold = cqp.rule("competence_mastery_min").value
+    if step["ok"] and not below:
+        return (f"{b} validé : moyenne {percent(step['measured'])} ({avg_words['holds']} "
+                f"{percent(step['threshold'])}) et chaque compétence à {percent(min_threshold)} "
+                f"{min_words['or_more']}.")
+    reasons = []
+    if not step["ok"]:
+        reasons.append(f"moyenne {percent(step['measured'])}, {avg_words['fails']} les "
+                       f"{percent(step['threshold'])} requis")
+    if below:
+        reasons.append(", ".join(f"{s['competence']} à {percent(s['measured'])}" for s in below)
+                       + f", {min_words['fails']} le minimum de {percent(min_threshold)} par compétence")
+    return f"{b} non validé : {' ; '.join(reasons)}."
+
+
+# --- eligibility ---------------------------------------------------------------------------
+
+def check_message(cqp: Cqp, step: dict) -> str:
+    rule = cqp.rule(step["rule"])
+    status = "Condition remplie" if step["ok"] else "Condition non remplie"
+    detail = check_detail(cqp, step)
+    return f"{status} : {rule.text}" + (f" ({detail})" if detail else "")
+
+
+def _amount(cqp: Cqp, rule_id: str, value) -> str:
+    one, many = wording.unit_words(cqp.rule(rule_id).unit)
+    from .french import plural
+
+    return f"{number(value)} {plural(value, one, many)}".strip()
+
+
+def check_detail(cqp: Cqp, step: dict) -> str:
+    """The figures behind one condition, in a few words."""
+    rule, i, m = step["rule"], step["inputs"], step["measured"]
+    if step.get("waived"):
+        return "l'employeur assure lui-même le tutorat"
+    if rule in ("practice_min_months", "evaluator_trade_years"):
+        return f"déclaré : {_amount(cqp, rule, m)}"
+    if rule == "trainer_min_years":
+        return f"formateur le moins expérimenté : {_amount(cqp, rule, m)}"
+    if rule == "professional_file_notice":
+        return f"reçu le {day(i['professional_file_received_on'])}, au plus tard le {day(step['threshold'])}"
+    if rule == "evaluator_inactivity_limit":
+        return f"dernière évaluation le {day(i['last_evaluation_on'])} ; retrait de la liste le {day(step['threshold'])}"
+    if rule == "jury_size":
+        return f"membres déclarés : {m}"
+    if rule in ("jury_member_organism", "jury_member_external"):
+        label, conflict = {
+            "jury_member_organism": ("représentant de l'organisme", "a suivi le parcours du candidat"),
+            "jury_member_external": ("évaluateur externe", "appartient à l'entreprise d'accueil"),
+        }[rule]
+        found = m
+        if found == 0:
+            return f"aucun {label}"
+        if found > 1:
+            return f"{found} membres « {label} » au lieu d'un"
+        return f"{label} qui {conflict}" if not step["ok"] else ""
+    if rule == "jury_members_habilitated":
+        return f"{m} habilité(s) sur {i['members']}"
+    if rule == "organism_document_max_age":
+        what = {"kbis_dated": "extrait KBIS", "criminal_record_dated": "extrait de casier judiciaire"}[step["check"]]
+        return f"{what} daté du {day(m)} ; il doit l'être après le {day(step['threshold'])}"
+    if rule == "organism_min_evaluators":
+        return f"proposés : {m}"
+    if rule == "organism_roles":
+        return ("non nommé(s) : " + ", ".join(m)) if m else ""
+    if rule == "jury_external":
+        return f"{m} membre(s) de l'entreprise" if m else ""
+    if rule == "jury_not_knowing_candidate":
+        return f"{m} membre(s) connaissant le candidat" if m else ""
+    return ""
+
+
+def not_checked_note(step: dict) -> str:
+    return {
+        "professional_file_notice": "Délai du dossier professionnel non vérifié : il faut la date de "
+                                    "session et la date de réception.",
+        "evaluator_inactivity_limit": "Inactivité non vérifiée : il faut la date de la dernière "
+                                      "évaluation et la date de référence.",
+    }[step["rule"]]
+
+
+def eligibility_texts(cqp: Cqp, trace: Trace, checks: list[dict]) -> dict:
+    decided = [s for s in trace.steps if s["status"] == "decided"]
+    if all(s["ok"] for s in decided):
+        head = f"Toutes les conditions vérifiées sont remplies ({len(decided)})."
+    else:
+        head = "Non éligible en raison de : " + " ; ".join(
+            cqp.rule(s["rule"]).title for s in decided if not s["ok"]) + "."
+    notes = [not_checked_note(s) for s in trace.steps if s["status"] == "not_checked"]
+    return {"explanations": [head, *notes], "references": references(cqp, trace), "trace": trace.json()}
+
+
+# --- deadlines -----------------------------------------------------------------------------
+
+def _deadline_sentence(cqp: Cqp, step: dict, trace: Trace) -> str | None:
+    sentence = (f"{step['label']} : {day(step['measured'])} ({step['counting']} le "
+                f"{day(step['inputs']['start'])}).")
+    if step.get("holidays_skipped"):
+        sentence += " Jours fériés écartés : " + ", ".join(
+            f"{h['name']} ({day(h['date'])})" for h in step["holidays_skipped"]) + "."
+    return sentence

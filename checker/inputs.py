@@ -1,135 +1,216 @@
-"""Reading a situation: each helper checks one field and, if it is wrong, raises a
-SituationError naming its JSON path and what was expected. Nothing here knows a rule."""
+"""Reading a situation: a Reader checks each field and records what is wrong with it, so that
+every problem is reported at once (contract v1.1); nothing is decided before the whole situation
+has been read (`done()` raises SituationError with all the problems). Nothing here knows a rule.
+
+Paths are tuples of keys (("blocks", "B1", "C1.1", "jury"), ("members", 0, "role")): a
+competence id with a dot is one key.
+"""
 from __future__ import annotations
 
 import math
 import re
+import sys
 from datetime import date
 from fractions import Fraction
 from typing import Any, Iterable
 
-from .errors import SituationError
+from . import wording
+from .errors import SituationError, problem
 
-_MISSING = object()
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # Dates outside this range are typing errors, and far years would overflow date arithmetic.
 MIN_YEAR, MAX_YEAR = 1900, 2199
+# Longer integers are typing errors (and Python refuses to write ints of over 4,300 digits).
+MAX_DIGITS = 30
+INVALID = None  # what a reader returns for a field it could not read (its problem is recorded)
 
 
-def join(path: str, key: str | int) -> str:
-    if isinstance(key, int):
-        return f"{path}[{key}]"
-    return f"{path}.{key}" if path else key
+class Reader:
+    """Reads one situation for one check (and subject), recording every problem."""
+
+    def __init__(self, situation: Any, check: str, cqp: dict | None = None):
+        self.situation = situation
+        self.check, self.subject, self.cqp = check, None, cqp
+        self.problems: list[dict] = []
+
+    # --- problems ---
+
+    def label(self, path: tuple) -> str:
+        return wording.label(path, self.check, self.subject, self.cqp)
+
+    def fail(self, path: tuple, kind: str, text: str, expected: str = "") -> None:
+        self.problems.append(problem(wording.path_text(path), kind, text, expected, self.label(path)))
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def done(self) -> None:
+        """Raise SituationError with every problem, in the situation's order: cqp, then route or
+        subject, then the fields in document order (a missing field at its parent's place)."""
+        if not self.problems:
+            return
+        order, ends = _document_order(self.situation)
+
+        def key(indexed):
+            # A field that is absent goes after what its nearest present parent holds.
+            i, p = indexed
+            path = p["path"]
+            head = 0 if path == "cqp" else 1 if path in ("route", "subject") else 2
+            if path in order:
+                return head, order[path], i
+            probe = _parent(path)
+            while probe and probe not in order:
+                probe = _parent(probe)
+            return head, (ends[probe] if probe else len(order)) + 0.5, i
+
+        raise SituationError([p for _, p in sorted(enumerate(self.problems), key=key)])
+
+    # --- structure ---
+
+    def obj(self, value: Any, path: tuple, what: str = "un objet JSON") -> dict | None:
+        if not isinstance(value, dict):
+            self.fail(path, "type", f"attendu : {what}, reçu : {kind_of(value)}", what)
+            return INVALID
+        return value
+
+    def only_keys(self, d: dict, allowed: Iterable[str], path: tuple) -> None:
+        """Unknown keys are refused (a typo would otherwise be silently ignored); keys starting
+        with "_" are free for the user's own notes."""
+        allowed = list(allowed)
+        for key in d:
+            if not isinstance(key, str) or key.startswith("_"):
+                continue
+            if key not in allowed:
+                expected = ", ".join(allowed)
+                self.fail(path + (key,), "unknown", f"clé inconnue (attendu : {expected})",
+                          "l'un des champs " + ", ".join(self.label(path + (k,)) for k in allowed)
+                          if allowed else "aucun champ")
+
+    @staticmethod
+    def present(d: dict | None, key: str) -> bool:
+        return isinstance(d, dict) and d.get(key, None) is not None
+
+    def required(self, d: dict, key: str, path: tuple, expected: str) -> Any:
+        value = d.get(key, None)
+        if value is None:
+            self.fail(path + (key,), "missing", f"missing (attendu : {expected})", expected)
+            return INVALID
+        return value
+
+    # --- values ---
+
+    def boolean(self, d: dict, key: str, path: tuple) -> bool | None:
+        expected = "oui ou non (true ou false)"
+        value = self.required(d, key, path, "true ou false")
+        if value is INVALID:
+            return INVALID
+        if not isinstance(value, bool):
+            self.fail(path + (key,), "type", f"attendu : true ou false, reçu : {kind_of(value)}", expected)
+            return INVALID
+        return value
+
+    def integer(self, d: dict, key: str, path: tuple, minimum: int | None = None,
+                expected: str = "un entier") -> int | None:
+        value = self.required(d, key, path, expected)
+        if value is INVALID:
+            return INVALID
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or (
+                isinstance(value, float) and not value.is_integer()) or _too_long(value):
+            self.fail(path + (key,), "type", f"attendu : {expected}, reçu : {kind_of(value)}", expected)
+            return INVALID
+        value = int(value)
+        if minimum is not None and value < minimum:
+            self.fail(path + (key,), "range", f"{value} est trop petit (attendu : {expected}, au moins {minimum})",
+                      expected)
+            return INVALID
+        return value
+
+    def number(self, d: dict, key: str, path: tuple, lo: Fraction | None = None,
+               hi: Fraction | None = None, expected: str = "un nombre") -> Fraction | None:
+        """An exact number: a JSON float is read from its decimal writing (66.7 is 667/10)."""
+        value = self.required(d, key, path, expected)
+        if value is INVALID:
+            return INVALID
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or _too_long(value):
+            self.fail(path + (key,), "type", f"attendu : {expected}, reçu : {kind_of(value)}", expected)
+            return INVALID
+        if isinstance(value, float) and not math.isfinite(value):
+            self.fail(path + (key,), "type", f"attendu : {expected}, reçu : {value}", expected)
+            return INVALID
+        exact = Fraction(value) if isinstance(value, int) else Fraction(repr(value))
+        if (lo is not None and exact < lo) or (hi is not None and exact > hi):
+            self.fail(path + (key,), "range", f"{_num(exact)} hors limites (attendu : {expected})", expected)
+            return INVALID
+        return exact
+
+    def percentage(self, d: dict, key: str, path: tuple) -> Fraction | None:
+        return self.number(d, key, path, Fraction(0), Fraction(100), "un pourcentage entre 0 et 100")
+
+    def text(self, d: dict, key: str, path: tuple, expected: str = "un texte non vide") -> str | None:
+        value = self.required(d, key, path, expected)
+        if value is INVALID:
+            return INVALID
+        if not isinstance(value, str) or not value.strip():
+            self.fail(path + (key,), "type", f"attendu : {expected}, reçu : {kind_of(value)}", expected)
+            return INVALID
+        return value
+
+    def choice(self, d: dict, key: str, path: tuple, options: Iterable[str],
+               words: Iterable[str] | None = None) -> str | None:
+        options = list(options)
+        expected = " ou ".join(options) if len(options) <= 2 else "l'un de " + ", ".join(options)
+        said = list(words) if words is not None else options
+        said_expected = " ou ".join(said) if len(said) <= 2 else "l'un de " + ", ".join(said)
+        value = self.required(d, key, path, expected)
+        if value is INVALID:
+            return INVALID
+        if not isinstance(value, str) or value not in options:
+            self.fail(path + (key,), "unknown" if isinstance(value, str) else "type",
+                      f"{short(value)} inconnu (attendu : {expected})", said_expected)
+            return INVALID
+        return value
+
+    def iso_date(self, d: dict, key: str, path: tuple) -> date | None:
+        expected = "une date AAAA-MM-JJ"
+        value = self.required(d, key, path, expected)
+        if value is INVALID:
+            return INVALID
+        where = path + (key,)
+        if not isinstance(value, str) or not _DATE.match(value):
+            self.fail(where, "type", f"attendu : une date AAAA-MM-JJ, reçu : {short(value)}", expected)
+            return INVALID
+        try:
+            parsed = date.fromisoformat(value)
+        except ValueError:
+            self.fail(where, "date", f"date impossible : {value}", "une date qui existe au calendrier")
+            return INVALID
+        if not MIN_YEAR <= parsed.year <= MAX_YEAR:
+            self.fail(where, "range", f"année hors de la plage {MIN_YEAR}–{MAX_YEAR} : {value}",
+                      f"une année entre {MIN_YEAR} et {MAX_YEAR}")
+            return INVALID
+        return parsed
+
+    def optional_date(self, d: dict, key: str, path: tuple) -> date | None:
+        return self.iso_date(d, key, path) if self.present(d, key) else None
 
 
-def obj(value: Any, path: str, what: str = "un objet JSON") -> dict:
-    if not isinstance(value, dict):
-        raise SituationError(path, f"attendu : {what}, reçu : {_kind(value)}")
-    return value
+def _too_long(value) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and \
+        abs(value) >= 10 ** MAX_DIGITS
 
 
-def only_keys(d: dict, allowed: Iterable[str], path: str) -> None:
-    """Unknown keys are refused (a typo would otherwise be silently ignored);
-    keys starting with "_" are free for the user's own notes."""
-    allowed = list(allowed)
-    for key in d:
-        if not isinstance(key, str) or key.startswith("_"):
-            continue
-        if key not in allowed:
-            raise SituationError(join(path, key), f"clé inconnue (attendu : {', '.join(allowed)})")
-
-
-def present(d: dict, key: str) -> bool:
-    return d.get(key, None) is not None
-
-
-def required(d: dict, key: str, path: str, expected: str) -> Any:
-    value = d.get(key, _MISSING)
-    if value is _MISSING or value is None:
-        raise SituationError(join(path, key), f"missing (attendu : {expected})")
-    return value
-
-
-def boolean(d: dict, key: str, path: str) -> bool:
-    value = required(d, key, path, "true ou false")
-    if not isinstance(value, bool):
-        raise SituationError(join(path, key), f"attendu : true ou false, reçu : {_kind(value)}")
-    return value
-
-
-def integer(d: dict, key: str, path: str, minimum: int | None = None, expected: str = "un entier") -> int:
-    value = required(d, key, path, expected)
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or (
-        isinstance(value, float) and not value.is_integer()
-    ):
-        raise SituationError(join(path, key), f"attendu : {expected}, reçu : {_kind(value)}")
-    value = int(value)
-    if minimum is not None and value < minimum:
-        raise SituationError(join(path, key), f"{value} est trop petit (attendu : {expected}, au moins {minimum})")
-    return value
-
-
-def number(d: dict, key: str, path: str, lo: Fraction | None = None, hi: Fraction | None = None,
-           expected: str = "un nombre") -> Fraction:
-    """An exact number: a JSON float is read from its decimal writing (66.7 is 667/10)."""
-    value = required(d, key, path, expected)
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise SituationError(join(path, key), f"attendu : {expected}, reçu : {_kind(value)}")
-    if isinstance(value, float) and not math.isfinite(value):
-        raise SituationError(join(path, key), f"attendu : {expected}, reçu : {value}")
-    exact = Fraction(value) if isinstance(value, int) else Fraction(repr(value))
-    if (lo is not None and exact < lo) or (hi is not None and exact > hi):
-        raise SituationError(join(path, key), f"{_num(exact)} hors limites (attendu : {expected})")
-    return exact
-
-
-def percentage(d: dict, key: str, path: str) -> Fraction:
-    return number(d, key, path, Fraction(0), Fraction(100), "un pourcentage entre 0 et 100")
-
-
-def text(d: dict, key: str, path: str, expected: str = "un texte non vide") -> str:
-    value = required(d, key, path, expected)
-    if not isinstance(value, str) or not value.strip():
-        raise SituationError(join(path, key), f"attendu : {expected}, reçu : {_kind(value)}")
-    return value
-
-
-def choice(d: dict, key: str, path: str, options: Iterable[str]) -> str:
-    options = list(options)
-    expected = " ou ".join(options) if len(options) <= 2 else "l'un de " + ", ".join(options)
-    value = required(d, key, path, expected)
-    if value not in options:
-        raise SituationError(join(path, key), f"{_short(value)} inconnu (attendu : {expected})")
-    return value
-
-
-def iso_date(d: dict, key: str, path: str) -> date:
-    value = required(d, key, path, "une date AAAA-MM-JJ")
-    where = join(path, key)
-    if not isinstance(value, str) or not _DATE.match(value):
-        raise SituationError(where, f"attendu : une date AAAA-MM-JJ, reçu : {_short(value)}")
-    try:
-        parsed = date.fromisoformat(value)
-    except ValueError:
-        raise SituationError(where, f"date impossible : {value}") from None
-    if not MIN_YEAR <= parsed.year <= MAX_YEAR:
-        raise SituationError(where, f"année hors de la plage {MIN_YEAR}–{MAX_YEAR} : {value}")
-    return parsed
-
-
-def optional_date(d: dict, key: str, path: str) -> date | None:
-    return iso_date(d, key, path) if present(d, key) else None
-
-
-def _kind(value: Any) -> str:
+def kind_of(value: Any) -> str:
     if value is None:
         return "null"
     if isinstance(value, bool):
         return "un booléen"
+    if isinstance(value, int) and _too_long(value):
+        return f"un nombre de plus de {MAX_DIGITS} chiffres"
     if isinstance(value, (int, float)):
         return f"le nombre {value}"
     if isinstance(value, str):
-        return f"le texte {_short(value)}"
+        return f"le texte {short(value)}"
     if isinstance(value, list):
         return "une liste"
     if isinstance(value, dict):
@@ -137,10 +218,40 @@ def _kind(value: Any) -> str:
     return type(value).__name__
 
 
-def _short(value: Any) -> str:
+def short(value: Any) -> str:
+    if isinstance(value, int) and _too_long(value):
+        return kind_of(value)
     s = repr(value) if not isinstance(value, str) else f"« {value} »"
     return s if len(s) <= 40 else s[:37] + "…»"
 
 
 def _num(x: Fraction) -> str:
     return str(x.numerator) if x.denominator == 1 else f"{float(x):g}"
+
+
+def _parent(path: str) -> str:
+    if path.endswith("]"):
+        return path[:path.rindex("[")]
+    # competence ids hold dots: the parent of blocks.B1.C1.1.jury is found by the order map
+    return path[:path.rindex(".")] if "." in path else ""
+
+
+def _document_order(situation: Any) -> tuple[dict[str, int], dict[str, int]]:
+    """Each path's rank in the document, and the last rank within its subtree."""
+    order: dict[str, int] = {}
+    ends: dict[str, int] = {}
+    limit = sys.getrecursionlimit() // 4
+
+    def walk(node: Any, path: tuple, depth: int) -> None:
+        if depth > limit:
+            return
+        items = node.items() if isinstance(node, dict) else enumerate(node) if isinstance(node, list) else ()
+        for key, value in items:
+            sub = path + (key,)
+            text = wording.path_text(sub)
+            order.setdefault(text, len(order))
+            walk(value, sub, depth + 1)
+            ends[text] = len(order) - 1
+
+    walk(situation, (), 0)
+    return order, ends

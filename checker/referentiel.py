@@ -1,106 +1,54 @@
 """Access to the compiled referential (checker/data/referentiels.json, built from referentiels/).
 
 No I/O at import: the file is read on first use and kept. The values of every rule come from
-here; code only knows rule ids (see rule_ids.py).
+here; code only knows rule ids (see rule_ids.py) and reads each rule through rules.Rule.
 """
 from __future__ import annotations
 
 import json
-import operator
-from fractions import Fraction
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 DATA = Path(__file__).resolve().parent / "data" / "referentiels.json"
 
-# Where the site writes each topic's rules (URL scheme of the portal, not a rule).
-TOPIC_PAGES = {
-    "evaluations": "evaluations",
-    "routes": "voies-d-acces",
-    "reglement": "reglement",
-    "evaluateurs": "acteurs",
-    "tuteurs": "acteurs",
-    "jury": "acteurs",
-    "organismes": "acteurs",
-}
-
-
-def anchor(item_id: str) -> str:
-    """Stable anchor of an id on the site: C2.4 → c2-4, domain_pass_rate → domain-pass-rate."""
-    return item_id.lower().replace(".", "-").replace("_", "-")
-
 
 @lru_cache(maxsize=1)
 def load() -> dict:
-    """The compiled referential: {"cqps": {id: …}, "calendar": …}."""
+    """The compiled referential: {"cqps": {id: …}, "calendar": …, "site": …}."""
     try:
         text = DATA.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise RuntimeError(
-            f"{DATA} is missing: compile the referential first (make data, or "
-            "python build_scripts/compile_referentiels.py)"
-        ) from None
+            f"{DATA} is missing: compile the referential first (make data)") from None
     return json.loads(text)
 
 
-_COMPARE = {">=": operator.ge, ">": operator.gt, "<=": operator.le, "<": operator.lt, "==": operator.eq}
-
-
-class Rule:
-    """One rule of a CQP's referential, as the checker needs it."""
-
-    def __init__(self, cqp: "Cqp", data: dict):
-        self.cqp, self.data = cqp, data
-        self.id: str = data["id"]
-        self.title: str = data["title"]
-        self.unit: str = data["unit"]
-
-    @property
-    def value(self) -> Fraction:
-        return Fraction(str(self.data["value"]))
-
-    @property
-    def values(self) -> dict[str, Fraction]:
-        return {k: Fraction(str(v)) for k, v in self.data["value"].items()}
-
-    def holds(self, measured) -> bool:
-        """measured <comparison> value, with the comparison written in the referential
-        (">=" when it says nothing: a threshold reached exactly is met)."""
-        return _COMPARE[self.data.get("comparison", ">=")](measured, self.value)
-
-    @property
-    def text(self) -> str:
-        """The rule's wording with its value written in."""
-        value = self.data.get("value")
-        fields = dict(value) if isinstance(value, dict) else {}
-        return self.data["text"].format(value=value, **fields)
-
-    @property
-    def source(self) -> str:
-        return self.cqp.source(self.data["source"])
-
-    @property
-    def page(self) -> str:
-        return f"{self.cqp.id}/{TOPIC_PAGES[self.data['topic']]}/#regle-{anchor(self.id)}"
-
-    def reference(self) -> dict:
-        return {"rule": self.id, "title": self.title, "page": self.page, "source": self.source}
-
-
 class Cqp:
+    """One CQP's compiled referential, with the lookups the checker needs."""
+
     def __init__(self, data: dict):
+        from .rules import Rule
+
         self.data = data
         self.id: str = data["id"]
         self.title: str = data["title"]
-        self._rules = {r["id"]: r for r in data["rules"]}
+        self._rules = {r["id"]: Rule(self.id, r, data["source_document"]["file"]) for r in data["rules"]}
         self._deadlines = {d["id"]: d for d in data["deadlines"]}
 
-    def rule(self, rule_id: str) -> Rule:
-        return Rule(self, self._rules[rule_id])
+    def rule(self, rule_id: str):
+        return self._rules[rule_id]
 
     def deadline(self, deadline_id: str) -> dict:
         return self._deadlines[deadline_id]
+
+    def deadline_page(self, deadline_id: str) -> str:
+        """Site-relative URL of the paragraph that explains a deadline."""
+        from . import wording
+        from .rules import anchor
+
+        return wording.page_url(self.id, wording.data()["site_map"]["deadlines_page"],
+                                "delai-" + anchor(deadline_id))
 
     @property
     def deadlines(self) -> list[dict]:
@@ -114,10 +62,12 @@ class Cqp:
         """Domains (vendeur-conseil-distance) or blocks (commercial-sedentaire), in order."""
         return self.data["domains"] if self.data["structure"] == "domains" else self.data["blocks"]
 
-    def page(self, name: str, item_id: str | None = None) -> str:
-        return f"{self.id}/{name}/" + (f"#{anchor(item_id)}" if item_id else "")
+    @property
+    def by_domains(self) -> bool:
+        return self.data["structure"] == "domains"
 
 
+@lru_cache(maxsize=4)
 def cqp(cqp_id: str) -> Cqp:
     return Cqp(load()["cqps"][cqp_id])
 
@@ -128,3 +78,12 @@ def cqp_ids() -> list[str]:
 
 def calendar() -> dict[str, Any]:
     return load()["calendar"]
+
+
+def clear_cache() -> None:
+    """After the compiled file changed (mkdocs serve, tests on another referential)."""
+    from . import wording
+
+    getattr(load, "cache_clear", lambda: None)()  # tests may stand a plain function in for load
+    cqp.cache_clear()
+    wording._patterns.cache_clear()

@@ -1,33 +1,35 @@
 """score: does a result validate a domain or a block, and the CQP?
 
-Each rule is one function named after it; its value comes from the referential (rule ids in
-the docstrings; their text, source and interpretation are in referentiels/*.yaml).
+Each rule is one function named after it; its value and comparison come from the referential
+(rule ids in the docstrings; their text, source and interpretation are in referentiels/*.yaml).
+Every decision is recorded as a step of the trace; explain.py writes the sentences from it.
 """
 from __future__ import annotations
 
 from datetime import date
 from fractions import Fraction
 
-from . import inputs
-from .dates import add_years, french
-from .errors import SituationError
-from .explain import Explainer, fr, pct, rounded
+from . import explain
+from .dates import add_years
+from .french import rounded
+from .inputs import INVALID, Reader
 from .referentiel import Cqp
 from .situation import read_cqp, read_route
+from .trace import Trace
 
 
 def score(situation: dict) -> dict:
-    s, cqp = read_cqp(situation)
-    if cqp.data["structure"] == "domains":
-        return _score_domains(s, cqp)
-    return _score_blocks(s, cqp)
+    r, s, cqp = read_cqp(situation, "score")
+    if cqp.by_domains:
+        return _score_domains(r, s, cqp)
+    return _score_blocks(r, s, cqp)
 
 
 # --- vendeur-conseil-distance: two domains, each passed by its rate of positive indicators ---
 
 def domain_pass_rate(cqp: Cqp, positive: int, total: int) -> tuple[bool, Fraction]:
-    """Rule `domain_pass_rate`: the épreuve is passed if at least the threshold share of the
-    evaluation indicators were assessed positively (exact: 16/20 = 80 % passes)."""
+    """Rule `domain_pass_rate`: the épreuve is passed if the share of the evaluation indicators
+    assessed positively meets the threshold (exact: 16/20 = 80 % passes)."""
     rate = Fraction(positive * 100, total)
     return cqp.rule("domain_pass_rate").holds(rate), rate
 
@@ -42,81 +44,94 @@ def certification_all_domains(validated: dict[str, bool]) -> bool:
     return all(validated.values())
 
 
-def _score_domains(s: dict, cqp: Cqp) -> dict:
-    inputs.only_keys(s, ["cqp", "route", "session_date", "domains"], "")
-    route = read_route(s, cqp)
-    session = inputs.optional_date(s, "session_date", "")
-    domains_in = inputs.obj(inputs.required(s, "domains", "", "un objet {DC1: …, DC2: …}"), "domains")
-    ids = [d["id"] for d in cqp.parts]
-    inputs.only_keys(domains_in, ids, "domains")
+def _read_domains(r: Reader, s: dict, cqp: Cqp) -> tuple:
+    r.only_keys(s, ["cqp", "route", "session_date", "domains"], ())
+    route = read_route(r, s, cqp)
+    session = r.optional_date(s, "session_date", ())
+    domains_in = r.required(s, "domains", (), "un objet {DC1: …, DC2: …}")
+    given: dict[str, dict] = {}
+    if domains_in is not INVALID and r.obj(domains_in, ("domains",)) is not INVALID:
+        r.only_keys(domains_in, [d["id"] for d in cqp.parts], ("domains",))
+        for part in cqp.parts:
+            dc = part["id"]
+            if domains_in.get(dc) is not None:
+                given[dc] = _read_domain(r, domains_in[dc], ("domains", dc), session, s)
+    r.done()
+    return route, session, given
 
-    threshold = cqp.rule("domain_pass_rate")
-    benefit = cqp.rule("domain_benefit")
-    ex = Explainer()
+
+def _read_domain(r: Reader, value, path: tuple, session: date | None, s: dict) -> dict:
+    d = r.obj(value, path, "un objet {positive, total} ou {validated_on}")
+    if d is INVALID:
+        return {}
+    r.only_keys(d, ["positive", "total", "validated_on"], path)
+    if r.present(d, "validated_on"):
+        if r.present(d, "positive") or r.present(d, "total"):
+            r.fail(path, "conflict", "attendu : soit positive et total (évalué à cette session), soit "
+                   "validated_on (validé plus tôt), pas les deux",
+                   "soit les résultats de cette session, soit la date d'une validation antérieure")
+            return {}
+        on = r.iso_date(d, "validated_on", path)
+        if session is None and not r.present(s, "session_date"):
+            r.fail(("session_date",), "missing", "missing (attendu : une date AAAA-MM-JJ, nécessaire car "
+                   f"{path[1]} a été validé plus tôt)",
+                   f"une date, nécessaire car {path[1]} a été validé lors d'une session antérieure")
+        elif on is not INVALID and session is not None and on > session:
+            r.fail(path + ("validated_on",), "conflict",
+                   f"date postérieure à la session ({session.isoformat()}) : un domaine reporté a été validé avant",
+                   "une date antérieure à la session")
+        return {"validated_on": on}
+    total = r.integer(d, "total", path, 1, "un entier >= 1 (indicateurs évalués)")
+    positive = r.integer(d, "positive", path, 0, "un entier >= 0 (indicateurs évalués positivement)")
+    if total is not INVALID and positive is not INVALID and positive > total:
+        r.fail(path + ("positive",), "range", f"{positive} > total ({total}) (attendu : 0 <= positive <= total)",
+               f"un nombre entre 0 et {total}")
+    return {"positive": positive, "total": total}
+
+
+def _score_domains(r: Reader, s: dict, cqp: Cqp) -> dict:
+    route, session, given = _read_domains(r, s, cqp)
+    rate_rule, benefit = cqp.rule("domain_pass_rate"), cqp.rule("domain_benefit")
+    trace = Trace()
     out: dict[str, dict] = {}
     for part in cqp.parts:
-        dc, path = part["id"], f"domains.{part['id']}"
-        given = domains_in.get(dc)
-        if given is None:
+        dc = part["id"]
+        g = given.get(dc)
+        if g is None:
             out[dc] = {"validated": False, "evaluated": False}
-            ex.say(f"{dc} ({part['title']}) : pas encore évalué, donc non validé.")
-            continue
-        given = inputs.obj(given, path, "un objet {positive, total} ou {validated_on}")
-        inputs.only_keys(given, ["positive", "total", "validated_on"], path)
-        if inputs.present(given, "validated_on"):
-            if inputs.present(given, "positive") or inputs.present(given, "total"):
-                raise SituationError(path, "attendu : soit positive et total (évalué à cette session), soit validated_on (validé plus tôt), pas les deux")
-            on = inputs.iso_date(given, "validated_on", path)
-            if session is None:
-                raise SituationError("session_date", f"missing (attendu : une date AAAA-MM-JJ, nécessaire car {dc} a été validé plus tôt)")
-            if on > session:
-                raise SituationError(f"{path}.validated_on", f"date postérieure à la session ({session.isoformat()}) : un domaine reporté a été validé avant")
+            trace.step(rate_rule.id, status="not_evaluated", part=dc, comparison=rate_rule.comparison,
+                       threshold=rate_rule.value)
+        elif "validated_on" in g:
+            on = g["validated_on"]
             until = domain_benefit(cqp, on)
-            ok = session <= until
+            ok = benefit.compare(session, until)
             out[dc] = {"validated": ok, "evaluated": False, "carried_over": True,
                        "validated_on": on.isoformat(), "valid_until": until.isoformat()}
-            if ok:
-                ex.say(f"{dc} : validé le {french(on)}, son bénéfice court jusqu'au {french(until)} ; "
-                       f"la session du {french(session)} tombe dans ce délai.", benefit)
-            else:
-                ex.say(f"{dc} : validé le {french(on)}, mais son bénéfice a pris fin le {french(until)}, "
-                       f"avant la session du {french(session)} : il doit être repassé.", benefit)
-            continue
-        total = inputs.integer(given, "total", path, 1, "un entier >= 1 (indicateurs évalués)")
-        positive = inputs.integer(given, "positive", path, 0, "un entier >= 0 (indicateurs évalués positivement)")
-        if positive > total:
-            raise SituationError(f"{path}.positive", f"{positive} > total ({total}) (attendu : 0 <= positive <= total)")
-        ok, rate = domain_pass_rate(cqp, positive, total)
-        out[dc] = {"validated": ok, "evaluated": True, "positive": positive, "total": total,
-                   "rate": rounded(rate), "threshold": rounded(threshold.value)}
-        verb = "validé" if ok else "non validé"
-        comp = "au moins" if ok else "sous"
-        ex.say(f"{dc} {verb} : {positive} indicateurs positifs sur {total}, soit {pct(rate)}, "
-               f"{comp} les {pct(threshold.value)} requis.", threshold)
-        if ok and session is not None:
-            until = domain_benefit(cqp, session)
-            out[dc]["valid_until"] = until.isoformat()
+            trace.step(benefit.id, part=dc, ok=ok, inputs={"validated_on": on, "session_date": session},
+                       measured=session, comparison=benefit.comparison, threshold=until)
+        else:
+            positive, total = g["positive"], g["total"]
+            ok, rate = domain_pass_rate(cqp, positive, total)
+            out[dc] = {"validated": ok, "evaluated": True, "positive": positive, "total": total,
+                       "rate": rounded(rate), "threshold": rounded(rate_rule.value)}
+            trace.step(rate_rule.id, part=dc, ok=ok, inputs={"positive": positive, "total": total},
+                       measured=rate, comparison=rate_rule.comparison, threshold=rate_rule.value)
+            if ok and session is not None:
+                out[dc]["valid_until"] = domain_benefit(cqp, session).isoformat()
 
     validated = {dc: v["validated"] for dc, v in out.items()}
     certified = certification_all_domains(validated)
-    rule = cqp.rule("certification_all_domains")
-    if certified:
-        ex.say(f"CQP obtenu : les {len(validated)} domaines de compétences sont validés.", rule)
-    else:
-        done = [dc for dc, ok in validated.items() if ok]
-        if done:
-            ex.say(f"CQP non obtenu : seul{'s' if len(done) > 1 else ''} {', '.join(done)} "
-                   f"{'sont validés' if len(done) > 1 else 'est validé'} ; aucun certificat partiel "
-                   "n'est délivré.", rule)
-        else:
-            ex.say("CQP non obtenu : aucun domaine n'est validé.", rule)
-        for dc in done:
-            if out[dc].get("evaluated") and "valid_until" in out[dc]:
-                ex.say(f"Le bénéfice de {dc} est conservé jusqu'au {french(date.fromisoformat(out[dc]['valid_until']))}.", benefit)
-            elif out[dc].get("evaluated"):
-                ex.say(f"Le bénéfice de {dc} est conservé {fr(benefit.value)} ans (indiquez la date de session pour l'échéance).", benefit)
+    trace.step("certification_all_domains", ok=certified, inputs=validated,
+               measured=sum(validated.values()), comparison="==", threshold=len(validated))
+    if not certified:
+        for dc, v in out.items():
+            if v["validated"] and v.get("evaluated"):
+                until = v.get("valid_until")
+                trace.step(benefit.id, status="computed", part=dc, inputs={"session_date": session},
+                           measured=date.fromisoformat(until) if until else None,
+                           threshold=benefit.value)
     return {"cqp": cqp.id, "route": route, "certified": certified, "domains": out,
-            "explanations": ex.sentences, "references": ex.references}
+            **explain.verdict_texts("score", cqp, trace)}
 
 
 # --- commercial-sedentaire: three blocks ---------------------------------------------------
@@ -135,7 +150,7 @@ def block_average(masteries: list[Fraction]) -> Fraction:
 
 
 def block_average_min(cqp: Cqp, average: Fraction) -> bool:
-    """Rule `block_average_min`: average >= the threshold (exactly the threshold passes)."""
+    """Rule `block_average_min`: the average meets the threshold (exactly the threshold passes)."""
     return cqp.rule("block_average_min").holds(average)
 
 
@@ -146,7 +161,7 @@ def competence_mastery_min(cqp: Cqp, masteries: dict[str, Fraction]) -> list[str
 
 
 def vae_block_min(cqp: Cqp, score_: Fraction) -> bool:
-    """Rule `vae_block_min`: by VAE, a block is validated if its score reaches the threshold."""
+    """Rule `vae_block_min`: by VAE, a block is validated if its score meets the threshold."""
     return cqp.rule("vae_block_min").holds(score_)
 
 
@@ -155,88 +170,98 @@ def certification_all_blocks(validated: dict[str, bool]) -> bool:
     return all(validated.values())
 
 
-def _score_blocks(s: dict, cqp: Cqp) -> dict:
-    inputs.only_keys(s, ["cqp", "route", "blocks", "session_date"], "")
-    route = read_route(s, cqp)
-    inputs.optional_date(s, "session_date", "")
-    blocks_in = inputs.obj(inputs.required(s, "blocks", "", "un objet {B1: …, B2: …, B3: …}"), "blocks")
-    inputs.only_keys(blocks_in, [b["id"] for b in cqp.parts], "blocks")
-    ex = Explainer()
+def _read_blocks(r: Reader, s: dict, cqp: Cqp) -> tuple:
+    r.only_keys(s, ["cqp", "route", "blocks", "session_date"], ())
+    route = read_route(r, s, cqp)
+    r.optional_date(s, "session_date", ())
+    blocks_in = r.required(s, "blocks", (), "un objet {B1: …, B2: …, B3: …}")
+    given: dict[str, dict] = {}
+    if blocks_in is not INVALID and r.obj(blocks_in, ("blocks",)) is not INVALID and route is not INVALID:
+        r.only_keys(blocks_in, [b["id"] for b in cqp.parts], ("blocks",))
+        for block in cqp.parts:
+            b = block["id"]
+            if blocks_in.get(b) is None:
+                continue
+            path = ("blocks", b)
+            value = r.obj(blocks_in[b], path)
+            if value is INVALID:
+                continue
+            if route == "vae":
+                r.only_keys(value, ["score"], path)
+                given[b] = {"score": r.percentage(value, "score", path)}
+            else:
+                given[b] = {"results": _read_results(r, cqp, block, value, path)}
+    r.done()
+    return route, given
+
+
+def _read_results(r: Reader, cqp: Cqp, block: dict, given: dict, path: tuple) -> dict:
+    weights = list(cqp.rule("evaluation_weights").values)
+    comp_ids = [c["id"] for c in block["competences"]]
+    r.only_keys(given, comp_ids, path)
+    out = {}
+    for c in comp_ids:
+        cpath = path + (c,)
+        results = r.required(given, c, path, f"un objet {{{', '.join(weights)}}} (résultats de {c}, en %)")
+        if results is INVALID or r.obj(results, cpath) is INVALID:
+            continue
+        r.only_keys(results, weights, cpath)
+        out[c] = {k: r.percentage(results, k, cpath) for k in weights}
+    return out
+
+
+def _score_blocks(r: Reader, s: dict, cqp: Cqp) -> dict:
+    route, given = _read_blocks(r, s, cqp)
+    trace = Trace()
     out: dict[str, dict] = {}
     for block in cqp.parts:
         b = block["id"]
-        given = blocks_in.get(b)
-        if given is None:
+        if b not in given:
             out[b] = {"validated": False, "evaluated": False, "average": None,
                       "competences": {}, "below_minimum": []}
-            ex.say(f"{b} ({block['title']}) : pas encore évalué, donc non validé.")
-            continue
-        path = f"blocks.{b}"
-        given = inputs.obj(given, path)
-        if route == "vae":
-            out[b] = _vae_block(cqp, block, given, path, ex)
+            rule = cqp.rule("vae_block_min" if route == "vae" else "block_average_min")
+            trace.step(rule.id, status="not_evaluated", part=b, comparison=rule.comparison,
+                       threshold=rule.value)
+        elif route == "vae":
+            out[b] = _vae_block(cqp, b, given[b]["score"], trace)
         else:
-            out[b] = _formation_block(cqp, block, given, path, ex)
+            out[b] = _formation_block(cqp, b, given[b]["results"], trace)
 
     validated = {b: v["validated"] for b, v in out.items()}
     certified = certification_all_blocks(validated)
-    done = [b for b, ok in validated.items() if ok]
-    all_rule, delivery = cqp.rule("certification_all_blocks"), cqp.rule("block_delivery")
-    if route == "vae":
-        # The livret speaks of delivering a block alone only for the formation route.
-        done = []
-    if certified:
-        ex.say(f"CQP obtenu : les {len(validated)} blocs de compétences sont validés.", all_rule)
-    else:
-        ex.say(f"CQP non obtenu : il faut valider les {len(validated)} blocs.", all_rule)
-        if route == "vae" and any(validated.values()):
-            ex.say("Le livret ne dit pas si un bloc validé par la VAE est délivré seul.", delivery)
-        if done:
-            ex.say(f"{'Le bloc ' if len(done) == 1 else 'Les blocs '}{', '.join(done)} "
-                   f"{'est délivré' if len(done) == 1 else 'sont délivrés'} en tant que bloc de compétences.", delivery)
+    # The livret speaks of delivering a block alone only for the formation route.
+    done = [] if route == "vae" else [b for b, ok in validated.items() if ok]
+    trace.step("certification_all_blocks", ok=certified, inputs=validated,
+               measured=sum(validated.values()), comparison="==", threshold=len(validated))
+    if not certified and (done or (route == "vae" and any(validated.values()))):
+        trace.step("block_delivery", status="computed", inputs={"route": route}, measured=done)
     return {"cqp": cqp.id, "route": route, "certified": certified, "blocks": out,
-            "delivered_blocks": done, "explanations": ex.sentences, "references": ex.references}
+            "delivered_blocks": done, **explain.verdict_texts("score", cqp, trace)}
 
 
-def _formation_block(cqp: Cqp, block: dict, given: dict, path: str, ex: Explainer) -> dict:
-    b = block["id"]
+def _formation_block(cqp: Cqp, b: str, results: dict, trace: Trace) -> dict:
     weights = cqp.rule("evaluation_weights")
-    comp_ids = [c["id"] for c in block["competences"]]
-    inputs.only_keys(given, comp_ids, path)
     masteries: dict[str, Fraction] = {}
-    for c in comp_ids:
-        cpath = f"{path}.{c}"
-        results = inputs.required(given, c, path, f"un objet {{{', '.join(weights.values)}}} (résultats de {c}, en %)")
-        results = inputs.obj(results, cpath)
-        inputs.only_keys(results, list(weights.values), cpath)
-        masteries[c] = competence_mastery(cqp, {k: inputs.percentage(results, k, cpath) for k in weights.values})
+    for c, res in results.items():
+        masteries[c] = competence_mastery(cqp, res)
+        trace.step(weights.id, status="computed", part=b, competence=c, inputs=res, measured=masteries[c])
     average = block_average(list(masteries.values()))
     below = competence_mastery_min(cqp, masteries)
     avg_rule, min_rule = cqp.rule("block_average_min"), cqp.rule("competence_mastery_min")
-    ok = block_average_min(cqp, average) and not below
-    ex.cite(weights)
-    if ok:
-        ex.say(f"{b} validé : moyenne {pct(average)} (au moins {pct(avg_rule.value)}) et chaque compétence "
-               f"à {pct(min_rule.value)} ou plus.", avg_rule, min_rule)
-    else:
-        reasons = []
-        if not block_average_min(cqp, average):
-            reasons.append(f"moyenne {pct(average)}, sous les {pct(avg_rule.value)} requis")
-        if below:
-            reasons.append(", ".join(f"{c} à {pct(masteries[c])}" for c in below)
-                           + f", sous le minimum de {pct(min_rule.value)} par compétence")
-        ex.say(f"{b} non validé : {' ; '.join(reasons)}.", avg_rule, min_rule)
-    return {"validated": ok, "evaluated": True, "average": rounded(average),
+    avg_ok = block_average_min(cqp, average)
+    trace.step(avg_rule.id, part=b, ok=avg_ok, inputs=masteries, measured=average,
+               comparison=avg_rule.comparison, threshold=avg_rule.value)
+    for c, m in masteries.items():
+        trace.step(min_rule.id, part=b, competence=c, ok=c not in below, measured=m,
+                   comparison=min_rule.comparison, threshold=min_rule.value)
+    return {"validated": avg_ok and not below, "evaluated": True, "average": rounded(average),
             "competences": {c: rounded(m) for c, m in masteries.items()}, "below_minimum": below}
 
 
-def _vae_block(cqp: Cqp, block: dict, given: dict, path: str, ex: Explainer) -> dict:
-    b = block["id"]
-    inputs.only_keys(given, ["score"], path)
-    value = inputs.percentage(given, "score", path)
+def _vae_block(cqp: Cqp, b: str, value: Fraction, trace: Trace) -> dict:
     rule = cqp.rule("vae_block_min")
     ok = vae_block_min(cqp, value)
-    ex.say(f"{b} {'validé' if ok else 'non validé'} par la VAE : score {pct(value)}, "
-           f"{'au moins' if ok else 'sous'} les {pct(rule.value)} requis.", rule)
+    trace.step(rule.id, part=b, ok=ok, inputs={"score": value}, measured=value,
+               comparison=rule.comparison, threshold=rule.value)
     return {"validated": ok, "evaluated": True, "average": rounded(value), "competences": {},
             "below_minimum": []}

@@ -19,7 +19,7 @@ sys.path.insert(0, str(ROOT))
 
 from build_scripts import pages  # noqa: E402
 from build_scripts.pages.ancres import places  # noqa: E402
-from build_scripts.pages.md import TOPIC_PAGE, fill, one_line  # noqa: E402
+from build_scripts.pages.md import fill, one_line, topic_page  # noqa: E402
 
 DATA = pages.load_all()
 CQPS = pages.cqps_of(DATA)
@@ -99,7 +99,7 @@ RULES = [pytest.param(c, r, id=f"{c.id}:{r['id']}") for c in CQPS for r in c.dat
 
 @pytest.mark.parametrize("cqp, rule", RULES)
 def test_rule_written_on_its_topic_page(cqp, rule):
-    src = cqp.page(TOPIC_PAGE[rule["topic"]])
+    src = cqp.page(topic_page(rule["topic"]))
     assert f"regle-{rule['id'].replace('_', '-')}" in _ids(src)
     text = _text(src)
     assert _norm(fill(rule)) in text

@@ -56,7 +56,7 @@ def test_relative_links():
 
 def test_every_page_kind_generated_for_each_cqp(site):
     for c in pages.cqps_of(DATA):
-        for kind in md.CQP_PAGES:
+        for kind in md.cqp_pages():
             assert c.page(kind) in site
     for name in ("index.md", "candidat.md", "organisme.md", "evaluateur.md", "tuteur.md", "comparer.md",
                  "glossaire.md", "sources.md", "liens.md"):
@@ -74,7 +74,7 @@ def test_each_rule_anchor_written_once(site):
         for rule in c.data["rules"]:
             target = "{#regle-" + md.anchor(rule["id"]) + "}"
             hits = [src for src, text in site.items() if target in text and src.startswith(c.id + "/")]
-            assert hits == [c.page(md.TOPIC_PAGE[rule["topic"]])], (rule["id"], hits)
+            assert hits == [c.page(md.topic_page(rule["topic"]))], (rule["id"], hits)
 
 
 def test_every_anchor_unique_on_its_page(site):
@@ -102,8 +102,13 @@ def test_new_item_in_yaml_appears_without_code_change(monkeypatch):
     comp["criterion"]["indicators"] = [{"id": "C1.99-I1", "label": "Indicateur ajouté pour le test"}]
     cs["blocks"][0]["competences"].append(comp)
     # The worked example asks the checker, which must see the same referential.
-    monkeypatch.setattr(checker.referentiel, "load", lambda: {"cqps": data["cqps"], "calendar": data["calendar"]})
-    site = pages.generate_site(data)
+    monkeypatch.setattr(checker.referentiel, "load", lambda: {"cqps": data["cqps"], "calendar": data["calendar"],
+                                                              "site": data["site"]})
+    checker.referentiel.clear_cache()
+    try:
+        site = pages.generate_site(data)
+    finally:
+        checker.referentiel.clear_cache()  # the next tests read the real referential again
     ref = site["commercial-sedentaire/referentiel.md"]
     assert "{#c1-99" in ref and "Compétence ajoutée pour le test" in ref
     assert 'id="c1-99-i1"' in ref and "Indicateur ajouté pour le test" in ref

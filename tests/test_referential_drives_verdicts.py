@@ -30,11 +30,11 @@ def edited_referentiel(tmp_path, monkeypatch):
         path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
         out = compile_referentiels(copy, tmp_path / "referentiels.json")
         monkeypatch.setattr(referentiel, "DATA", out)
-        referentiel.load.cache_clear()
+        referentiel.clear_cache()
         dates.public_holidays.cache_clear()
 
     yield edit
-    referentiel.load.cache_clear()
+    referentiel.clear_cache()
     dates.public_holidays.cache_clear()
 
 

@@ -17,9 +17,9 @@ sys.path.insert(0, str(ROOT / "build_scripts"))
 
 from build_wheel import build_wheel, integrity  # noqa: E402
 from simulator import Forms, FormsError, simulator_html  # noqa: E402
-from simulator.forms import DATE_FIELDS  # noqa: E402
+from simulator.forms import field_label  # noqa: E402
 
-from checker.referentiel import TOPIC_PAGES, anchor  # noqa: E402
+from checker.rules import Rule  # noqa: E402
 
 
 class Elements(HTMLParser):
@@ -80,7 +80,7 @@ def test_every_deadline_input_has_a_labelled_date_field(page, referentiel):
             if "from" in deadline:
                 attrs = by_key[deadline["from"]]
                 assert attrs["data-type"] == "date"
-                assert page.labels[attrs["id"]] == DATE_FIELDS[deadline["from"]]
+                assert page.labels[attrs["id"]] == field_label([deadline["from"]], "deadlines")
     regions = [a for t, a in page.items if t == "option" and a.get("value") in ("metropole", "alsace-moselle")]
     assert len(regions) >= 2
 
@@ -100,7 +100,7 @@ def test_ids_are_unique(page):
 def test_rule_links_point_to_rules_of_the_referential(page, referentiel):
     links = [a["href"] for t, a in page.items if t == "a" and "#regle-" in a.get("href", "")]
     assert links
-    known = {f"../{cid}/{TOPIC_PAGES[r['topic']]}/#regle-{anchor(r['id'])}"
+    known = {"../" + Rule(cid, r).page
              for cid, c in referentiel["cqps"].items() for r in c["rules"]}
     assert set(links) <= known, set(links) - known
 

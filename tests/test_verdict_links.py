@@ -25,7 +25,7 @@ def _links():
         for rule in cqp.data["rules"]:
             yield cqp.rule(rule["id"]).page
         for dl in cqp.deadlines:
-            yield cqp.page("voies-d-acces", "delai-" + dl["id"])
+            yield cqp.deadline_page(dl["id"])
 
 
 @pytest.mark.parametrize("page", sorted(set(_links())))

@@ -32,7 +32,7 @@ def _compile_checker_data(root: str | None, data: dict) -> None:
     import checker.referentiel
 
     write_compiled(data)
-    checker.referentiel.load.cache_clear()
+    checker.referentiel.clear_cache()
 
 
 def on_files(files, config):

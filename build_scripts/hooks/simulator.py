@@ -27,7 +27,6 @@ for _p in (ROOT, ROOT / "build_scripts"):
 
 from build_wheel import DATA, build_wheel, integrity  # noqa: E402
 from simulator import Forms, simulator_html  # noqa: E402
-from simulator.forms import DATE_FIELDS  # noqa: E402
 
 PAGE = "simulateur/index.md"
 MARKER = "<!-- simulateur -->"
@@ -58,7 +57,7 @@ def on_config(config):
                       + "&integrity=" + quote(integrity(wheel), safe=""),
             "versions": {cid: {"title": c["title"], "version": c["version"]}
                          for cid, c in referentiel["cqps"].items()},
-            "fieldLabels": DATE_FIELDS,
+            "fieldLabels": {f: r["label"] for f, r in referentiel["site"]["fields"].items() if "phrase" in r},
         },
     )
     return config

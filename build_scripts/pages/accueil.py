@@ -8,7 +8,7 @@ from __future__ import annotations
 import textwrap
 
 from .evaluations import decisive_rules
-from .md import ROUTE_NAMES, Cqp, link, one_line, page, threshold
+from .md import Cqp, link, one_line, page, route_name, threshold
 
 HERE = "index.md"
 AUDIENCES = [
@@ -67,17 +67,17 @@ def _cqp_card(cqp: Cqp) -> str:
         one_line(cqp.data["trade"][0]["text"]),
         "",
         f"- {len(cqp.parts)} {plural} de compétences",
-        "- Voies d'accès : " + " et ".join(ROUTE_NAMES[r] for r in cqp.data["routes"]),
+        "- Voies d'accès : " + " et ".join(route_name(r) for r in cqp.data["routes"]),
         *[f"- {one_line(r['title'])} : {threshold(r)}" for r in thresholds],
         "",
         f"**[Ce qui valide un {singular}]({link(HERE, cqp.page('evaluations'), 'resultat')})** · "
-        + " · ".join(f"**[La {ROUTE_NAMES[r] if r == 'vae' else r} pas à pas]({link(HERE, cqp.page('voies'), r)})**"
+        + " · ".join(f"**[La {route_name(r) if r == 'vae' else r} pas à pas]({link(HERE, cqp.page('routes'), r)})**"
                      for r in cqp.data["routes"]),
         "",
         f"[Présentation]({link(HERE, cqp.page('presentation'))}) · "
         f"[Référentiel]({link(HERE, cqp.page('referentiel'))}) · "
         f"[Évaluations]({link(HERE, cqp.page('evaluations'))}) · "
         f"[Règlement]({link(HERE, cqp.page('reglement'))}) · "
-        f"[Acteurs]({link(HERE, cqp.page('acteurs'))})",
+        f"[Acteurs]({link(HERE, cqp.page('actors'))})",
     ]
     return "\n".join(lines)

@@ -7,7 +7,7 @@ ORDER = ("evaluateurs", "tuteurs", "jury", "organismes")
 
 
 def generate(cqp: Cqp) -> dict[str, str]:
-    here = cqp.page("acteurs")
+    here = cqp.page("actors")
     actors = cqp.data["actors"]
     present = [a for a in ORDER if a in actors]
     body = [f"# Évaluateurs, tuteurs, jury et organismes — {cqp.short}",

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Iterator, NamedTuple
 
-from .md import TOPIC_PAGE, Cqp, anchor
+from .md import Cqp, anchor, topic_page
 
 
 class Place(NamedTuple):
@@ -49,17 +49,17 @@ def places(cqp: Cqp) -> Iterator[Place]:
     for ev in d["evaluations"]:
         yield Place("Épreuve", ev["id"], ev["title"], p("evaluations"), anchor(ev["id"]), ev)
     for rid, route in d["routes"].items():
-        yield Place("Voie d'accès", rid, route["title"], p("voies"), rid, route)
+        yield Place("Voie d'accès", rid, route["title"], p("routes"), rid, route)
         for st in route.get("conditions", []) + route["steps"]:
             yield Place("Étape" if st in route["steps"] else "Condition", st["id"], st["title"],
-                        p("voies"), f"{rid}-{st['id']}", st)
+                        p("routes"), f"{rid}-{st['id']}", st)
     for dl in d["deadlines"]:
-        yield Place("Délai", dl["id"], dl["label"], p("voies"), f"delai-{anchor(dl['id'])}", dl)
+        yield Place("Délai", dl["id"], dl["label"], p("routes"), f"delai-{anchor(dl['id'])}", dl)
     for st in d["reglement"]:
         yield Place("Règlement", st["id"], st["title"], p("reglement"), st["id"], st)
     for actor_id, actor in d["actors"].items():
-        yield Place("Acteurs", actor_id, actor["title"], p("acteurs"), actor_id, actor)
+        yield Place("Acteurs", actor_id, actor["title"], p("actors"), actor_id, actor)
         for st in actor["items"]:
-            yield Place("Acteurs", st["id"], st["title"], p("acteurs"), f"{actor_id}-{st['id']}", st)
+            yield Place("Acteurs", st["id"], st["title"], p("actors"), f"{actor_id}-{st['id']}", st)
     for r in d["rules"]:
-        yield Place("Règle", r["id"], r["title"], p(TOPIC_PAGE[r["topic"]]), f"regle-{anchor(r['id'])}", r)
+        yield Place("Règle", r["id"], r["title"], p(topic_page(r["topic"])), f"regle-{anchor(r['id'])}", r)

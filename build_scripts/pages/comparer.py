@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from .evaluations import DECISION_RULES, decisive_rules
-from .md import ROUTE_NAMES, Cqp, fill, link, one_line, page, table, threshold
+from .md import Cqp, fill, link, one_line, page, route_name, table, threshold
 
 HERE = "comparer.md"
 
@@ -38,9 +38,9 @@ def _rows(c: Cqp) -> list[tuple[str, str]]:
                               for r in decisive_rules(c) if r["unit"] == "percent")),
         ("Obtention du CQP et acquis partiels", " ".join(
             fill(c.rules[r]) for r in DECISION_RULES if r in c.rules)),
-        ("Voies d'accès", " ; ".join(f"[{ROUTE_NAMES[rid]}]({p('voies', rid)}) : {one_line(r['summary'])}"
+        ("Voies d'accès", " ; ".join(f"[{route_name(rid)}]({p('routes', rid)}) : {one_line(r['summary'])}"
                                      for rid, r in c.data["routes"].items())),
-        ("Délais fixés", f"[{len(c.data['deadlines'])} délais]({p('voies', 'delais')})" if c.data["deadlines"]
+        ("Délais fixés", f"[{len(c.data['deadlines'])} délais]({p('routes', 'delais')})" if c.data["deadlines"]
          else "Aucun délai fixé par le document source."),
         ("Jury", one_line(c.data["actors"]["jury"]["summary"]) if "jury" in c.data["actors"] else "—"),
         ("Règlement", f"[{len(c.data['reglement'])} points]({p('reglement')}) : "

@@ -3,12 +3,12 @@ result is decided, and a worked example computed by the checker."""
 from __future__ import annotations
 
 from . import exemple
-from .md import (Cqp, ROUTE_NAMES, TOPIC_PAGE, anchor, interpretation, link, one_line, page,
-                 rule_block, source_line, table, threshold)
+from .md import (Cqp, anchor, interpretation, link, one_line, page, route_name, rule_block,
+                   source_line, table, threshold, topic_page)
 
 # Rules that decide a result besides the thresholds (ids the checker reads, see rule_ids.py).
-PAGE_NAMES = {"evaluations": "cette page", "voies": "Voies d'accès", "reglement": "Règlement",
-              "acteurs": "Acteurs"}
+PAGE_NAMES = {"evaluations": "cette page", "routes": "Voies d'accès", "reglement": "Règlement",
+              "actors": "Acteurs"}
 DECISION_RULES = ("certification_all_domains", "certification_all_blocks", "domain_benefit", "block_delivery")
 
 
@@ -63,7 +63,7 @@ def _evaluation(cqp: Cqp, here: str, ev: dict, level: int) -> str:
     if ev.get("remote"):
         rows.append(["À distance", ev["remote"]])
     rows.append(["Voie d'accès", " et ".join(
-        f"[{ROUTE_NAMES[r]}]({link(here, cqp.page('voies'), r)})" for r in ev["routes"])])
+        f"[{route_name(r)}]({link(here, cqp.page('routes'), r)})" for r in ev["routes"])])
     if ev.get("pass_rule"):
         rows.append(["Réussite", f"{threshold(cqp.rule(ev['pass_rule']))} — "
                      + cqp.rule_link(here, ev["pass_rule"])])
@@ -80,7 +80,7 @@ def _decision_table(cqp: Cqp, here: str) -> str:
     for r in decisive_rules(cqp):
         value = threshold(r) if r["unit"] != "weights" else one_line(
             ", ".join(f"{k} {v} %" for k, v in r["value"].items()))
-        where = PAGE_NAMES[TOPIC_PAGE[r["topic"]]]
+        where = PAGE_NAMES[topic_page(r["topic"])]
         rows.append([cqp.rule_link(here, r["id"]), value or "Condition", where])
     intro = ("Ce tableau rassemble les règles qui décident du résultat ; chaque ligne renvoie à la règle "
              "complète, avec le texte du document source et notre interprétation quand il y en a une.")

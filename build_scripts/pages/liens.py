@@ -5,16 +5,16 @@ from __future__ import annotations
 import textwrap
 
 from .ancres import places
-from .md import CQP_PAGES, Cqp, link, page, short, table
+from .md import Cqp, cqp_pages, link, page, short, table
 
 HERE = "liens.md"
 PAGE_TITLES = {
     "presentation": "Présentation : métier, public, voies d'accès",
     "referentiel": "Référentiel : activités, compétences, critères",
     "evaluations": "Évaluations : épreuves, poids, résultat",
-    "voies": "Voies d'accès : formation, VAE, délais",
+    "routes": "Voies d'accès : formation, VAE, délais",
     "reglement": "Règlement",
-    "acteurs": "Évaluateurs, tuteurs, jury, organismes",
+    "actors": "Évaluateurs, tuteurs, jury, organismes",
 }
 
 
@@ -51,7 +51,7 @@ def generate(cqps: list[Cqp]) -> dict[str, str]:
     for c in cqps:
         body += [f"## CQP {c.title} {{#{c.id}}}",
                  table(["Page", "Chemin"], [[f"[{PAGE_TITLES[k]}]({link(HERE, c.page(k))})", f"`{url(c.page(k))}`"]
-                                            for k in CQP_PAGES])]
+                                            for k in cqp_pages()])]
         groups: dict[str, list] = {}
         for p in places(c):
             groups.setdefault(p.kind, []).append(p)

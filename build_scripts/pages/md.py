@@ -8,42 +8,25 @@ import re
 import textwrap
 from fractions import Fraction
 
-from checker.referentiel import TOPIC_PAGES, anchor  # noqa: F401  (anchor is re-exported)
+from checker import wording
+from checker.french import number as _french_number
+from checker.rules import Rule, anchor  # noqa: F401  (anchor is re-exported)
 
-# Page of each CQP, by kind: the public URL scheme of the portal (see .helpers/COMMON.md).
-CQP_PAGES = {
-    "presentation": "index.md",
-    "referentiel": "referentiel.md",
-    "evaluations": "evaluations.md",
-    "voies": "voies-d-acces.md",
-    "reglement": "reglement.md",
-    "acteurs": "acteurs.md",
-}
-# The page on which the rules of each topic are written out (each rule once, with its anchor):
-# the checker's map, since its verdicts link to those very anchors.
-TOPIC_PAGE = {topic: next(kind for kind, f in CQP_PAGES.items() if f == f"{url}.md")
-              for topic, url in TOPIC_PAGES.items()}
-ROUTE_NAMES = {"formation": "Formation", "vae": "VAE"}
-COMPARISON = {">=": "au moins", "<=": "au plus", "==": "exactement", ">": "plus de", "<": "moins de"}
-UNIT = {
-    "percent": "%",
-    "months": "mois",
-    "years": ("an", "ans"),
-    "jours_ouvres": ("jour ouvré", "jours ouvrés"),
-    "jours": ("jour", "jours"),
-    "minutes": ("minute", "minutes"),
-    "count": "",
-}
-# What a deadline counts from: the situation's date fields (names fixed by the checker's contract).
-DATE_FIELDS = {
-    "session_date": "la date des évaluations",
-    "deliberation_date": "la délibération des évaluateurs",
-    "vae_request_received_on": "la réception de la demande de VAE par la branche",
-    "vae_file_received_on": "la réception du dossier VAE complété par l'organisme",
-    "domain_validated_on": "la validation du domaine",
-    "certified_on": "l'obtention du CQP",
-    "habilitation_notified_on": "la notification de l'habilitation",
-}
+
+def cqp_pages() -> dict[str, str]:
+    """Source file of each kind of CQP page (the site map of referentiels/site.yaml)."""
+    return {kind: (f"{slug}.md" if slug else "index.md")
+            for kind, slug in wording.data()["site_map"]["cqp_pages"].items()}
+
+
+def topic_page(topic: str) -> str:
+    """The kind of page on which the rules of a topic are written (each rule once, with its
+    anchor): the checker's map, since its verdicts link to those very anchors."""
+    return wording.topic_page(topic)
+
+
+def route_name(route: str) -> str:
+    return wording.route_label(route)
 
 
 class PagesError(Exception):
@@ -51,7 +34,7 @@ class PagesError(Exception):
 
 
 def cqp_page(cqp_id: str, kind: str) -> str:
-    return f"{cqp_id}/{CQP_PAGES[kind]}"
+    return f"{cqp_id}/{cqp_pages()[kind]}"
 
 
 def link(from_page: str, to_page: str, fragment: str | None = None) -> str:
@@ -64,37 +47,26 @@ def link(from_page: str, to_page: str, fragment: str | None = None) -> str:
 
 def number(value) -> str:
     """French writing of a referential number: 80, 0,5, 2."""
-    frac = Fraction(str(value))
-    if frac.denominator == 1:
-        return str(frac.numerator)
-    return f"{float(frac):.2f}".rstrip("0").rstrip(".").replace(".", ",")
+    return _french_number(Fraction(str(value)))
+
+
+def _rule(rule: dict) -> Rule:
+    return Rule("", rule)
 
 
 def amount(rule: dict) -> str:
     """A rule's value with its unit: « 80 % », « 2 ans », « 15 jours ouvrés »."""
-    value, unit = rule.get("value"), rule["unit"]
-    if value is None:
-        return ""
-    if isinstance(value, dict):
-        return ", ".join(f"{k} {number(v)} %" for k, v in value.items())
-    word = UNIT.get(unit, "")
-    if isinstance(word, tuple):
-        word = word[0] if Fraction(str(value)) <= 1 else word[1]
-    return f"{number(value)} {word}".strip().replace(" %", "\u00a0%")
+    return _rule(rule).amount()
 
 
 def threshold(rule: dict) -> str:
     """« au moins 80 % » (comparison and amount)."""
-    words = COMPARISON.get(rule.get("comparison", ""), "")
-    return f"{words} {amount(rule)}".strip()
+    return _rule(rule).threshold()
 
 
 def fill(rule: dict) -> str:
     """A rule's text with its value(s) written in, French style."""
-    value = rule.get("value")
-    fields = {k: number(v) for k, v in value.items()} if isinstance(value, dict) else {}
-    return one_line(rule["text"]).format(value=number(value) if value is not None and not fields else value,
-                                         **fields)
+    return _rule(rule).text
 
 
 def one_line(text: str) -> str:
@@ -195,12 +167,12 @@ class Cqp:
 
     def rule_link(self, from_page: str, rule_id: str) -> str:
         rule = self.rule(rule_id)
-        target = self.page(TOPIC_PAGE[rule["topic"]])
+        target = self.page(topic_page(rule["topic"]))
         return f"[{rule['title']}]({link(from_page, target, 'regle-' + anchor(rule_id))})"
 
     def deadline_link(self, from_page: str, deadline_id: str) -> str:
         dl = self.deadlines[deadline_id]
-        return f"[{dl['label']}]({link(from_page, self.page('voies'), 'delai-' + anchor(deadline_id))})"
+        return f"[{dl['label']}]({link(from_page, self.page('routes'), 'delai-' + anchor(deadline_id))})"
 
     def part_link(self, from_page: str, part_id: str, with_title: bool = True) -> str:
         part = next(p for p in self.parts if p["id"] == part_id)
@@ -249,12 +221,11 @@ def deadline_sentence(cqp: Cqp, from_page: str, dl: dict) -> str:
     rule = cqp.rule(dl["offset"]["rule"])
     direction = "avant" if dl["offset"]["direction"] == "before" else "après"
     if "from" in dl:
-        try:
-            origin = DATE_FIELDS[dl["from"]]
-        except KeyError:
+        origin = wording.phrase_of_field(dl["from"])
+        if origin is None:
             raise PagesError(
-                f"{cqp.id}: deadlines.{dl['id']}.from: champ de date {dl['from']!r} sans libellé "
-                f"(ajoutez-le à DATE_FIELDS dans build_scripts/pages/md.py)") from None
+                f"{cqp.id}: deadlines.{dl['id']}.from: champ de date {dl['from']!r} sans « phrase » "
+                "dans referentiels/site.yaml (fields)")
     else:
         origin = "l'échéance « " + cqp.deadline_link(from_page, dl["relative_to"]) + " »"
     return f"{amount(rule)} {direction} {origin}"

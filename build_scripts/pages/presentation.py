@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 from .evaluations import decisive_rules
-from .md import (ROUTE_NAMES, Cqp, anchor, link, one_line, page, source_line, statement_block, table,
-                 threshold)
+from .md import (Cqp, anchor, link, one_line, page, route_name, source_line, statement_block, table,
+                   threshold)
 
 
 def generate(cqp: Cqp) -> dict[str, str]:
@@ -38,7 +38,7 @@ def generate(cqp: Cqp) -> dict[str, str]:
 
 def _at_a_glance(cqp: Cqp, here: str) -> str:
     singular, plural = cqp.part_word
-    routes = " et ".join(ROUTE_NAMES[r] for r in cqp.data["routes"])
+    routes = " et ".join(route_name(r) for r in cqp.data["routes"])
     rows = [
         ["Métier", cqp.data["trade"][0]["text"]],
         [f"{plural.capitalize()} de compétences", f"{len(cqp.parts)} {plural} : "
@@ -56,8 +56,8 @@ def _route_summary(cqp: Cqp, here: str, route_id: str, route: dict) -> str:
     out = [f"### {route['title']} {{#voie-{route_id}}}", one_line(route["summary"])]
     if route.get("conditions"):
         out.append("Conditions : " + " ; ".join(one_line(c["title"]) for c in route["conditions"]) + ".")
-    out.append(f"[Les étapes de la voie {ROUTE_NAMES[route_id]} pas à pas]"
-               f"({link(here, cqp.page('voies'), route_id)}){{ .md-button }}")
+    out.append(f"[Les étapes de la voie {route_name(route_id)} pas à pas]"
+               f"({link(here, cqp.page('routes'), route_id)}){{ .md-button }}")
     out.append(source_line(route["source"]))
     return "\n\n".join(out)
 

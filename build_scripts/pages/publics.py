@@ -5,7 +5,7 @@ from __future__ import annotations
 import textwrap
 
 from .evaluations import decisive_rules
-from .md import ROUTE_NAMES, Cqp, anchor, deadline_sentence, link, one_line, page, threshold
+from .md import Cqp, anchor, deadline_sentence, link, one_line, page, route_name, threshold
 
 
 def _tabs(cqps: list[Cqp], render) -> str:
@@ -22,13 +22,13 @@ def _steps_for(cqp: Cqp, here: str, *words: str) -> list[str]:
     for rid, route in cqp.data["routes"].items():
         for i, st in enumerate(route["steps"], 1):
             if _who(st.get("who"), *words):
-                out.append(f"- {ROUTE_NAMES[rid]}, étape {i} : "
-                           f"[{one_line(st['title'])}]({link(here, cqp.page('voies'), rid + '-' + st['id'])})")
+                out.append(f"- {route_name(rid)}, étape {i} : "
+                           f"[{one_line(st['title'])}]({link(here, cqp.page('routes'), rid + '-' + st['id'])})")
     return out
 
 
 def _deadlines_for(cqp: Cqp, here: str, *words: str) -> list[str]:
-    return [f"- [{dl['label']}]({link(here, cqp.page('voies'), 'delai-' + anchor(dl['id']))}) : "
+    return [f"- [{dl['label']}]({link(here, cqp.page('routes'), 'delai-' + anchor(dl['id']))}) : "
             f"{deadline_sentence(cqp, here, dl)}"
             for dl in cqp.data["deadlines"] if _who(dl["who"], *words)]
 
@@ -37,7 +37,7 @@ def _actor(cqp: Cqp, here: str, actor_id: str) -> list[str]:
     actor = cqp.data["actors"].get(actor_id)
     if not actor:
         return []
-    items = [f"- [{one_line(st['title'])}]({link(here, cqp.page('acteurs'), actor_id + '-' + st['id'])}) : "
+    items = [f"- [{one_line(st['title'])}]({link(here, cqp.page('actors'), actor_id + '-' + st['id'])}) : "
              f"{one_line(st['text'])}" for st in actor["items"]]
     return [f"**{one_line(actor['title'])}.** {one_line(actor['summary'])}", "\n".join(items)]
 
@@ -57,7 +57,7 @@ def candidat(cqp: Cqp) -> str:
            "\n".join(f"- [{one_line(st['title'])}]({link(here, pres, 'public-' + st['id'])}) : {one_line(st['text'])}"
                      for st in cqp.data["public"]),
            "**Les voies d'accès.**",
-           "\n".join(f"- **[{one_line(route['title'])}]({link(here, cqp.page('voies'), rid)})** : "
+           "\n".join(f"- **[{one_line(route['title'])}]({link(here, cqp.page('routes'), rid)})** : "
                      f"{one_line(route['summary'])}"
                      + (" Conditions : " + " ; ".join(one_line(c["title"]) for c in route.get("conditions", [])) + "."
                         if route.get("conditions") else "")
@@ -83,7 +83,7 @@ def organisme(cqp: Cqp) -> str:
     steps = _steps_for(cqp, here, "organisme")
     if steps:
         out += ["**Vos étapes dans le parcours des candidats :**", "\n".join(steps)]
-    out.append(f"Pour tout le détail : [Acteurs]({link(here, cqp.page('acteurs'), 'organismes')}) · "
+    out.append(f"Pour tout le détail : [Acteurs]({link(here, cqp.page('actors'), 'organismes')}) · "
                f"[Évaluations]({link(here, cqp.page('evaluations'))}) · "
                f"[Règlement]({link(here, cqp.page('reglement'))}) · "
                f"[Liens à utiliser sur votre site]({link(here, 'liens.md', cqp.id)})")

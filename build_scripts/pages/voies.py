@@ -2,14 +2,14 @@
 (#delai-<id>) and the rules of topic `routes`."""
 from __future__ import annotations
 
-from .md import (ROUTE_NAMES, Cqp, anchor, deadline_sentence, interpretation, link, one_line, page,
-                 rule_block, source_line, statement_block, table)
+from .md import (Cqp, anchor, deadline_sentence, interpretation, link, one_line, page, route_name,
+                   rule_block, source_line, statement_block, table)
 
 ROUTE_PHRASES = {"formation": "la voie de la formation", "vae": "la validation des acquis de l'expérience (VAE)"}
 
 
 def generate(cqp: Cqp) -> dict[str, str]:
-    here = cqp.page("voies")
+    here = cqp.page("routes")
     routes = cqp.data["routes"]
     body = [f"# Voies d'accès au CQP {cqp.short}",
             f"Le CQP s'obtient par {' ou par '.join(ROUTE_PHRASES[r] for r in routes)}. "
@@ -23,7 +23,7 @@ def generate(cqp: Cqp) -> dict[str, str]:
                     "les calcule pour vos propres dates.")
         body.append(table(["Délai", "Quand", "Voie", "Qui"],
                           [[f"[{dl['label']}](#delai-{anchor(dl['id'])})", deadline_sentence(cqp, here, dl),
-                            " et ".join(ROUTE_NAMES[r] for r in dl.get("routes", routes)), dl["who"]]
+                            " et ".join(route_name(r) for r in dl.get("routes", routes)), dl["who"]]
                            for dl in cqp.data["deadlines"]]))
         body += [_deadline(cqp, here, dl) for dl in cqp.data["deadlines"]]
     else:

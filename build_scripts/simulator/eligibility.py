@@ -5,23 +5,27 @@ taken from the referential with its link, so no threshold is written here.
 """
 from __future__ import annotations
 
-from .forms import CS, VCD, Forms
+from checker import wording
+
+from .forms import CS, VCD, Forms, field_label
 
 
 def _tutor_fields(f: Forms, fid: str, keys: list) -> str:
     c = VCD
+    subject = "candidate" if keys else "tutor"
+
+    def label(name: str) -> str:
+        return field_label(keys + [name], "eligibility", subject)
+
     return "".join([
-        f.checkbox(f"{fid}-volunteer", keys + ["volunteer"], "Le tuteur est volontaire",
-                   f.hint(c, "tutor_volunteer")),
-        f.checkbox(f"{fid}-experienced", keys + ["experienced"], "Le tuteur est expérimenté",
+        f.checkbox(f"{fid}-volunteer", keys + ["volunteer"], label("volunteer"), f.hint(c, "tutor_volunteer")),
+        f.checkbox(f"{fid}-experienced", keys + ["experienced"], label("experienced"),
                    f.hint(c, "tutor_experienced")),
-        f.checkbox(f"{fid}-employee", keys + ["employee_of_host_company"],
-                   "Le tuteur est salarié de l'entreprise d'accueil",
+        f.checkbox(f"{fid}-employee", keys + ["employee_of_host_company"], label("employee_of_host_company"),
                    f.hint(c, "tutor_employee_of_host_company")),
-        f.checkbox(f"{fid}-chosen", keys + ["chosen_by_employer"],
-                   "Le tuteur est choisi par l'employeur", f.hint(c, "tutor_chosen_by_employer")),
-        f.checkbox(f"{fid}-employer", keys + ["is_employer"],
-                   "Le tuteur est l'employeur lui-même (dispense des deux conditions précédentes)"),
+        f.checkbox(f"{fid}-chosen", keys + ["chosen_by_employer"], label("chosen_by_employer"),
+                   f.hint(c, "tutor_chosen_by_employer")),
+        f.checkbox(f"{fid}-employer", keys + ["is_employer"], label("is_employer")),
     ])
 
 
@@ -36,29 +40,29 @@ def _tutor(f: Forms) -> str:
 def _candidate(f: Forms) -> str:
     c = VCD
     out = [_head(f, "candidate", c),
-           f.select("elig-cand-route", ["route"], "Voie d'accès", f.route_options(c))]
+           f.select("elig-cand-route", ["route"], field_label(["route"]), f.route_options(c))]
     formation = [
         f.text_input("elig-cand-practice", ["practice_months"],
-                     "Mois de pratique des activités du CQP dans une entreprise du commerce de gros",
+                     field_label(["practice_months"], "eligibility", "candidate"),
                      "int", f.hint(c, "practice_min_months")),
         f.checkbox("elig-cand-branch", ["company_in_branch"],
-                   "L'entreprise d'accueil relève de la branche", f.hint(c, "company_in_branch")),
+                   field_label(["company_in_branch"], "eligibility", "candidate"), f.hint(c, "company_in_branch")),
     ]
     formation.append(f.group(_tutor_fields(f, "elig-cand-tutor", ["tutor"]), tag="fieldset",
-                             legend="Tuteur", base="tutor"))
+                             legend=field_label(["tutor"]), base="tutor"))
     formation += [
-        f.date_input("elig-cand-session", ["session_date"], "Date de la session (facultatif)"),
+        f.date_input("elig-cand-session", ["session_date"],
+                     field_label(["session_date"], "eligibility", "candidate", optional=True)),
         f.date_input("elig-cand-file", ["professional_file_received_on"],
-                     "Réception du dossier professionnel par l'organisme (facultatif)",
+                     field_label(["professional_file_received_on"], "eligibility", "candidate", optional=True),
                      f.hint(c, "professional_file_notice")),
-        f.select("elig-cand-region", ["region"], "Région (jours fériés, pour ce délai)",
+        f.select("elig-cand-region", ["region"], field_label(["region"], "eligibility", "candidate"),
                  [(r["id"], r["label"]) for r in f.ref["calendar"]["regions"]]),
     ]
     out.append(f.group("".join(formation), when="elig-cand-route=formation"))
     out.append(f.group(
         f.checkbox("elig-cand-telesales", ["telesales_experience"],
-                   "Expérience de la vente à des professionnels ou des particuliers en télévente "
-                   "ou téléprospection", f.hint(c, "vae_telesales_experience")),
+                   field_label(["telesales_experience"], "eligibility", "candidate"), f.hint(c, "vae_telesales_experience")),
         when="elig-cand-route=vae"))
     return "".join(out)
 
@@ -68,18 +72,19 @@ def _evaluator(f: Forms) -> str:
     return "".join([
         _head(f, "evaluator", c),
         f.checkbox("elig-eval-info", ["information_session"],
-                   "A suivi la session d'information", f.hint(c, "evaluator_information_session")),
+                   field_label(["information_session"], "eligibility", "evaluator"), f.hint(c, "evaluator_information_session")),
         f.text_input("elig-eval-years", ["years_in_trade"],
-                     "Années d'exercice, d'encadrement ou de formation au métier", "number",
+                     field_label(["years_in_trade"], "eligibility", "evaluator"), "number",
                      f.hint(c, "evaluator_trade_years")),
         f.checkbox("elig-eval-assessment", ["assessment_experience_or_training"],
-                   "Expérience ou formation à l'évaluation",
+                   field_label(["assessment_experience_or_training"], "eligibility", "evaluator"),
                    f.hint(c, "evaluator_assessment_experience")),
-        f.checkbox("elig-eval-charter", ["charter_signed"], "A signé la charte de l'évaluateur",
+        f.checkbox("elig-eval-charter", ["charter_signed"],
+                   field_label(["charter_signed"], "eligibility", "evaluator"),
                    f.hint(c, "evaluator_charter")),
         f.date_input("elig-eval-last", ["last_evaluation_on"],
-                     "Dernière évaluation de CQP (facultatif)", f.hint(c, "evaluator_inactivity_limit")),
-        f.date_input("elig-eval-asof", ["as_of"], "À la date du (facultatif)"),
+                     field_label(["last_evaluation_on"], "eligibility", "evaluator", optional=True), f.hint(c, "evaluator_inactivity_limit")),
+        f.date_input("elig-eval-asof", ["as_of"], field_label(["as_of"], "eligibility", "evaluator", optional=True)),
     ])
 
 
@@ -87,53 +92,53 @@ def _jury(f: Forms) -> str:
     c = VCD
     out = [_head(f, "jury", c),
            f.hints(c, "jury_size", "jury_members_habilitated")]
-    roles = [("organism", "Membre de l'organisme"), ("external", "Professionnel extérieur")]
     for i, default in enumerate(("organism", "external")):
-        n = i + 1
         fid = f"elig-jury-m{i}"
-        options = sorted(roles, key=lambda r: r[0] != default)
-        body = f.select(f"{fid}-role", ["members", i, "role"], f"Membre {n} : rôle", options)
-        body += f.checkbox(f"{fid}-habilitated", ["members", i, "habilitated"],
-                           f"Membre {n} : habilité")
+
+        def label(name: str, i=i) -> str:
+            return field_label(["members", i] + ([name] if name else []), "eligibility", "jury")
+
+        options = [(r, wording.choice_label(("members", i, "role"), r))
+                   for r in sorted(("organism", "external"), key=lambda r: r != default)]
+        body = f.select(f"{fid}-role", ["members", i, "role"], label("role"), options)
+        body += f.checkbox(f"{fid}-habilitated", ["members", i, "habilitated"], label("habilitated"))
         body += f.group(f.checkbox(f"{fid}-involved", ["members", i, "involved_in_candidate_path"],
-                                   f"Membre {n} : est intervenu dans le parcours du candidat",
-                                   f.hint(c, "jury_member_organism")),
+                                   label("involved_in_candidate_path"), f.hint(c, "jury_member_organism")),
                         when=f"{fid}-role=organism")
         body += f.group(f.checkbox(f"{fid}-host", ["members", i, "from_host_company"],
-                                   f"Membre {n} : vient de l'entreprise d'accueil du candidat",
-                                   f.hint(c, "jury_member_external")),
+                                   label("from_host_company"), f.hint(c, "jury_member_external")),
                         when=f"{fid}-role=external")
-        out.append(f.group(body, tag="fieldset", legend=f"Membre {n}"))
+        out.append(f.group(body, tag="fieldset", legend=label("")))
     return "".join(out)
 
 
 def _organism(f: Forms) -> str:
     c = VCD
-    roles = [("evaluation_lead", "Responsable des évaluations"),
-             ("session_lead", "Responsable des sessions"),
-             ("disability_referent", "Référent handicap"),
-             ("admin_lead", "Responsable administratif")]
     role_fields = "".join(
-        f.text_input(f"elig-org-role-{k.replace('_', '-')}", ["roles", k], f"{label} (nom)", "text")
-        for k, label in roles)
+        f.text_input(f"elig-org-role-{k.replace('_', '-')}", ["roles", k],
+                     field_label(["roles", k], "eligibility", "organism"), "text")
+        for k in ("evaluation_lead", "session_lead", "disability_referent", "admin_lead"))
     return "".join([
         _head(f, "organism", c),
-        f.date_input("elig-org-asof", ["as_of"], "Date du dépôt du dossier"),
+        f.date_input("elig-org-asof", ["as_of"], field_label(["as_of"], "eligibility", "organism")),
         f.checkbox("elig-org-declared", ["declared_training_body"],
-                   "Organisme de formation déclaré", f.hint(c, "organism_declared")),
-        f.checkbox("elig-org-qualiopi", ["qualiopi"], "Certifié Qualiopi", f.hint(c, "organism_qualiopi")),
-        f.date_input("elig-org-kbis", ["kbis_dated"], "Date de l'extrait Kbis",
+                   field_label(["declared_training_body"], "eligibility", "organism"), f.hint(c, "organism_declared")),
+        f.checkbox("elig-org-qualiopi", ["qualiopi"], field_label(["qualiopi"], "eligibility", "organism"), f.hint(c, "organism_qualiopi")),
+        f.date_input("elig-org-kbis", ["kbis_dated"], field_label(["kbis_dated"], "eligibility", "organism"),
                      f.hint(c, "organism_document_max_age")),
-        f.date_input("elig-org-record", ["criminal_record_dated"], "Date de l'extrait de casier judiciaire"),
-        f.checkbox("elig-org-insurance", ["insurance_valid"], "Assurance en cours de validité",
+        f.date_input("elig-org-record", ["criminal_record_dated"],
+                     field_label(["criminal_record_dated"], "eligibility", "organism")),
+        f.checkbox("elig-org-insurance", ["insurance_valid"],
+                   field_label(["insurance_valid"], "eligibility", "organism"),
                    f.hint(c, "organism_insurance")),
-        f.text_input("elig-org-evaluators", ["evaluators_proposed"], "Nombre d'évaluateurs proposés",
+        f.text_input("elig-org-evaluators", ["evaluators_proposed"],
+                     field_label(["evaluators_proposed"], "eligibility", "organism"),
                      "int", f.hint(c, "organism_min_evaluators")),
         f.text_input("elig-org-trainers", ["trainers_min_years"],
-                     "Expérience minimale des formateurs (années)", "number",
+                     field_label(["trainers_min_years"], "eligibility", "organism"), "number",
                      f.hint(c, "trainer_min_years")),
         f.group(f.hints(c, "organism_roles") + role_fields,
-                tag="fieldset", legend="Fonctions nommées", base="roles"),
+                tag="fieldset", legend=field_label(["roles"]), base="roles"),
     ])
 
 
@@ -142,12 +147,12 @@ def _jury_cs(f: Forms) -> str:
     out = [_head(f, "jury", c),
            f.hints(c, "jury_size", "jury_external", "jury_not_knowing_candidate")]
     for i in range(int(f.rule(c, "jury_size")["value"])):  # as many members as the rule asks
-        n, fid = i + 1, f"elig-jurycs-m{i}"
+        fid = f"elig-jurycs-m{i}"
         body = f.checkbox(f"{fid}-external", ["members", i, "external_to_company"],
-                          f"Membre {n} : professionnel extérieur à l'entreprise du candidat", checked=True)
+                          field_label(["members", i, "external_to_company"], "eligibility", "jury"), checked=True)
         body += f.checkbox(f"{fid}-knows", ["members", i, "knows_candidate"],
-                           f"Membre {n} : connaît le candidat")
-        out.append(f.group(body, tag="fieldset", legend=f"Membre {n}"))
+                           field_label(["members", i, "knows_candidate"], "eligibility", "jury"))
+        out.append(f.group(body, tag="fieldset", legend=field_label(["members", i], "eligibility", "jury")))
     return "".join(out)
 
 

@@ -22,22 +22,18 @@ from __future__ import annotations
 from html import escape
 from typing import Iterable
 
-from checker.referentiel import TOPIC_PAGES, anchor
+from checker import wording
+from checker.rules import Rule
 
 VCD, CS = "vendeur-conseil-distance", "commercial-sedentaire"
-ROUTE_LABELS = {"formation": "Formation", "vae": "VAE (validation des acquis de l'expérience)"}
-
-# Labels of the situation's date fields that start a deadline (the `from` of each deadline).
-DATE_FIELDS = {
-    "session_date": "Date de la session d'évaluation",
-    "deliberation_date": "Date de la délibération",
-    "vae_request_received_on": "Réception de la demande de VAE par la branche",
-    "vae_file_received_on": "Réception du dossier de VAE par l'organisme",
-    "domain_validated_on": "Validation d'un domaine",
-    "certified_on": "Date de certification (obtention du CQP)",
-    "habilitation_notified_on": "Notification de l'habilitation de l'organisme",
-}
 DATE_HINT = "AAAA-MM-JJ ou JJ/MM/AAAA"
+
+
+def field_label(keys: list, check: str | None = None, subject: str | None = None,
+                cqp: dict | None = None, optional: bool = False) -> str:
+    """A field's question, from referentiels/site.yaml (the same words as its error messages)."""
+    text = wording.label(tuple(keys), check, subject, cqp)
+    return f"{text} ({wording.phrase('optional')})" if optional else text
 
 
 class FormsError(ValueError):
@@ -75,17 +71,10 @@ class Forms:
 
     @staticmethod
     def rule_text(rule: dict) -> str:
-        text, value = rule["text"], rule.get("value")
-        if isinstance(value, dict):
-            for k, v in value.items():
-                text = text.replace("{" + k + "}", str(v))
-        elif value is not None:
-            text = text.replace("{value}", str(value))
-        return " ".join(text.split())
+        return Rule("", rule).text
 
     def rule_href(self, cqp: str, rule: dict) -> str:
-        page = TOPIC_PAGES[rule["topic"]]
-        return f"../{cqp}/{page}/#regle-{anchor(rule['id'])}"
+        return "../" + Rule(cqp, rule).page
 
     def hint(self, cqp: str, *rule_ids: str) -> str:
         parts = []
@@ -172,16 +161,17 @@ class Forms:
         return [(i, self.cqps[i]["title"]) for i in ids]
 
     def route_options(self, cqp: str) -> list[tuple[str, str]]:
-        return [(r, ROUTE_LABELS[r]) for r in ("formation", "vae") if r in self.cqps[cqp]["routes"]]
+        return [(r, wording.route_label(r, long=True)) for r in ("formation", "vae")
+                if r in self.cqps[cqp]["routes"]]
 
     # --- the three tools ---
 
     def score(self) -> str:
         vcd, cs = self.cqps[VCD], self.cqps[CS]
-        html = [self.select("score-cqp", ["cqp"], "CQP", self.cqp_options([VCD, CS]))]
-        html.append(self.group(self.select("score-route-vcd", ["route"], "Voie d'accès",
+        html = [self.select("score-cqp", ["cqp"], field_label(["cqp"]), self.cqp_options([VCD, CS]))]
+        html.append(self.group(self.select("score-route-vcd", ["route"], field_label(["route"]),
                                            self.route_options(VCD)), when=f"score-cqp={VCD}"))
-        html.append(self.group(self.select("score-route-cs", ["route"], "Voie d'accès",
+        html.append(self.group(self.select("score-route-cs", ["route"], field_label(["route"]),
                                            self.route_options(CS)), when=f"score-cqp={CS}"))
         html.append(self.group(self._score_domains(vcd), when=f"score-cqp={VCD}", base="domains"))
         html.append(self.group(self._score_grid(cs), when=f"score-cqp={CS};score-route-cs=formation",
@@ -192,27 +182,26 @@ class Forms:
 
     def _score_domains(self, cqp: dict) -> str:
         cid = cqp["id"]
-        out = [self.date_input("score-session-date", ["session_date"], "Date de la session",
+        out = [self.date_input("score-session-date", ["session_date"], field_label(["session_date"], "score"),
                                "Nécessaire pour un domaine validé lors d'une session antérieure.")]
         for dom in cqp["domains"]:
             d, fid = dom["id"], f"score-{dom['id'].lower()}"
             body = self.select(
-                f"{fid}-mode", None, f"{d} : situation",
-                [("evaluated", "Évalué à cette session"),
-                 ("carried", "Validé lors d'une session antérieure"),
-                 ("none", "Pas encore évalué")],
+                f"{fid}-mode", None, field_label(["domains", d], "score"),
+                [(k, wording.choice_label(("domains", d), k)) for k in ("evaluated", "carried", "none")],
                 infer=f"carried:domains/{d}/validated_on;evaluated:domains/{d}/positive;"
                       f"evaluated:domains/{d}/total;none:")
             body += self.group(
                 self.text_input(f"{fid}-positive", ["domains", d, "positive"],
-                                f"{d} — indicateurs évalués positivement", "int")
+                                field_label(["domains", d, "positive"], "score"), "int")
                 + self.text_input(f"{fid}-total", ["domains", d, "total"],
-                                  f"{d} — indicateurs évalués (total)", "int",
+                                  field_label(["domains", d, "total"], "score"), "int",
                                   self.hint(cid, "domain_pass_rate")),
                 when=f"{fid}-mode=evaluated", cls="cqp-group cqp-inline")
             body += self.group(
                 self.date_input(f"{fid}-validated-on", ["domains", d, "validated_on"],
-                                f"{d} — validé le", self.hint(cid, "domain_benefit")),
+                                field_label(["domains", d, "validated_on"], "score"),
+                                self.hint(cid, "domain_benefit")),
                 when=f"{fid}-mode=carried")
             out.append(self.group(body, tag="fieldset", legend=f"{a(d)} — {a(dom['title'])}"))
         return "".join(out)
@@ -225,12 +214,11 @@ class Forms:
 
     def _score_grid(self, cqp: dict) -> str:
         cid, weights = cqp["id"], self._weights(cqp)
-        names = {"questionnaire": "Questionnaire", "tuteur": "Tuteur", "jury": "Jury"}
         out = [self.hints(cid, "evaluation_weights", "block_average_min", "competence_mastery_min",
                           note="Un bloc laissé vide n'est pas pris en compte.")]
         for block in cqp["blocks"]:
             b = block["id"]
-            head = "".join(f'<th scope="col">{a(names.get(k, k.capitalize()))} ({a(w)} %)</th>'
+            head = "".join(f'<th scope="col">{a(wording.field(("blocks", "*", "*", k))["short"])} ({a(w)} %)</th>'
                            for k, w in weights.items())
             rows = []
             for comp in block["competences"]:
@@ -241,7 +229,7 @@ class Forms:
                     cells.append(
                         f'<td><input type="text" inputmode="decimal" id="{fid}" '
                         f'{key_attrs(["blocks", b, c, k])} data-type="number" autocomplete="off" '
-                        f'aria-label="{a(c)} — {a(k)} (%)"></td>')
+                        f'aria-label="{a(field_label(["blocks", b, c, k], "score"))}"></td>')
                 rows.append(f'<tr><th scope="row"><span class="cqp-id">{a(c)}</span> '
                             f'<span class="cqp-label">{a(comp["label"])}</span></th>{"".join(cells)}</tr>')
             table = (f'<div class="cqp-table-wrap"><table class="cqp-grid"><caption>{a(b)} — {a(block["title"])}</caption>'
@@ -256,7 +244,7 @@ class Forms:
         for block in cqp["blocks"]:
             b = block["id"]
             out.append(self.text_input(f"score-vae-{b.lower()}", ["blocks", b, "score"],
-                                       f"{b} — score (%) : {block['title']}", "number"))
+                                       field_label(["blocks", b, "score"], "score", cqp=cqp), "number"))
         return "".join(out)
 
     def deadlines(self) -> str:
@@ -268,17 +256,18 @@ class Forms:
             cid = with_deadlines[0]
             html.append(self.hidden(["cqp"], cid))
             html.append(f'<p>CQP : {a(self.cqps[cid]["title"])}. '
-                        + " ".join(f"Le référentiel du CQP {a(d['title'])} ne fixe aucun délai."
+                        + " ".join(a(wording.phrase("no_deadline", cqp=d["title"]))
                                    for c, d in self.cqps.items() if c not in with_deadlines)
                         + "</p>")
         else:
-            html.append(self.select("deadlines-cqp", ["cqp"], "CQP", self.cqp_options(with_deadlines)))
+            html.append(self.select("deadlines-cqp", ["cqp"], field_label(["cqp"]), self.cqp_options(with_deadlines)))
         regions = self.ref["calendar"]["regions"]
         routes = {r for c in with_deadlines for r in self.cqps[c]["routes"]}
-        html.append(self.select("deadlines-route", ["route"], "Voie d'accès",
+        html.append(self.select("deadlines-route", ["route"], field_label(["route"]),
                                 [("", "Les deux voies")]
-                                + [(r, ROUTE_LABELS[r]) for r in ("formation", "vae") if r in routes]))
-        html.append(self.select("deadlines-region", ["region"], "Région (jours fériés)",
+                                + [(r, wording.route_label(r, long=True)) for r in ("formation", "vae")
+                                   if r in routes]))
+        html.append(self.select("deadlines-region", ["region"], field_label(["region"]),
                                 [(r["id"], r["label"]) for r in regions]))
         fields: dict[str, list[str]] = {}
         for cid in with_deadlines:
@@ -286,11 +275,11 @@ class Forms:
                 if "from" in dl:
                     fields.setdefault(dl["from"], []).append(dl["label"])
         for field, labels in fields.items():
-            if field not in DATE_FIELDS:
-                raise FormsError(f"deadline input {field!r} has no label in build_scripts/simulator_forms.py")
+            if wording.field((field,), "deadlines") is None:
+                raise FormsError(f"deadline input {field!r} has no label in referentiels/site.yaml")
             hint = "Donne : " + " ; ".join(labels) + "."
             html.append(self.date_input(f"deadlines-{field.replace('_', '-')}", [field],
-                                        DATE_FIELDS[field], a(hint)))
+                                        field_label([field], "deadlines"), a(hint)))
         return "".join(html)
 
     def eligibility(self) -> str:
@@ -298,7 +287,7 @@ class Forms:
 
         infer = ";".join(f"{value}:subject={subject},cqp={cqp}"
                          for value, _, _, subject, cqp, _ in SUBJECTS)
-        html = [self.select("eligibility-subject", None, "Qui vérifier ?",
+        html = [self.select("eligibility-subject", None, field_label(["subject"]),
                             [(value, label) for value, label, *_ in SUBJECTS], infer=infer)]
         for value, _, legend, _, _, render in SUBJECTS:
             html.append(self.group(render(self), when=f"eligibility-subject={value}",

@@ -1,0 +1,126 @@
+"""The one model of a rule: its value, its comparison, its French wording and its page.
+
+Every consumer — the checker's decisions and sentences, the site's pages, the simulator's forms,
+the calendar export — goes through this class, so a rule is read, compared and written one way.
+"""
+from __future__ import annotations
+
+import operator
+from datetime import date
+from fractions import Fraction
+
+from . import french, wording
+
+_COMPARE = {">=": operator.ge, ">": operator.gt, "<=": operator.le, "<": operator.lt, "==": operator.eq}
+# A "before" deadline reverses the sense of its comparison on dates: at least 15 jours ouvrés of
+# notice means a date no later than the deadline.
+_MIRROR = {">=": "<=", ">": "<", "<=": ">=", "<": ">", "==": "=="}
+
+
+def anchor(item_id: str) -> str:
+    """Stable anchor of an id on the site: C2.4 → c2-4, domain_pass_rate → domain-pass-rate."""
+    return item_id.lower().replace(".", "-").replace("_", "-")
+
+
+class Rule:
+    """One rule of a CQP's referential (its YAML item, as compiled)."""
+
+    def __init__(self, cqp_id: str, data: dict, source_title: str | None = None):
+        self.cqp_id, self.data = cqp_id, data
+        # Pages and forms may hand over a bare {value, unit, …} to be worded.
+        self.id: str = data.get("id", "")
+        self.title: str = data.get("title", "")
+        self.unit: str = data.get("unit", "")
+        self.topic: str = data.get("topic", "")
+        self._source_title = source_title
+
+    # --- value and comparison ---
+
+    @property
+    def has_value(self) -> bool:
+        return self.data.get("value") is not None
+
+    @property
+    def value(self) -> Fraction:
+        return Fraction(str(self.data["value"]))
+
+    @property
+    def values(self) -> dict[str, Fraction]:
+        return {k: Fraction(str(v)) for k, v in self.data["value"].items()}
+
+    @property
+    def comparison(self) -> str:
+        """As written in the referential; ">=" when it says nothing (a threshold reached exactly
+        is met)."""
+        return self.data.get("comparison", ">=")
+
+    def holds(self, measured) -> bool:
+        """measured <comparison> value."""
+        return _COMPARE[self.comparison](measured, self.value)
+
+    def compare(self, left, right) -> bool:
+        """left <comparison> right: for a rule whose value is a duration, compared as dates."""
+        return _COMPARE[self.comparison](left, right)
+
+    def holds_by_deadline(self, given: date, due: date, direction: str) -> bool:
+        """A date against the deadline this rule sets: « at least N before » (direction before)
+        is met by a date no later than the deadline; « within N after » by a date no later."""
+        op = _MIRROR[self.comparison] if direction == "before" else self.comparison
+        return _COMPARE[op](given, due)
+
+    def deadline_comparison(self, direction: str) -> str:
+        return _MIRROR[self.comparison] if direction == "before" else self.comparison
+
+    # --- wording ---
+
+    def amount(self) -> str:
+        """The value with its unit: « 80 % », « 2 ans », « 15 jours ouvrés »."""
+        value = self.data.get("value")
+        if value is None:
+            return ""
+        if isinstance(value, dict):
+            return ", ".join(f"{k} {french.number(v)} %" for k, v in value.items())
+        one, many = wording.unit_words(self.unit)
+        word = french.plural(Fraction(str(value)), one, many)
+        return f"{french.number(value)} {word}".strip().replace(" %", "\u00a0%")
+
+    def threshold(self) -> str:
+        """« au moins 80 % »: the comparison in words and the amount."""
+        words = wording.comparison(self.data["comparison"])["words"] if "comparison" in self.data else ""
+        return f"{words} {self.amount()}".strip()
+
+    @property
+    def text(self) -> str:
+        """The rule's wording with its value(s) written in, French style."""
+        value = self.data.get("value")
+        if isinstance(value, dict):
+            return _one_line(self.data["text"]).format(**{k: french.number(v) for k, v in value.items()})
+        return _one_line(self.data["text"]).format(value=french.number(value) if value is not None else "")
+
+    # --- where it is written ---
+
+    @property
+    def page(self) -> str:
+        """Site-relative URL of the rule's paragraph."""
+        return wording.page_url(self.cqp_id, wording.topic_page(self.topic), "regle-" + anchor(self.id))
+
+    @property
+    def source(self) -> str:
+        return f"{self._source_title}, {self.data['source']}" if self._source_title else self.data["source"]
+
+    def reference(self) -> dict:
+        return {"rule": self.id, "title": self.title, "page": self.page, "source": self.source}
+
+
+def _one_line(text: str) -> str:
+    # ASCII whitespace only: a no-break space (« 80 % ») must survive.
+    out, space = [], False
+    for ch in str(text):
+        if ch in " \t\r\n":
+            space = True
+            continue
+        if space and out:
+            out.append(" ")
+        space = False
+        out.append(ch)
+    return "".join(out)

@@ -1,0 +1,53 @@
+"""The structured trace of a verdict: one step per rule applied (OpenFisca's computation log,
+Publicodes' evaluation tree). The French sentences of `explanations` are written from it by
+explain.py, and the browser renders from it: nobody parses sentences.
+
+A step: {"rule", "inputs", "measured", "comparison", "threshold", "ok"} and, where it applies,
+"part" (domain or block), "competence", "check", "deadline", and "status":
+- "decided": the rule was applied (`ok` true or false);
+- "not_evaluated": nothing is known yet for that part (`ok` null: not a failure);
+- "not_checked": a condition that needs more input to be checked (`ok` null);
+- "computed": a figure or a date worked out by the rule, nothing to pass or fail (`ok` null).
+"""
+from __future__ import annotations
+
+from datetime import date
+from fractions import Fraction
+
+from .french import rounded
+
+
+class Trace:
+    def __init__(self):
+        self.steps: list[dict] = []
+
+    def step(self, rule: str, *, status: str = "decided", ok: bool | None = None, measured=None,
+             comparison: str | None = None, threshold=None, inputs: dict | None = None, **extra) -> dict:
+        s = {"rule": rule, "status": status, "inputs": inputs or {}, "measured": measured,
+             "comparison": comparison, "threshold": threshold, "ok": ok, **extra}
+        self.steps.append(s)
+        return s
+
+    def of(self, rule: str) -> list[dict]:
+        return [s for s in self.steps if s["rule"] == rule]
+
+    def json(self) -> list[dict]:
+        return [_json(s) for s in self.steps]
+
+
+def cited(step: dict) -> bool:
+    """Whether a step's rule counts among the verdict's references: it was applied or it
+    computed something (a part not evaluated yet, a condition not checked, did not use it)."""
+    return step["status"] in ("decided", "computed")
+
+
+def _json(value):
+    if isinstance(value, Fraction):
+        return int(value) if value.denominator == 1 else rounded(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {k: _json(v) for k, v in value.items() if not k.startswith("_")}
+    if isinstance(value, (list, tuple)):
+        return [_json(v) for v in value]
+    return value

@@ -1,0 +1,131 @@
+"""What people read around the rules, from referentiels/site.yaml (compiled with the rest):
+field labels, routes, units and comparisons in words, the site map, fixed phrases.
+
+Field keys are dotted paths with `*` for any one key; a key may be prefixed by `<check>.` or
+`<check>.<subject>.` for a field that means something else in that context.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from . import referentiel
+
+Path = tuple  # a field's place in the situation: ("blocks", "B1", "C1.1", "jury"), ("members", 0, "role")
+
+
+def data() -> dict:
+    return referentiel.load()["site"]
+
+
+def path_text(path: Path) -> str:
+    """The contract's writing of a path: blocks.B1.C1.1.jury, members[0].role."""
+    out = ""
+    for key in path:
+        if isinstance(key, int):
+            out += f"[{key}]"
+        else:
+            out += f".{key}" if out else str(key)
+    return out
+
+
+@lru_cache(maxsize=None)
+def _patterns() -> list[tuple[tuple, tuple, dict]]:
+    """(context, segments, entry) for every field key, most specific context first."""
+    out = []
+    for key, entry in data()["fields"].items():
+        parts = key.split(".")
+        context: tuple = ()
+        for check in ("score", "eligibility", "deadlines"):
+            if parts[0] == check:
+                parts = parts[1:]
+                context = (check,)
+                if parts and parts[0] in ("candidate", "tutor", "evaluator", "jury", "organism") \
+                        and len(parts) > 1:
+                    context, parts = (check, parts[0]), parts[1:]
+                break
+        out.append((context, tuple(parts), entry))
+    out.sort(key=lambda item: -len(item[0]))
+    return out
+
+
+def field(path: Path, check: str | None = None, subject: str | None = None) -> dict | None:
+    """The wording entry of a field, or None if the site does not name it."""
+    wanted = [(check, subject), (check,), ()]
+    keys = tuple("*" if isinstance(k, int) else k for k in path)
+    for context in wanted:
+        for ctx, segments, entry in _patterns():
+            if ctx != tuple(c for c in context if c) or len(segments) != len(keys):
+                continue
+            if all(s in ("*", k) for s, k in zip(segments, keys)):
+                return entry
+    return None
+
+
+def params(path: Path, cqp: dict | None = None) -> dict:
+    """The values a label may use: {domain}, {block}, {competence}, {n}, {part_title}."""
+    out: dict = {}
+    if len(path) > 1 and path[0] in ("domains", "blocks"):
+        out["domain" if path[0] == "domains" else "block"] = path[1]
+        if cqp is not None:
+            parts = cqp["domains"] if cqp["structure"] == "domains" else cqp["blocks"]
+            out["part_title"] = next((p["title"] for p in parts if p["id"] == path[1]), "")
+        if len(path) > 2 and path[0] == "blocks" and path[2] != "score":
+            out["competence"] = path[2]
+    if len(path) > 1 and path[0] == "members" and isinstance(path[1], int):
+        out["n"] = path[1] + 1
+    return out
+
+
+def label(path: Path, check: str | None = None, subject: str | None = None,
+          cqp: dict | None = None) -> str:
+    """How a person names the field; its path when the site does not name it (a key the checker
+    does not know, say: the path is then what the person typed)."""
+    entry = field(path, check, subject)
+    if entry is None:
+        return path_text(path)
+    values = {"domain": "", "block": "", "competence": "", "n": "", "part_title": ""}
+    values.update(params(path, cqp))
+    return entry["label"].format(**values)
+
+
+def phrase_of_field(name: str) -> str | None:
+    entry = data()["fields"].get(name)
+    return entry.get("phrase") if entry else None
+
+
+def route_label(route: str, long: bool = False) -> str:
+    return data()["routes"][route]["long" if long else "label"]
+
+
+def unit_words(unit: str) -> tuple[str, str]:
+    words = data()["units"].get(unit, {"one": "", "many": ""})
+    return words["one"], words["many"]
+
+
+def comparison(op: str) -> dict:
+    return data()["comparisons"][op]
+
+
+def phrase(name: str, **values) -> str:
+    return data()["phrases"][name].format(**values)
+
+
+def choice_label(path: Path, value: str) -> str:
+    keys = ".".join("*" if isinstance(k, int) else k for k in path)
+    return data()["choices"].get(keys, {}).get(value, value)
+
+
+def cqp_page_slug(kind: str) -> str:
+    return data()["site_map"]["cqp_pages"][kind]
+
+
+def topic_page(topic: str) -> str:
+    """The kind of page (routes, actors…) on which a topic's rules are written."""
+    return data()["site_map"]["topic_pages"][topic]
+
+
+def page_url(cqp_id: str, kind: str, fragment: str | None = None) -> str:
+    """Site-relative URL of a CQP's page: vendeur-conseil-distance/evaluations/#regle-x."""
+    slug = cqp_page_slug(kind)
+    url = f"{cqp_id}/" + (f"{slug}/" if slug else "")
+    return url + (f"#{fragment}" if fragment else "")
