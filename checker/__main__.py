@@ -24,7 +24,14 @@ def _fail(*messages: str) -> int:
 def read_situation(name: str) -> object:
     """The JSON of FILE (or stdin), strictly UTF-8 either way; raises ValueError in French."""
     try:
-        raw = sys.stdin.buffer.read() if name == "-" else open(name, "rb").read()
+        if name == "-":
+            # Bytes, so that stdin is held to UTF-8 as strictly as a file (a caller may have
+            # put a text stream in its place: then it is already text).
+            stdin = getattr(sys.stdin, "buffer", None)
+            raw = stdin.read() if stdin is not None else sys.stdin.read().encode("utf-8", "surrogatepass")
+        else:
+            with open(name, "rb") as f:
+                raw = f.read()
     except OSError as err:
         raise ValueError(f"{name}: fichier illisible ({err.strerror})") from None
     try:

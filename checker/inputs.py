@@ -41,6 +41,11 @@ class Reader:
     def fail(self, path: tuple, kind: str, text: str, expected: str = "") -> None:
         self.problems.append(problem(wording.path_text(path), kind, text, expected, self.label(path)))
 
+    def expected(self, path: tuple, default: str) -> str:
+        """What a valid answer is: the wording data's `expected` for that field, else default."""
+        entry = wording.field(path, self.check, self.subject)
+        return entry["expected"] if entry and "expected" in entry else default
+
     @property
     def ok(self) -> bool:
         return not self.problems
@@ -112,6 +117,7 @@ class Reader:
 
     def integer(self, d: dict, key: str, path: tuple, minimum: int | None = None,
                 expected: str = "un entier") -> int | None:
+        expected = self.expected(path + (key,), expected)
         value = self.required(d, key, path, expected)
         if value is INVALID:
             return INVALID
@@ -129,6 +135,7 @@ class Reader:
     def number(self, d: dict, key: str, path: tuple, lo: Fraction | None = None,
                hi: Fraction | None = None, expected: str = "un nombre") -> Fraction | None:
         """An exact number: a JSON float is read from its decimal writing (66.7 is 667/10)."""
+        expected = self.expected(path + (key,), expected)
         value = self.required(d, key, path, expected)
         if value is INVALID:
             return INVALID

@@ -81,8 +81,8 @@ def _read_domain(r: Reader, value, path: tuple, session: date | None, s: dict) -
                    f"date postérieure à la session ({session.isoformat()}) : un domaine reporté a été validé avant",
                    "une date antérieure à la session")
         return {"validated_on": on}
-    total = r.integer(d, "total", path, 1, "un entier >= 1 (indicateurs évalués)")
-    positive = r.integer(d, "positive", path, 0, "un entier >= 0 (indicateurs évalués positivement)")
+    total = r.integer(d, "total", path, 1)
+    positive = r.integer(d, "positive", path, 0)
     if total is not INVALID and positive is not INVALID and positive > total:
         r.fail(path + ("positive",), "range", f"{positive} > total ({total}) (attendu : 0 <= positive <= total)",
                f"un nombre entre 0 et {total}")
@@ -122,7 +122,7 @@ def _score_domains(r: Reader, s: dict, cqp: Cqp) -> dict:
     validated = {dc: v["validated"] for dc, v in out.items()}
     certified = certification_all_domains(validated)
     trace.step("certification_all_domains", ok=certified, inputs=validated,
-               measured=sum(validated.values()), comparison="==", threshold=len(validated))
+               measured=sum(validated.values()), threshold=len(validated))
     if not certified:
         for dc, v in out.items():
             if v["validated"] and v.get("evaluated"):
@@ -232,7 +232,7 @@ def _score_blocks(r: Reader, s: dict, cqp: Cqp) -> dict:
     # The livret speaks of delivering a block alone only for the formation route.
     done = [] if route == "vae" else [b for b, ok in validated.items() if ok]
     trace.step("certification_all_blocks", ok=certified, inputs=validated,
-               measured=sum(validated.values()), comparison="==", threshold=len(validated))
+               measured=sum(validated.values()), threshold=len(validated))
     if not certified and (done or (route == "vae" and any(validated.values()))):
         trace.step("block_delivery", status="computed", inputs={"route": route}, measured=done)
     return {"cqp": cqp.id, "route": route, "certified": certified, "blocks": out,

@@ -111,8 +111,13 @@ def phrase(name: str, **values) -> str:
 
 
 def choice_label(path: Path, value: str) -> str:
-    keys = ".".join("*" if isinstance(k, int) else k for k in path)
-    return data()["choices"].get(keys, {}).get(value, value)
+    """An option of a field, in words (the value itself when the site does not name it)."""
+    keys = tuple("*" if isinstance(k, int) else k for k in path)
+    for pattern, options in data()["choices"].items():
+        segments = pattern.split(".")
+        if len(segments) == len(keys) and all(s in ("*", k) for s, k in zip(segments, keys)):
+            return options.get(value, value)
+    return value
 
 
 def cqp_page_slug(kind: str) -> str:

@@ -16,7 +16,7 @@ def generate(cqp: Cqp) -> dict[str, str]:
     for a in present:
         actor = actors[a]
         body += [f"## {one_line(actor['title'])} {{#{a}}}", one_line(actor["summary"])]
-        body += [statement_block(cqp, here, st, 3, f"{a}-") for st in actor["items"]]
+        body += [statement_block(cqp, here, st, level=3, anchor_prefix=f"{a}-") for st in actor["items"]]
         rules = cqp.rules_of(a)
         if rules:
             body.append(f"### Les règles en détail — {one_line(actor['title']).lower()} {{#{a}-regles}}")
@@ -25,7 +25,7 @@ def generate(cqp: Cqp) -> dict[str, str]:
     for a in ORDER:
         if a not in actors and cqp.rules_of(a):
             body.append(f"## Autres règles ({a}) {{#{a}}}")
-            body += [rule_block(cqp, r, 3) for r in cqp.rules_of(a)]
+            body += [rule_block(cqp, r, level=3) for r in cqp.rules_of(a)]
     return {here: page(f"Acteurs — {cqp.short}",
                        f"Conditions et rôles des évaluateurs, tuteurs, jurys et organismes du CQP {cqp.title}.",
                        body)}

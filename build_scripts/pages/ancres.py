@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from typing import Iterator, NamedTuple
 
+from checker import wording
+
 from .md import Cqp, anchor, topic_page
 
 
@@ -49,7 +51,7 @@ def places(cqp: Cqp) -> Iterator[Place]:
     for ev in d["evaluations"]:
         yield Place("Épreuve", ev["id"], ev["title"], p("evaluations"), anchor(ev["id"]), ev)
     for rid, route in d["routes"].items():
-        yield Place("Voie d'accès", rid, route["title"], p("routes"), rid, route)
+        yield Place(wording.label(("route",)), rid, route["title"], p("routes"), rid, route)
         for st in route.get("conditions", []) + route["steps"]:
             yield Place("Étape" if st in route["steps"] else "Condition", st["id"], st["title"],
                         p("routes"), f"{rid}-{st['id']}", st)

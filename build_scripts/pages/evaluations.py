@@ -3,6 +3,8 @@ result is decided, and a worked example computed by the checker."""
 from __future__ import annotations
 
 from . import exemple
+from checker import wording
+
 from .md import (Cqp, anchor, interpretation, link, one_line, page, route_name, rule_block,
                    source_line, table, threshold, topic_page)
 
@@ -44,7 +46,7 @@ def generate(cqp: Cqp) -> dict[str, str]:
     body += [
         "## Comment le résultat est décidé {#resultat}",
         _decision_table(cqp, here),
-        *[rule_block(cqp, r, 3) for r in cqp.rules_of("evaluations")],
+        *[rule_block(cqp, r, level=3) for r in cqp.rules_of("evaluations")],
         "## Exemple calculé {#exemple}",
         exemple.generate(cqp),
     ]
@@ -62,7 +64,7 @@ def _evaluation(cqp: Cqp, here: str, ev: dict, level: int) -> str:
     rows.append(["Évaluateurs", ev["evaluators"]])
     if ev.get("remote"):
         rows.append(["À distance", ev["remote"]])
-    rows.append(["Voie d'accès", " et ".join(
+    rows.append([wording.label(("route",)), " et ".join(
         f"[{route_name(r)}]({link(here, cqp.page('routes'), r)})" for r in ev["routes"])])
     if ev.get("pass_rule"):
         rows.append(["Réussite", f"{threshold(cqp.rule(ev['pass_rule']))} — "

@@ -20,7 +20,7 @@ PAGE_TITLES = {
 
 def url(src: str, fragment: str | None = None) -> str:
     """Public path of a source page (directory URLs): cqp/referentiel.md → /cqp/referentiel/."""
-    path = src[:-len("index.md")] if src.endswith("index.md") else src[:-3] + "/"
+    path = src[:-len("index.md")] if src.endswith("index.md") else src[:-len(".md")] + "/"
     return "/" + path + (f"#{fragment}" if fragment else "")
 
 

@@ -14,5 +14,5 @@ def generate(cqp: Cqp) -> dict[str, str]:
     rules = cqp.rules_of("reglement")
     if rules:
         body.append("## Les règles en détail {#regles}")
-        body += [rule_block(cqp, r, 3) for r in rules]
+        body += [rule_block(cqp, r, level=3) for r in rules]
     return {here: page(f"Règlement — {cqp.short}", f"Règlement de délivrance du CQP {cqp.title}.", body)}

@@ -31,7 +31,7 @@ def generate(cqp: Cqp) -> dict[str, str]:
     rules = cqp.rules_of("routes")
     if rules:
         body.append("## Les règles des voies d'accès {#regles}")
-        body += [rule_block(cqp, r, 3) for r in rules]
+        body += [rule_block(cqp, r, level=3) for r in rules]
     return {here: page(f"Voies d'accès — {cqp.short}",
                        f"Formation et VAE pour le CQP {cqp.title} : étapes, délais, qui fait quoi.", body)}
 
@@ -42,7 +42,7 @@ def _route(cqp: Cqp, here: str, route_id: str, route: dict) -> str:
     if route.get("conditions"):
         out.append(f"### Conditions {{#{route_id}-conditions}}")
         out += [statement_block(cqp, here, c, 4, f"{route_id}-") for c in route["conditions"]]
-    steps = [statement_block(cqp, here, st, 3, f"{route_id}-", heading=f"Étape {i} : {one_line(st['title'])}")
+    steps = [statement_block(cqp, here, st, level=3, anchor_prefix=f"{route_id}-", heading=f"Étape {i} : {one_line(st['title'])}")
              for i, st in enumerate(route["steps"], 1)]
     # The timeline is only a frame drawn by CSS: without it, numbered headings still read in order.
     out.append('<div class="cqp-timeline" markdown>\n\n' + "\n\n".join(steps) + "\n\n</div>")
