@@ -2,7 +2,7 @@
 // engine status. Python runs in the worker that overrides/simulateur/boot.html started;
 // window.CQP is defined there. Forms ⇄ situations: form.mjs; verdicts: verdict.mjs.
 import { collect, fill, pathOf, sameJSON, shown, switches, updateVisibility } from "./form.mjs";
-import { renderVerdict, summaryOf } from "./verdict.mjs";
+import { problemsOf, renderVerdict, summaryOf } from "./verdict.mjs";
 
 const root = document.querySelector("[data-cqp-sim]");
 const CQP = window.CQP;
@@ -122,9 +122,8 @@ function clearFieldErrors(form) {
   for (const p of form.querySelectorAll(".cqp-field-error")) p.remove();
 }
 
-// The checker names the faulty place first: "blocks.B1.C1.1.jury: …", "members[0]: …".
-function fieldFor(form, message) {
-  const path = message.split(": ")[0];
+// The field at a problem's path ("blocks.B1.C1.1.jury", "members[0]"), or the nearest one.
+function fieldFor(form, path) {
   const fields = [...form.querySelectorAll("[data-key]")]
     .filter((el) => shown(el) && el.type !== "hidden")
     .map((el) => [pathOf(el.dataset.key), el]);
@@ -137,11 +136,17 @@ function fieldFor(form, message) {
   return hit ? hit[1] : null;
 }
 
-function showFieldError(form, message) {
-  const field = fieldFor(form, message);
+// Each problem is told next to its field, in the checker's French words (label and message).
+function showFieldError(form, problem) {
+  const field = fieldFor(form, problem.path);
   if (!field) return null;
+  const existing = document.getElementById(`${field.id}-error`);
+  if (existing) {
+    existing.textContent += ` ${problem.message}`;
+    return field;
+  }
   field.setAttribute("aria-invalid", "true");
-  const p = Object.assign(document.createElement("p"), { className: "cqp-field-error", id: `${field.id}-error`, textContent: message });
+  const p = Object.assign(document.createElement("p"), { className: "cqp-field-error", id: `${field.id}-error`, textContent: problem.message });
   (field.closest(".cqp-field, td") || field.parentElement).append(p);
   field.setAttribute("aria-describedby", `${field.getAttribute("aria-describedby") || ""} ${p.id}`.trim());
   return field;
@@ -166,13 +171,13 @@ async function evaluate(t, startedAt = performance.now()) {
   try {
     verdict = await CQP.evaluate(t.check, situation);
   } catch (err) {
-    error = err.message;
+    error = err;
   } finally {
     pending(-1);
   }
   if (seq !== t.seq) return; // a newer evaluation is on its way
   clearFieldErrors(t.form);
-  const field = error ? showFieldError(t.form, error) : null;
+  if (error) for (const problem of problemsOf(error)) showFieldError(t.form, problem);
   const versions = CQP.versions || {};
   const cqp = versions[(verdict && verdict.cqp) || situation.cqp];
   const box = t.panel.querySelector(".cqp-verdict");
@@ -181,7 +186,7 @@ async function evaluate(t, startedAt = performance.now()) {
     (cqp ? ` — référentiel « ${cqp.title} », version ${cqp.version}` : "") + ".";
   box.querySelector(".cqp-situation").textContent =
     `Situation évaluée (python -m checker ${t.check} FICHIER donne le même verdict) :\n` + JSON.stringify(situation, null, 2);
-  renderVerdict(box.querySelector(".cqp-verdict-details"), t.check, verdict, error, field);
+  renderVerdict(box.querySelector(".cqp-verdict-details"), t.check, verdict, error, (path) => fieldFor(t.form, path));
   const summary = box.querySelector(".cqp-verdict-summary");
   const text = summaryOf(t.check, verdict, error);
   if (summary.textContent !== text) {
@@ -189,7 +194,7 @@ async function evaluate(t, startedAt = performance.now()) {
   }
   box.dataset.state = error ? "error" : "verdict";
   document.dispatchEvent(new CustomEvent("cqp:verdict", {
-    detail: { check: t.check, ms: performance.now() - startedAt, verdict, error },
+    detail: { check: t.check, ms: performance.now() - startedAt, verdict, error: error && error.message },
   }));
 }
 

@@ -1,6 +1,8 @@
 // Verdicts as people read them: the outcome, the figures, the sentences of the checker, and
-// the rules that decided with links to the pages where they are written. The verdict JSON is
-// the checker's (see the public contract); nothing here decides anything.
+// the rules that decided with links to the pages where they are written. Everything shown is
+// rendered from the verdict's structured trace (steps {rule, status, inputs, measured,
+// threshold, ok}) and, for bad input, from the checker's list of problems (each with its French
+// label and message): nothing here parses a sentence, and nothing here decides anything.
 
 const esc = (v) =>
   String(v).replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
@@ -12,6 +14,17 @@ const day = (iso) => {
 };
 // Pages are named relative to the site root; the simulator is one level down.
 const href = (page) => `../${page}`;
+
+// The rule that decides each domain or block, and how its figures read.
+const PART_RULES = {
+  domain_pass_rate: (s) => `taux ${pct(s.measured)} (${num(s.inputs.positive)} / ${num(s.inputs.total)} indicateurs)`,
+  domain_benefit: (s) => `validé le ${day(s.inputs.validated_on)}, bénéfice jusqu'au ${day(s.threshold)}`,
+  block_average_min: (s) => `moyenne ${pct(s.measured)}`,
+  vae_block_min: (s) => `score ${pct(s.measured)}`,
+};
+const CERTIFICATION = ["certification_all_domains", "certification_all_blocks"];
+
+const steps = (verdict) => verdict.trace || [];
 
 function outcome(ok, yes, no) {
   return `<p class="cqp-outcome cqp-outcome--${ok ? "ok" : "ko"}"><span aria-hidden="true">${ok ? "✓" : "✗"}</span> <strong>${esc(ok ? yes : no)}</strong></p>`;
@@ -29,51 +42,46 @@ function references(verdict) {
   return items ? `<h4>Règles appliquées</h4><ul class="cqp-references">${items}</ul>` : "";
 }
 
-const status = (ok, yes = "validé", no = "non validé") =>
-  `<span class="cqp-badge cqp-badge--${ok ? "ok" : "ko"}">${ok ? "✓" : "✗"} ${yes && no ? (ok ? yes : no) : ""}</span>`;
-
-function scoreDomains(v) {
-  const rows = Object.entries(v.domains)
-    .map(([id, d]) => {
-      let figures = "pas encore évalué";
-      if (d.carried_over) figures = `validé le ${day(d.validated_on)}, bénéfice jusqu'au ${day(d.valid_until)}`;
-      else if (d.evaluated !== false && d.rate !== undefined) {
-        figures = `taux ${pct(d.rate)}` + (d.total !== undefined ? ` (${num(d.positive)} / ${num(d.total)} indicateurs)` : "");
-      }
-      return `<tr><th scope="row">${esc(id)}</th><td>${status(d.validated)}</td><td>${figures}</td></tr>`;
-    })
-    .join("");
-  return `<table class="cqp-result"><caption>Résultat par domaine</caption><thead><tr><th scope="col">Domaine</th>` +
-    `<th scope="col">Décision</th><th scope="col">Chiffres</th></tr></thead><tbody>${rows}</tbody></table>`;
+// ok true / false, or null when nothing is known yet (never shown as a failure).
+function status(ok, yes = "validé", no = "non validé", unknown = "pas encore évalué") {
+  if (ok === null || ok === undefined) return `<span class="cqp-badge cqp-badge--none">${esc(unknown)}</span>`;
+  return `<span class="cqp-badge cqp-badge--${ok ? "ok" : "ko"}">${ok ? "✓" : "✗"} ${yes && no ? (ok ? yes : no) : ""}</span>`;
 }
 
-function scoreBlocks(v) {
-  const rows = Object.entries(v.blocks)
-    .map(([id, b]) => {
-      let figures = "pas encore évalué";
-      if (b.evaluated !== false && b.average !== null && b.average !== undefined) {
-        figures = `${v.route === "vae" ? "score" : "moyenne"} ${pct(b.average)}`;
-        const comps = Object.entries(b.competences || {});
-        if (comps.length) {
-          const below = new Set(b.below_minimum || []);
-          figures += `<ul class="cqp-competences">${comps
-            .map(([c, m]) => `<li${below.has(c) ? ' class="cqp-below"' : ""}>${esc(c)} : ${pct(m)}${below.has(c) ? " — sous le minimum" : ""}</li>`)
-            .join("")}</ul>`;
-        }
-      }
-      return `<tr><th scope="row">${esc(id)}</th><td>${status(b.validated)}</td><td>${figures}</td></tr>`;
-    })
-    .join("");
-  return `<table class="cqp-result"><caption>Résultat par bloc (maîtrise de chaque compétence)</caption><thead><tr>` +
-    `<th scope="col">Bloc</th><th scope="col">Décision</th><th scope="col">Chiffres</th></tr></thead><tbody>${rows}</tbody></table>`;
+function partRows(verdict) {
+  const rows = [];
+  for (const s of steps(verdict)) {
+    if (!(s.rule in PART_RULES) || !s.part || s.status === "computed") continue;
+    if (s.status === "not_evaluated") {
+      rows.push({ id: s.part, ok: null, figures: "pas encore évalué" });
+      continue;
+    }
+    let figures = PART_RULES[s.rule](s);
+    const minima = steps(verdict).filter((m) => m.rule === "competence_mastery_min" && m.part === s.part);
+    if (minima.length) {
+      figures += `<ul class="cqp-competences">${minima
+        .map((m) => `<li${m.ok ? "" : ' class="cqp-below"'}>${esc(m.competence)} : ${pct(m.measured)}${m.ok ? "" : " — sous le minimum"}</li>`)
+        .join("")}</ul>`;
+    }
+    const ok = s.ok && minima.every((m) => m.ok);
+    rows.push({ id: s.part, ok, figures });
+  }
+  return rows;
 }
 
 function renderScore(v) {
-  let html = outcome(v.certified, "CQP obtenu", "CQP non obtenu");
-  if (v.domains) html += scoreDomains(v);
-  if (v.blocks) html += scoreBlocks(v);
-  if (v.delivered_blocks && v.delivered_blocks.length && !v.certified) {
-    html += `<p>Bloc(s) de compétences délivré(s) : ${v.delivered_blocks.map(esc).join(", ")}.</p>`;
+  const cert = steps(v).find((s) => CERTIFICATION.includes(s.rule));
+  const word = cert && cert.rule === "certification_all_domains" ? ["domaine", "Domaine"] : ["bloc", "Bloc"];
+  let html = outcome(cert ? cert.ok : v.certified, "CQP obtenu", "CQP non obtenu");
+  const rows = partRows(v)
+    .map((r) => `<tr><th scope="row">${esc(r.id)}</th><td>${status(r.ok)}</td><td>${r.figures}</td></tr>`)
+    .join("");
+  const caption = word[0] === "bloc" ? "Résultat par bloc (maîtrise de chaque compétence)" : "Résultat par domaine";
+  html += `<table class="cqp-result"><caption>${caption}</caption><thead><tr><th scope="col">${word[1]}</th>` +
+    `<th scope="col">Décision</th><th scope="col">Chiffres</th></tr></thead><tbody>${rows}</tbody></table>`;
+  const delivery = steps(v).find((s) => s.rule === "block_delivery");
+  if (delivery && delivery.measured && delivery.measured.length) {
+    html += `<p>Bloc(s) de compétences délivré(s) : ${delivery.measured.map(esc).join(", ")}.</p>`;
   }
   return html;
 }
@@ -159,14 +167,33 @@ export function icsOf(verdict, now = new Date()) {
 
 // --- entry points ---
 
-export function renderVerdict(container, check, verdict, error, field) {
+// The problems of a bad situation: the checker's list (contract v1.1: path, kind, French label
+// and message), or, from an older engine, its one message.
+export function problemsOf(error) {
+  if (error && Array.isArray(error.errors) && error.errors.length) return error.errors;
+  const message = error && error.message !== undefined ? error.message : String(error);
+  return [{ path: message.split(": ")[0], kind: null, message }];
+}
+
+const incomplete = (problems) => problems.every((p) => p.kind === "missing");
+
+export function renderVerdict(container, check, verdict, error, fieldOf = () => null) {
   if (error) {
-    const missing = / missing\b/.test(error);
-    container.innerHTML = `<p class="cqp-outcome cqp-outcome--error"><strong>${missing ? "À compléter" : "Saisie à corriger"}</strong></p>` +
-      `<p class="cqp-error-message">${esc(error)}</p>` +
-      (field ? `<p><a href="#${esc(field.id)}" class="cqp-goto">Aller au champ concerné</a></p>` : "");
-    const goto = container.querySelector(".cqp-goto");
-    if (goto) goto.addEventListener("click", (e) => { e.preventDefault(); field.focus(); });
+    const problems = problemsOf(error);
+    const items = problems
+      .map((p, i) => {
+        const field = fieldOf(p.path);
+        return `<li>${esc(p.message)}${field ? ` <a href="#${esc(field.id)}" class="cqp-goto" data-i="${i}">Aller au champ</a>` : ""}</li>`;
+      })
+      .join("");
+    container.innerHTML = `<p class="cqp-outcome cqp-outcome--error"><strong>${incomplete(problems) ? "À compléter" : "Saisie à corriger"}</strong></p>` +
+      `<ul class="cqp-error-message">${items}</ul>`;
+    for (const a of container.querySelectorAll(".cqp-goto")) {
+      a.addEventListener("click", (e) => {
+        e.preventDefault();
+        fieldOf(problems[Number(a.dataset.i)].path).focus();
+      });
+    }
     return;
   }
   const body = { score: renderScore, eligibility: renderEligibility, deadlines: renderDeadlines }[check](verdict);
@@ -185,17 +212,22 @@ export function renderVerdict(container, check, verdict, error, field) {
 }
 
 export function summaryOf(check, verdict, error) {
-  if (error) return `${/ missing\b/.test(error) ? "À compléter" : "Saisie à corriger"} : ${error}`;
+  if (error) {
+    const problems = problemsOf(error);
+    return `${incomplete(problems) ? "À compléter" : "Saisie à corriger"} : ${problems.map((p) => p.message).join(" ; ")}`;
+  }
   if (check === "score") {
-    const parts = Object.entries(verdict.domains || verdict.blocks || {});
-    const ok = parts.filter(([, p]) => p.validated).map(([id]) => id);
-    const ko = parts.filter(([, p]) => !p.validated).map(([id]) => id);
-    return `Verdict : ${verdict.certified ? "CQP obtenu" : "CQP non obtenu"}.` +
+    const rows = partRows(verdict);
+    const ok = rows.filter((r) => r.ok === true).map((r) => r.id);
+    const ko = rows.filter((r) => r.ok === false).map((r) => r.id);
+    const cert = steps(verdict).find((s) => CERTIFICATION.includes(s.rule));
+    return `Verdict : ${cert && cert.ok ? "CQP obtenu" : "CQP non obtenu"}.` +
       (ok.length ? ` Validé(s) : ${ok.join(", ")}.` : "") + (ko.length ? ` Non validé(s) : ${ko.join(", ")}.` : "");
   }
   if (check === "eligibility") {
-    const ko = (verdict.checks || []).filter((c) => !c.ok).length;
-    return verdict.eligible ? "Verdict : éligible, toutes les conditions vérifiées sont remplies."
+    const decided = steps(verdict).filter((s) => s.status === "decided");
+    const ko = decided.filter((s) => !s.ok).length;
+    return ko === 0 ? "Verdict : éligible, toutes les conditions vérifiées sont remplies."
       : `Verdict : non éligible, ${ko} condition(s) non remplie(s).`;
   }
   const n = (verdict.deadlines || []).length;

@@ -7,7 +7,8 @@
 //
 // Messages in:  {id, check, situation}
 // Messages out: {type: "ready", python} | {type: "failed", message}
-//               {id, verdict} | {id, error}   (error = the checker's SituationError message)
+//               {id, verdict} | {id, error, errors}   (the checker's SituationError: its message
+//               and its list of problems, contract v1.1)
 
 const params = new URL(import.meta.url).searchParams;
 const wheelUrl = new URL(params.get("wheel"), import.meta.url).href;
@@ -44,7 +45,7 @@ def _cqp_evaluate(check, payload):
     try:
         verdict = checker.evaluate(check, json.loads(payload))
     except checker.SituationError as err:
-        return json.dumps({"error": str(err)}, ensure_ascii=False)
+        return json.dumps({"error": str(err), "errors": err.errors}, ensure_ascii=False)
     return json.dumps({"verdict": verdict}, ensure_ascii=False)
 
 _cqp_evaluate

@@ -125,6 +125,8 @@ def test_bad_input_rejects_with_the_checkers_message(page, base_url):
         checker.score(situation)
     got = page.evaluate("(s) => CQP.evaluate('score', s).then(() => 'resolved', (e) => e.message)", situation)
     assert got == str(expected.value)
+    errors = page.evaluate("(s) => CQP.evaluate('score', s).then(() => null, (e) => e.errors)", situation)
+    assert errors == expected.value.errors  # contract v1.1: every problem, as data
     got = page.evaluate("CQP.evaluate('verdict', {}).then(() => 'resolved', (e) => e.message)")
     assert got.startswith("check:")
 
@@ -197,7 +199,9 @@ def test_field_errors_show_the_checkers_message_next_to_the_field(page, base_url
     assert faulty.get_attribute("aria-invalid") == "true"
     described = faulty.get_attribute("aria-describedby").split()
     messages = [page.locator(f"#{i}").inner_text() for i in described]
-    assert str(expected.value) in messages
+    # the checker's French message, naming the field by its label (contract v1.1 errors)
+    assert expected.value.errors[0]["message"] in messages
+    assert not re.search(r"\bpositive\b|\bmissing\b|domains\.", " ".join(messages))
     # out of range in the grid, and an impossible date
     field(tool, "CQP", exact=True).select_option("commercial-sedentaire")
     field(tool, "Voie d'accès").select_option("formation")
@@ -208,7 +212,7 @@ def test_field_errors_show_the_checkers_message_next_to_the_field(page, base_url
     cell.fill("120")
     wait_verdict(page, "Score")
     assert cell.get_attribute("aria-invalid") == "true"
-    assert "blocks.B1.C1.1" in page.locator("#score-c1-1-jury-error").inner_text()
+    assert page.locator("#score-c1-1-jury-error").inner_text().startswith("C1.1 — jury (%) :")
     field(tool, "CQP", exact=True).select_option("vendeur-conseil-distance")
     date = field(tool, "Date de la session")
     date.fill("2026-02-30")
@@ -217,7 +221,7 @@ def test_field_errors_show_the_checkers_message_next_to_the_field(page, base_url
     with pytest.raises(checker.SituationError) as expected:
         checker.score({"cqp": "vendeur-conseil-distance", "route": "formation",
                        "session_date": "2026-02-30", "domains": {"DC1": {"positive": 16, "total": 20}}})
-    assert page.locator("#score-session-date-error").inner_text() == str(expected.value)
+    assert page.locator("#score-session-date-error").inner_text() == expected.value.errors[0]["message"]
     assert page.evaluate("CQP.status") == "ready"  # never a frozen page
 
 
