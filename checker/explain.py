@@ -71,6 +71,8 @@ def _score_sentence(cqp: Cqp, step: dict, trace: Trace) -> str | list[str] | Non
                 "(indiquez la date de session pour l'échéance).")
     if rule in ("certification_all_domains", "certification_all_blocks"):
         return _certification(rule, step)
+    if rule == "block_average_min" and step["status"] == "incomplete":
+        return _incomplete_sentence(step)
     if rule == "block_average_min":
         return _block_sentence(cqp, step, trace)
     if rule == "vae_block_min":
@@ -104,6 +106,18 @@ def _certification(rule: str, step: dict) -> str:
     k = len(done)
     return (f"CQP non obtenu : {_is(k, 'seul', 'seuls')} {', '.join(done)} "
             f"{_is(k, 'est validé', 'sont validés')} ; aucun certificat partiel n'est délivré.")
+
+
+def _incomplete_sentence(step: dict) -> str:
+    b, i = step["part"], step["inputs"]
+    head = (f"{b} : pas encore complet ({i['unknown']} résultat{'s' if i['unknown'] > 1 else ''} "
+            f"sur {i['results']} à venir), donc pas encore validé")
+    if step["needed"] is None:
+        return f"{head} ; même 100 % à chacun des résultats restants ne suffirait pas à le valider."
+    if step["needed"] == 0:
+        return f"{head} ; les résultats connus suffisent déjà à le valider, quels que soient les autres."
+    return (f"{head} ; il faut au moins {percent(step['needed'])} à chacun des résultats restants "
+            "pour le valider.")
 
 
 def _block_sentence(cqp: Cqp, step: dict, trace: Trace) -> str:

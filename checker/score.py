@@ -39,6 +39,12 @@ def domain_benefit(cqp: Cqp, validated_on: date) -> date:
     return add_years(validated_on, int(cqp.rule("domain_benefit").value))
 
 
+def needed_positive(cqp: Cqp, total: int) -> int | None:
+    """The least number of positive indicators out of total that passes (rule domain_pass_rate);
+    None if even all of them would not."""
+    return next((p for p in range(total + 1) if domain_pass_rate(cqp, p, total)[0]), None)
+
+
 def certification_all_domains(validated: dict[str, bool]) -> bool:
     """Rule `certification_all_domains`: every domain must be validated; no partial certificate."""
     return all(validated.values())
@@ -113,7 +119,8 @@ def _score_domains(r: Reader, s: dict, cqp: Cqp) -> dict:
             positive, total = g["positive"], g["total"]
             ok, rate = domain_pass_rate(cqp, positive, total)
             out[dc] = {"validated": ok, "evaluated": True, "positive": positive, "total": total,
-                       "rate": rounded(rate), "threshold": rounded(rate_rule.value)}
+                       "rate": rounded(rate), "threshold": rounded(rate_rule.value),
+                       "needed_positive": needed_positive(cqp, total)}
             trace.step(rate_rule.id, part=dc, ok=ok, inputs={"positive": positive, "total": total},
                        measured=rate, comparison=rate_rule.comparison, threshold=rate_rule.value)
             if ok and session is not None:
@@ -188,7 +195,8 @@ def _read_blocks(r: Reader, s: dict, cqp: Cqp) -> tuple:
                 continue
             if route == "vae":
                 r.only_keys(value, ["score"], path)
-                given[b] = {"score": r.percentage(value, "score", path)}
+                if r.present(value, "score"):  # "score": null is an absent block (contract v1.1)
+                    given[b] = {"score": r.percentage(value, "score", path)}
             else:
                 given[b] = {"results": _read_results(r, cqp, block, value, path)}
     r.done()
@@ -196,17 +204,22 @@ def _read_blocks(r: Reader, s: dict, cqp: Cqp) -> tuple:
 
 
 def _read_results(r: Reader, cqp: Cqp, block: dict, given: dict, path: tuple) -> dict:
+    """{competence: {evaluation: Fraction or None}}: a competence or a result that is absent or
+    null is not known yet (contract v1.1: typically the jury has not sat)."""
     weights = list(cqp.rule("evaluation_weights").values)
     comp_ids = [c["id"] for c in block["competences"]]
     r.only_keys(given, comp_ids, path)
     out = {}
     for c in comp_ids:
         cpath = path + (c,)
-        results = r.required(given, c, path, f"un objet {{{', '.join(weights)}}} (résultats de {c}, en %)")
-        if results is INVALID or r.obj(results, cpath) is INVALID:
+        results = given.get(c)
+        if results is None:
+            out[c] = {k: None for k in weights}
+            continue
+        if r.obj(results, cpath, f"un objet {{{', '.join(weights)}}} (résultats de {c}, en %)") is INVALID:
             continue
         r.only_keys(results, weights, cpath)
-        out[c] = {k: r.percentage(results, k, cpath) for k in weights}
+        out[c] = {k: r.percentage(results, k, cpath) if r.present(results, k) else None for k in weights}
     return out
 
 
@@ -240,6 +253,8 @@ def _score_blocks(r: Reader, s: dict, cqp: Cqp) -> dict:
 
 
 def _formation_block(cqp: Cqp, b: str, results: dict, trace: Trace) -> dict:
+    if any(v is None for res in results.values() for v in res.values()):
+        return _incomplete_block(cqp, b, results, trace)
     weights = cqp.rule("evaluation_weights")
     masteries: dict[str, Fraction] = {}
     for c, res in results.items():
@@ -254,8 +269,100 @@ def _formation_block(cqp: Cqp, b: str, results: dict, trace: Trace) -> dict:
     for c, m in masteries.items():
         trace.step(min_rule.id, part=b, competence=c, ok=c not in below, measured=m,
                    comparison=min_rule.comparison, threshold=min_rule.value)
-    return {"validated": avg_ok and not below, "evaluated": True, "average": rounded(average),
+    return {"validated": avg_ok and not below, "evaluated": True, "complete": True, "average": rounded(average),
             "competences": {c: rounded(m) for c, m in masteries.items()}, "below_minimum": below}
+
+
+# --- partial results: what is still needed (contract v1.1) ----------------------------------
+
+def _cents_up(x: Fraction) -> Fraction:
+    """The least multiple of 0.01 that is >= x."""
+    return Fraction(-((-x * 100).__floor__()), 100)
+
+
+def _mastery_at(cqp: Cqp, res: dict, x: Fraction) -> Fraction:
+    return competence_mastery(cqp, {k: (x if v is None else v) for k, v in res.items()})
+
+
+def block_validated_at(cqp: Cqp, results: dict, x: Fraction) -> bool:
+    """Whether the block is validated if every unknown result were x (rules block_average_min
+    and competence_mastery_min, as the complete block is judged)."""
+    masteries = [_mastery_at(cqp, res, x) for res in results.values()]
+    return block_average_min(cqp, block_average(masteries)) and not competence_mastery_min(
+        cqp, dict(enumerate(masteries)))
+
+
+def needed_uniform(cqp: Cqp, results: dict) -> Fraction | None:
+    """Least x (to the cent above) such that every unknown result at x validates the block;
+    None if even 100 would not. Masteries grow with x, so the least x is the largest of the
+    least values each condition asks, found exactly from the weights and then checked."""
+    hundred = Fraction(100)
+    if not block_validated_at(cqp, results, hundred):
+        return None
+    if block_validated_at(cqp, results, Fraction(0)):
+        return Fraction(0)
+    weights = cqp.rule("evaluation_weights").values
+    total = sum(weights.values())
+    avg_min = cqp.rule("block_average_min").value
+    comp_min = cqp.rule("competence_mastery_min").value
+    bounds = []
+    known = sum(sum(weights[k] * v for k, v in res.items() if v is not None) for res in results.values())
+    unknown = sum(sum(weights[k] for k, v in res.items() if v is None) for res in results.values())
+    bounds.append((avg_min * total * len(results) - known) / unknown)
+    for res in results.values():
+        w = sum(weights[k] for k, v in res.items() if v is None)
+        if w:
+            bounds.append((comp_min * total - sum(weights[k] * v for k, v in res.items() if v is not None)) / w)
+    x = min(max(_cents_up(max(bounds)), Fraction(0)), hundred)
+    while not block_validated_at(cqp, results, x):  # a strict comparison: the next cent
+        x += Fraction(1, 100)
+    return x
+
+
+def needed_per_competence(cqp: Cqp, res: dict) -> Fraction | None:
+    """Least y (to the cent above) which, given to each unknown result of one competence, brings
+    it to its minimum (rule competence_mastery_min); 0 if already there, None if 100 would not."""
+    rule = cqp.rule("competence_mastery_min")
+    if not rule.holds(_mastery_at(cqp, res, Fraction(100))):
+        return None
+    if rule.holds(_mastery_at(cqp, res, Fraction(0))):
+        return Fraction(0)
+    weights = cqp.rule("evaluation_weights").values
+    w = sum(weights[k] for k, v in res.items() if v is None)
+    y = _cents_up((rule.value * sum(weights.values()) - sum(weights[k] * v for k, v in res.items()
+                                                             if v is not None)) / w)
+    while not rule.holds(_mastery_at(cqp, res, y)):
+        y += Fraction(1, 100)
+    return min(y, Fraction(100))
+
+
+def _incomplete_block(cqp: Cqp, b: str, results: dict, trace: Trace) -> dict:
+    weights = cqp.rule("evaluation_weights")
+    known = {c: res for c, res in results.items() if all(v is not None for v in res.values())}
+    masteries = {c: competence_mastery(cqp, res) for c, res in known.items()}
+    for c, m in masteries.items():
+        trace.step(weights.id, status="computed", part=b, competence=c, inputs=known[c], measured=m)
+    below = competence_mastery_min(cqp, masteries)
+    uniform = needed_uniform(cqp, results)
+    per_competence = {
+        c: {k: (None if (y := needed_per_competence(cqp, res)) is None else rounded(y))
+            for k, v in res.items() if v is None}
+        for c, res in results.items() if c not in known}
+    avg_rule = cqp.rule("block_average_min")
+    unknown = sum(1 for res in results.values() for v in res.values() if v is None)
+    trace.step(avg_rule.id, status="incomplete", part=b, inputs={"unknown": unknown,
+               "results": sum(len(res) for res in results.values())},
+               measured=None, comparison=avg_rule.comparison, threshold=avg_rule.value,
+               needed=uniform)
+    for c, m in masteries.items():
+        min_rule = cqp.rule("competence_mastery_min")
+        trace.step(min_rule.id, part=b, competence=c, ok=c not in below, measured=m,
+                   comparison=min_rule.comparison, threshold=min_rule.value)
+    return {"validated": False, "evaluated": True, "complete": False, "average": None,
+            "competences": {c: rounded(m) for c, m in masteries.items()}, "below_minimum": below,
+            "needed": {"reachable": uniform is not None,
+                       "uniform": None if uniform is None else rounded(uniform),
+                       "per_competence": per_competence}}
 
 
 def _vae_block(cqp: Cqp, b: str, value: Fraction, trace: Trace) -> dict:

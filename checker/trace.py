@@ -7,7 +7,8 @@ A step: {"rule", "inputs", "measured", "comparison", "threshold", "ok"} and, whe
 - "decided": the rule was applied (`ok` true or false);
 - "not_evaluated": nothing is known yet for that part (`ok` null: not a failure);
 - "not_checked": a condition that needs more input to be checked (`ok` null);
-- "computed": a figure or a date worked out by the rule, nothing to pass or fail (`ok` null).
+- "computed": a figure or a date worked out by the rule, nothing to pass or fail (`ok` null);
+- "incomplete": some results are not known yet; `needed` says what would still be needed.
 """
 from __future__ import annotations
 
