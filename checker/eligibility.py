@@ -49,7 +49,8 @@ def _verdict(cqp: Cqp, trace: Trace, head: dict) -> dict:
                        "message": explain.check_message(cqp, step), "source": rule.source,
                        "rule": rule.id, "title": rule.title, "page": rule.page})
     eligible = all(c["ok"] for c in checks)
-    return {**head, "eligible": eligible, "checks": checks, **explain.eligibility_texts(cqp, trace, checks)}
+    texts = explain.eligibility_texts(cqp, trace, checks, head.get("subject"))
+    return {**head, "eligible": eligible, "checks": checks, **texts}
 
 
 def _condition(trace: Trace, cqp: Cqp, rule_id: str, value: bool, field: str, **extra) -> None:
@@ -253,13 +254,10 @@ def organism_document_max_age(cqp: Cqp, dated: date, as_of: date) -> tuple[bool,
     return rule.compare(limit, dated), limit
 
 
-def _organism(r: Reader, s: dict, cqp: Cqp) -> dict:
-    r.only_keys(s, ["subject", "cqp", "as_of", "declared_training_body", "qualiopi", "kbis_dated",
-                    "criminal_record_dated", "insurance_valid", "evaluators_proposed",
-                    "trainers_min_years", "roles"], ())
-    as_of = r.iso_date(s, "as_of", ())
-    declared = r.boolean(s, "declared_training_body", ())
-    qualiopi = r.boolean(s, "qualiopi", ())
+ORGANISM_KINDS = ("training_body", "company")
+
+
+def _read_documents(r: Reader, s: dict, as_of) -> dict:
     documents = {}
     for field in ("kbis_dated", "criminal_record_dated"):
         dated = r.iso_date(s, field, ())
@@ -267,27 +265,77 @@ def _organism(r: Reader, s: dict, cqp: Cqp) -> dict:
             r.fail((field,), "conflict", f"date postérieure à as_of ({as_of.isoformat()}) : un document "
                    "déjà établi est attendu", "une date antérieure à celle du dépôt du dossier")
         documents[field] = dated
+    return documents
+
+
+def _read_roles(r: Reader, s: dict) -> tuple[list[str], bool | None]:
+    """The labels of the four functions left unnamed, and whether the CPNEFP referent is named
+    (None: not answered)."""
+    from .inputs import kind_of
+
+    roles = r.required(s, "roles", (), "un objet {" + ", ".join(ROLE_FIELDS) + "}")
+    missing: list[str] = []
+    referent = None
+    if roles is INVALID or r.obj(roles, ("roles",)) is INVALID:
+        return missing, referent
+    r.only_keys(roles, ROLE_FIELDS + ("cpnefp_referent",), ("roles",))
+    for field in ROLE_FIELDS + ("cpnefp_referent",):
+        value = roles.get(field)
+        named = isinstance(value, str) and bool(value.strip())
+        if value is not None and not isinstance(value, str):
+            r.fail(("roles", field), "type", f"attendu : le nom de la personne, reçu : {kind_of(value)}",
+                   "le nom de la personne")
+        elif field == "cpnefp_referent":
+            referent = named if value is not None else None
+        elif not named:
+            missing.append(r.label(("roles", field)))
+    return missing, referent
+
+
+def _organism(r: Reader, s: dict, cqp: Cqp) -> dict:
+    """The habilitation file of an organism (cahier des charges §6.2, §6.3, §5.7): each
+    condition checked from what is answered; what the simulator cannot check, or what is not
+    answered yet, is listed as still to prepare. A company with an internal training service
+    (§6.2.1) provides its own list of documents."""
+    r.only_keys(s, ["subject", "cqp", "organism_kind", "as_of", "declared_training_body", "qualiopi",
+                    "internal_training_service", "kbis_dated", "criminal_record_dated", "insurance_valid",
+                    "evaluators_proposed", "trainers_min_years", "roles", "offers_vae_support",
+                    "qualiopi_covers_vae", "vae_accompanists_min_years", "premises_accessible"], ())
+    kind = r.choice(s, "organism_kind", (), ORGANISM_KINDS,
+                    [wording.choice_label(("organism_kind",), k) for k in ORGANISM_KINDS]) \
+        if r.present(s, "organism_kind") else "training_body"
+    as_of = r.iso_date(s, "as_of", ())
+    answers: dict = {}
+    if kind == "company":
+        answers["internal_training_service"] = r.boolean(s, "internal_training_service", ())
+        for field in ("declared_training_body", "qualiopi"):  # not asked of a company
+            if r.present(s, field):
+                r.boolean(s, field, ())
+    else:
+        answers["declared_training_body"] = r.boolean(s, "declared_training_body", ())
+        answers["qualiopi"] = r.boolean(s, "qualiopi", ())
+    documents = _read_documents(r, s, as_of)
     insurance = r.boolean(s, "insurance_valid", ())
     n = r.integer(s, "evaluators_proposed", (), 0, "un entier >= 0 (évaluateurs proposés)")
     years = r.number(s, "trainers_min_years", (), Fraction(0), Fraction(80), "un nombre d'années entre 0 et 80")
-    roles = r.required(s, "roles", (), "un objet {" + ", ".join(ROLE_FIELDS) + "}")
-    missing = []
-    if roles is not INVALID and r.obj(roles, ("roles",)) is not INVALID:
-        r.only_keys(roles, ROLE_FIELDS, ("roles",))
-        for field in ROLE_FIELDS:
-            value = roles.get(field)
-            if value is None or (isinstance(value, str) and not value.strip()):
-                missing.append(r.label(("roles", field)))
-            elif not isinstance(value, str):
-                from .inputs import kind_of
-
-                r.fail(("roles", field), "type", f"attendu : le nom de la personne, reçu : {kind_of(value)}",
-                       "le nom de la personne")
+    missing, referent = _read_roles(r, s)
+    vae = r.boolean(s, "offers_vae_support", ()) if r.present(s, "offers_vae_support") else None
+    vae_answers = {}
+    if vae:
+        vae_answers["qualiopi_covers_vae"] = (r.boolean(s, "qualiopi_covers_vae", ())
+                                              if kind != "company" else None)
+        vae_answers["years"] = r.number(s, "vae_accompanists_min_years", (), Fraction(0), Fraction(80),
+                                        "un nombre d'années entre 0 et 80")
+    accessible = r.boolean(s, "premises_accessible", ()) if r.present(s, "premises_accessible") else None
     r.done()
 
     trace = Trace()
-    _condition(trace, cqp, "organism_declared", declared, "declared_training_body")
-    _condition(trace, cqp, "organism_qualiopi", qualiopi, "qualiopi")
+    if kind == "company":
+        _condition(trace, cqp, "organism_internal_training_service", answers["internal_training_service"],
+                   "internal_training_service")
+    else:
+        _condition(trace, cqp, "organism_declared", answers["declared_training_body"], "declared_training_body")
+        _condition(trace, cqp, "organism_qualiopi", answers["qualiopi"], "qualiopi")
     age = cqp.rule("organism_document_max_age")
     for field, dated in documents.items():
         ok, limit = organism_document_max_age(cqp, dated, as_of)
@@ -301,20 +349,59 @@ def _organism(r: Reader, s: dict, cqp: Cqp) -> dict:
                    comparison=rule.comparison, threshold=rule.value)
     trace.step("organism_roles", ok=not missing, inputs={"roles": len(ROLE_FIELDS) - len(missing)},
                measured=missing)
-    return _verdict(cqp, trace, {"subject": "organism", "cqp": cqp.id})
+    if referent is None:
+        trace.step("organism_cpnefp_referent", status="not_checked", inputs={})
+    else:
+        _condition(trace, cqp, "organism_cpnefp_referent", referent, "roles.cpnefp_referent")
+    if accessible is None:
+        trace.step("organism_accessibility", status="not_checked", inputs={})
+    else:
+        _condition(trace, cqp, "organism_accessibility", accessible, "premises_accessible")
+    if vae is None:
+        trace.step("vae_accompanist_min_years", status="not_checked", inputs={})
+    elif vae:
+        if vae_answers["qualiopi_covers_vae"] is not None:
+            trace.step("organism_qualiopi", check="qualiopi_covers_vae", ok=vae_answers["qualiopi_covers_vae"],
+                       inputs={"qualiopi_covers_vae": vae_answers["qualiopi_covers_vae"]},
+                       measured=vae_answers["qualiopi_covers_vae"])
+        rule = cqp.rule("vae_accompanist_min_years")
+        trace.step(rule.id, ok=rule.holds(vae_answers["years"]),
+                   inputs={"vae_accompanists_min_years": vae_answers["years"]},
+                   measured=vae_answers["years"], comparison=rule.comparison, threshold=rule.value)
+    trace.step("organism_evaluators_meet_conditions", status="not_checked", inputs={})
+    verdict = _verdict(cqp, trace, {"subject": "organism", "cqp": cqp.id, "organism_kind": kind})
+    verdict["dossier"] = "complet" if verdict["eligible"] else "incomplet"
+    verdict["to_prepare"] = [{"rule": s["rule"], **{k: v for k, v in cqp.rule(s["rule"]).reference().items()
+                                                    if k != "rule"}}
+                             for s in trace.steps if s["status"] == "not_checked"]
+    return verdict
 
 
 # --- commercial-sedentaire -------------------------------------------------------------------
 
 def _jury_cs(r: Reader, s: dict, cqp: Cqp) -> dict:
-    """Rules `jury_size`, `jury_external`, `jury_not_knowing_candidate` (livret: 2 professionnels
-    métiers extérieurs à l'entreprise, ne connaissant pas le candidat)."""
+    """Formation: rules `jury_size`, `jury_external`, `jury_not_knowing_candidate` (livret:
+    2 professionnels métiers extérieurs à l'entreprise, ne connaissant pas le candidat).
+    VAE: rule `vae_evaluators` alone — the livret says only « deux professionnels évaluateurs »
+    for the dossier déclaratif, and the formation jury's other conditions are not borrowed."""
+    vae = r.present(s, "route") and s.get("route") == "vae"
+
     def member(r: Reader, m: dict, path: tuple) -> tuple:
         r.only_keys(m, ["external_to_company", "knows_candidate", "name"], path)
+        if vae:  # still typed if given, though the livret asks nothing of them for the VAE
+            for key in ("external_to_company", "knows_candidate"):
+                if r.present(m, key):
+                    r.boolean(m, key, path)
+            return None, None
         return r.boolean(m, "external_to_company", path), r.boolean(m, "knows_candidate", path)
 
     facts = _read_jury(r, s, cqp, member)
     trace = Trace()
+    if vae:
+        rule = cqp.rule("vae_evaluators")
+        trace.step(rule.id, ok=rule.holds(len(facts)), inputs={"members": len(facts)},
+                   measured=len(facts), comparison=rule.comparison, threshold=rule.value)
+        return _verdict(cqp, trace, {"subject": "jury", "cqp": cqp.id, "route": "vae"})
     jury_size(cqp, facts, trace)
     inside = sum(1 for ext, _ in facts if not ext)
     trace.step("jury_external", ok=bool(facts) and inside == 0, inputs={"members": len(facts)}, measured=inside)

@@ -20,8 +20,11 @@ def verdict_texts(check: str, cqp: Cqp, trace: Trace, **context) -> dict:
     for step in trace.steps:
         said = writer(cqp, step, trace)
         sentences += said if isinstance(said, list) else [said] if said else []
-    return {"explanations": sentences + list(context.get("notes", [])),
-            "references": references(cqp, trace), "trace": trace.json()}
+    out = {"explanations": sentences + list(context.get("notes", [])),
+           "references": references(cqp, trace), "trace": trace.json()}
+    if check == "score":
+        out["outcome"] = score_outcome(cqp, trace)
+    return out
 
 
 def references(cqp: Cqp, trace: Trace) -> list[dict]:
@@ -93,19 +96,36 @@ def _score_sentence(cqp: Cqp, step: dict, trace: Trace) -> str | list[str] | Non
 
 
 def _certification(rule: str, step: dict) -> str:
+    # The evaluators propose and the jury paritaire decides (VCD); the livret sets conditions (CS):
+    # no sentence here says the CQP is obtained.
     validated = step["inputs"]
     n = len(validated)
-    word = "domaines" if rule == "certification_all_domains" else "blocs"
-    if step["ok"]:
-        return f"CQP obtenu : les {n} {word} de compétences sont validés."
     if rule == "certification_all_blocks":
-        return f"CQP non obtenu : il faut valider les {n} blocs."
+        if step["ok"]:
+            return f"Les {n} blocs de compétences remplissent les conditions de validation du CQP."
+        return f"Conditions de validation du CQP non remplies : il faut valider les {n} blocs."
+    if step["ok"]:
+        return (f"Les {n} domaines de compétences sont réussis : les résultats conduisent à une "
+                "proposition de validation du CQP au jury paritaire de certification, qui décide.")
     done = [p for p, ok in validated.items() if ok]
     if not done:
-        return "CQP non obtenu : aucun domaine n'est validé."
+        return "Pas de proposition de validation du CQP : aucun domaine n'est réussi."
     k = len(done)
-    return (f"CQP non obtenu : {_is(k, 'seul', 'seuls')} {', '.join(done)} "
-            f"{_is(k, 'est validé', 'sont validés')} ; aucun certificat partiel n'est délivré.")
+    return (f"Pas de proposition de validation du CQP : {_is(k, 'seul', 'seuls')} {', '.join(done)} "
+            f"{_is(k, 'est réussi', 'sont réussis')} ; aucun certificat partiel n'est délivré.")
+
+
+def score_outcome(cqp: Cqp, trace: Trace) -> dict:
+    """Positive when the CQP's conditions are met, negative when a part failed, neutral while
+    something is not known yet (not evaluated, incomplete): never a failure for what is unknown."""
+    cert = next(s for s in trace.steps if s["rule"] in ("certification_all_domains", "certification_all_blocks"))
+    parts = [s for s in trace.steps if s.get("part") and s["rule"] in
+             ("domain_pass_rate", "domain_benefit", "block_average_min", "vae_block_min")
+             and s["status"] != "computed"]
+    failed = any(s["ok"] is False for s in parts) or any(
+        s["rule"] == "competence_mastery_min" and s["ok"] is False for s in trace.steps)
+    status = "positive" if cert["ok"] else "negative" if failed else "neutral"
+    return wording.outcome("score", status, cqp.id)
 
 
 def _incomplete_sentence(step: dict) -> str:
@@ -165,11 +185,15 @@ def check_detail(cqp: Cqp, step: dict) -> str:
         return f"déclaré : {_amount(cqp, rule, m)}"
     if rule == "trainer_min_years":
         return f"formateur le moins expérimenté : {_amount(cqp, rule, m)}"
+    if rule == "vae_accompanist_min_years":
+        return f"accompagnateur le moins expérimenté : {_amount(cqp, rule, m)}"
+    if step.get("check") == "qualiopi_covers_vae":
+        return "pour les actions de VAE" if m else "la certification ne couvre pas les actions de VAE"
     if rule == "professional_file_notice":
         return f"reçu le {day(i['professional_file_received_on'])}, au plus tard le {day(step['threshold'])}"
     if rule == "evaluator_inactivity_limit":
         return f"dernière évaluation le {day(i['last_evaluation_on'])} ; retrait de la liste le {day(step['threshold'])}"
-    if rule == "jury_size":
+    if rule in ("jury_size", "vae_evaluators"):
         return f"membres déclarés : {m}"
     if rule in ("jury_member_organism", "jury_member_external"):
         label, conflict = {
@@ -198,24 +222,34 @@ def check_detail(cqp: Cqp, step: dict) -> str:
     return ""
 
 
-def not_checked_note(step: dict) -> str:
-    return {
+def not_checked_note(cqp: Cqp, step: dict) -> str:
+    notes = {
         "professional_file_notice": "Délai du dossier professionnel non vérifié : il faut la date de "
                                     "session et la date de réception.",
         "evaluator_inactivity_limit": "Inactivité non vérifiée : il faut la date de la dernière "
                                       "évaluation et la date de référence.",
-    }[step["rule"]]
+        "vae_accompanist_min_years": "Accompagnement VAE non vérifié : si l'organisme le propose, "
+                                     "dites-le pour vérifier sa certification et ses accompagnateurs.",
+        "organism_evaluators_meet_conditions": "Chaque évaluateur proposé doit remplir les conditions "
+                                               "des évaluateurs : à vérifier avec l'outil « Un évaluateur ».",
+    }
+    return notes.get(step["rule"]) or f"À préparer, non vérifié ici : {cqp.rule(step['rule']).title}."
 
 
-def eligibility_texts(cqp: Cqp, trace: Trace, checks: list[dict]) -> dict:
+def eligibility_texts(cqp: Cqp, trace: Trace, checks: list[dict], subject: str | None = None) -> dict:
     decided = [s for s in trace.steps if s["status"] == "decided"]
-    if all(s["ok"] for s in decided):
+    ok = all(s["ok"] for s in decided)
+    failing = " ; ".join(cqp.rule(s["rule"]).title for s in decided if not s["ok"])
+    if subject == "organism":
+        head = (f"Dossier complet pour les {len(decided)} conditions vérifiées ici." if ok
+                else f"Dossier incomplet : {failing}.")
+    elif ok:
         head = f"Toutes les conditions vérifiées sont remplies ({len(decided)})."
     else:
-        head = "Non éligible en raison de : " + " ; ".join(
-            cqp.rule(s["rule"]).title for s in decided if not s["ok"]) + "."
-    notes = [not_checked_note(s) for s in trace.steps if s["status"] == "not_checked"]
-    return {"explanations": [head, *notes], "references": references(cqp, trace), "trace": trace.json()}
+        head = f"Non éligible en raison de : {failing}."
+    notes = [not_checked_note(cqp, s) for s in trace.steps if s["status"] == "not_checked"]
+    return {"explanations": [head, *notes], "references": references(cqp, trace), "trace": trace.json(),
+            "outcome": wording.outcome("eligibility", "positive" if ok else "negative", subject=subject)}
 
 
 # --- deadlines -----------------------------------------------------------------------------

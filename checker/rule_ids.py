@@ -43,6 +43,11 @@ REQUIRED_RULES: dict[str, dict[str, str]] = {
         "organism_min_evaluators": "count",
         "trainer_min_years": "years",
         "organism_roles": "condition",
+        "organism_internal_training_service": "condition",
+        "vae_accompanist_min_years": "years",
+        "organism_accessibility": "condition",
+        "organism_cpnefp_referent": "condition",
+        "organism_evaluators_meet_conditions": "condition",
     },
     "commercial-sedentaire": {
         "evaluation_weights": "weights",
@@ -54,6 +59,7 @@ REQUIRED_RULES: dict[str, dict[str, str]] = {
         "jury_size": "count",
         "jury_external": "condition",
         "jury_not_knowing_candidate": "condition",
+        "vae_evaluators": "count",
     },
 }
 

@@ -80,6 +80,8 @@ def label(path: Path, check: str | None = None, subject: str | None = None,
           cqp: dict | None = None) -> str:
     """How a person names the field; its path when the site does not name it (a key the checker
     does not know, say: the path is then what the person typed)."""
+    if not path:
+        return phrase("whole_situation")
     entry = field(path, check, subject)
     if entry is None:
         return path_text(path)
@@ -134,3 +136,16 @@ def page_url(cqp_id: str, kind: str, fragment: str | None = None) -> str:
     slug = cqp_page_slug(kind)
     url = f"{cqp_id}/" + (f"{slug}/" if slug else "")
     return url + (f"#{fragment}" if fragment else "")
+
+
+def outcome(check: str, status: str, cqp_id: str | None = None, subject: str | None = None, **values) -> dict:
+    """{"status", "title", "who"?} of a result, from the wording data."""
+    table = data()["outcomes"]
+    entry = table.get(f"{check}.{subject}") if subject else None
+    entry = entry or table[check]
+    if cqp_id in entry:
+        entry = entry[cqp_id]
+    out = {"status": status, "title": entry[status].format(**values)}
+    if entry.get("who"):
+        out["who"] = " ".join(entry["who"].split())
+    return out

@@ -35,8 +35,8 @@ def test_a_negative_verdict_still_exits_0():
 
 
 @pytest.mark.parametrize("check, situation, field", [
-    ("score", {"cqp": "commercial-sedentaire", "route": "formation", "blocks": {"B1": {"C1.1": {}}}},
-     "blocks.B1.C1.1.questionnaire: missing"),
+    ("score", {"cqp": "commercial-sedentaire", "route": "formation", "blocks": {"B1": {"C1.1": {"questionnaire": 120}}}},
+     "blocks.B1.C1.1.questionnaire: 120 hors limites"),
     ("score", {"cqp": "vendeur-conseil-distance", "route": "formation", "domains": {"DC1": {"positive": 21, "total": 20}}},
      "domains.DC1.positive:"),
     ("deadlines", {"cqp": "vendeur-conseil-distance", "session_date": "2026-02-30"}, "session_date: date impossible"),

@@ -1,7 +1,7 @@
 """Snapshots that pin what the site says and what the checker answers, so that a refactoring
 can be checked to change nothing a person reads (tests/test_baseline.py).
 
-    python tests/baseline/snapshot.py            # write pages.json and verdicts.json
+    python tests/baseline/snapshot.py [pages] [verdicts]   # rewrite pages.json, verdicts.json
 
 Run it only after a deliberate change of wording or verdicts, and read the diff it makes.
 """
@@ -96,11 +96,23 @@ def verdicts() -> dict[str, object]:
     return out
 
 
+def _without(value, keys=("trace",)):
+    if isinstance(value, dict):
+        return {k: _without(v, keys) for k, v in value.items() if k not in keys}
+    if isinstance(value, list):
+        return [_without(v, keys) for v in value]
+    return value
+
+
 def main() -> int:
     if not (SITE / "index.html").exists():
         print("site/ is not built: run make site first", file=sys.stderr)
         return 1
-    for name, data in (("pages.json", pages()), ("verdicts.json", verdicts())):
+    which = sys.argv[1:] or ["pages", "verdicts"]
+    for name, make in (("pages.json", pages), ("verdicts.json", lambda: _without(verdicts()))):
+        if name.split(".")[0] not in which:
+            continue
+        data = make()
         (HERE / name).write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
         print(f"tests/baseline/{name}: {len(data)} entries")
     return 0
