@@ -54,6 +54,11 @@ def _score_sentence(cqp: Cqp, step: dict, trace: Trace) -> str | list[str] | Non
     if step["status"] == "not_evaluated":
         return f"{part} ({_part_title(cqp, part)}) : pas encore évalué, donc non validé."
     w = _words(cqp, rule) if rule in ("domain_pass_rate", "vae_block_min", "block_average_min") else None
+    if rule == "domain_pass_rate" and step["status"] == "incomplete":
+        i = step["inputs"]
+        return (f"{part} : évaluation incomplète ({i['evaluated']} indicateurs évalués sur les {i['total']} "
+                f"du référentiel) ; tous les indicateurs sont à évaluer avant de conclure. Il en faudra "
+                f"au moins {step['needed']} positifs sur {i['total']}.")
     if rule == "domain_pass_rate":
         i = step["inputs"]
         verb = "validé" if step["ok"] else "non validé"

@@ -70,7 +70,7 @@ def _read_domain(r: Reader, value, path: tuple, session: date | None, s: dict) -
     d = r.obj(value, path, "un objet {positive, total} ou {validated_on}")
     if d is INVALID:
         return {}
-    r.only_keys(d, ["positive", "total", "validated_on"], path)
+    r.only_keys(d, ["positive", "total", "evaluated", "validated_on"], path)
     if r.present(d, "validated_on"):
         if r.present(d, "positive") or r.present(d, "total"):
             r.fail(path, "conflict", "attendu : soit positive et total (évalué à cette session), soit "
@@ -92,7 +92,13 @@ def _read_domain(r: Reader, value, path: tuple, session: date | None, s: dict) -
     if total is not INVALID and positive is not INVALID and positive > total:
         r.fail(path + ("positive",), "range", f"{positive} > total ({total}) (attendu : 0 <= positive <= total)",
                f"un nombre entre 0 et {total}")
-    return {"positive": positive, "total": total}
+    evaluated = r.integer(d, "evaluated", path, 0) if r.present(d, "evaluated") else total
+    if evaluated is not INVALID and total is not INVALID and positive is not INVALID \
+            and not positive <= evaluated <= total:
+        r.fail(path + ("evaluated",), "range",
+               f"{evaluated} hors limites (attendu : entre positive ({positive}) et total ({total}))",
+               f"un nombre entre {positive} et {total}")
+    return {"positive": positive, "total": total, "evaluated": evaluated}
 
 
 def _score_domains(r: Reader, s: dict, cqp: Cqp) -> dict:
@@ -115,6 +121,17 @@ def _score_domains(r: Reader, s: dict, cqp: Cqp) -> dict:
                        "validated_on": on.isoformat(), "valid_until": until.isoformat()}
             trace.step(benefit.id, part=dc, ok=ok, inputs={"validated_on": on, "session_date": session},
                        measured=session, comparison=benefit.comparison, threshold=until)
+        elif g["evaluated"] < g["total"]:
+            # Rule evaluations_complete: every indicator of the référentiel is to be evaluated; a
+            # part evaluated decides nothing.
+            positive, total = g["positive"], g["total"]
+            out[dc] = {"validated": False, "evaluated": True, "complete": False, "positive": positive,
+                       "total": total, "indicators_evaluated": g["evaluated"],
+                       "needed_positive": needed_positive(cqp, total)}
+            trace.step(rate_rule.id, status="incomplete", part=dc, comparison=rate_rule.comparison,
+                       threshold=rate_rule.value, inputs={"positive": positive, "total": total,
+                                                          "evaluated": g["evaluated"]},
+                       needed=needed_positive(cqp, total))
         else:
             positive, total = g["positive"], g["total"]
             ok, rate = domain_pass_rate(cqp, positive, total)

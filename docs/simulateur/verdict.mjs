@@ -56,6 +56,15 @@ function partRows(verdict) {
       rows.push({ id: s.part, ok: null, figures: "pas encore évalué" });
       continue;
     }
+    if (s.status === "incomplete") {
+      const i = s.inputs;
+      const figures = i.evaluated !== undefined
+        ? `${num(i.evaluated)} indicateurs évalués sur ${num(i.total)} : évaluation incomplète`
+        : `${num(i.unknown)} résultat(s) sur ${num(i.results)} à venir` +
+          (s.needed === null ? " — le bloc ne peut plus être validé" : ` — il faut au moins ${pct(s.needed)} à chacun`);
+      rows.push({ id: s.part, ok: s.needed === null ? false : null, figures });
+      continue;
+    }
     let figures = PART_RULES[s.rule](s);
     const minima = steps(verdict).filter((m) => m.rule === "competence_mastery_min" && m.part === s.part);
     if (minima.length) {
