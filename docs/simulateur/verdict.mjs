@@ -26,8 +26,13 @@ const CERTIFICATION = ["certification_all_domains", "certification_all_blocks"];
 
 const steps = (verdict) => verdict.trace || [];
 
-function outcome(ok, yes, no) {
-  return `<p class="cqp-outcome cqp-outcome--${ok ? "ok" : "ko"}"><span aria-hidden="true">${ok ? "✓" : "✗"}</span> <strong>${esc(ok ? yes : no)}</strong></p>`;
+// The headline the checker chose (positive, negative, or neutral while something is unknown),
+// and who decides, when the referential says it.
+const MARKS = { positive: ["ok", "✓"], negative: ["ko", "✗"], neutral: ["none", "…"] };
+function outcome(o) {
+  const [cls, mark] = MARKS[o.status] || MARKS.neutral;
+  return `<p class="cqp-outcome cqp-outcome--${cls}"><span aria-hidden="true">${mark}</span> <strong>${esc(o.title)}</strong></p>` +
+    (o.who ? `<p class="cqp-outcome-who">${esc(o.who)}</p>` : "");
 }
 
 function explanations(verdict) {
@@ -81,7 +86,7 @@ function partRows(verdict) {
 function renderScore(v) {
   const cert = steps(v).find((s) => CERTIFICATION.includes(s.rule));
   const word = cert && cert.rule === "certification_all_domains" ? ["domaine", "Domaine"] : ["bloc", "Bloc"];
-  let html = outcome(cert ? cert.ok : v.certified, "CQP obtenu", "CQP non obtenu");
+  let html = outcome(v.outcome);
   const rows = partRows(v)
     .map((r) => `<tr><th scope="row">${esc(r.id)}</th><td>${status(r.ok)}</td><td>${r.figures}</td></tr>`)
     .join("");
@@ -102,7 +107,10 @@ function renderEligibility(v) {
       (c.page ? ` <a href="${esc(href(c.page))}">Voir la règle</a>` : "") +
       ` <span class="cqp-source">(${esc(c.source)})</span></li>`)
     .join("");
-  return outcome(v.eligible, "Éligible", "Non éligible") + `<h4>Conditions vérifiées</h4><ul class="cqp-checks">${items}</ul>`;
+  const toPrepare = (v.to_prepare || [])
+    .map((r) => `<li><a href="${esc(href(r.page))}">${esc(r.title)}</a></li>`).join("");
+  return outcome(v.outcome) + `<h4>Conditions vérifiées</h4><ul class="cqp-checks">${items}</ul>` +
+    (toPrepare ? `<h4>À préparer (non vérifié ici)</h4><ul class="cqp-to-prepare">${toPrepare}</ul>` : "");
 }
 
 // What a deadline counts from: a date of the form, or another deadline.
@@ -229,15 +237,14 @@ export function summaryOf(check, verdict, error) {
     const rows = partRows(verdict);
     const ok = rows.filter((r) => r.ok === true).map((r) => r.id);
     const ko = rows.filter((r) => r.ok === false).map((r) => r.id);
-    const cert = steps(verdict).find((s) => CERTIFICATION.includes(s.rule));
-    return `Verdict : ${cert && cert.ok ? "CQP obtenu" : "CQP non obtenu"}.` +
+    return `Verdict : ${verdict.outcome.title}.` +
       (ok.length ? ` Validé(s) : ${ok.join(", ")}.` : "") + (ko.length ? ` Non validé(s) : ${ko.join(", ")}.` : "");
   }
   if (check === "eligibility") {
     const decided = steps(verdict).filter((s) => s.status === "decided");
     const ko = decided.filter((s) => !s.ok).length;
-    return ko === 0 ? "Verdict : éligible, toutes les conditions vérifiées sont remplies."
-      : `Verdict : non éligible, ${ko} condition(s) non remplie(s).`;
+    return `Verdict : ${verdict.outcome.title}` +
+      (ko === 0 ? ", toutes les conditions vérifiées sont remplies." : `, ${ko} condition(s) non remplie(s).`);
   }
   const n = (verdict.deadlines || []).length;
   return n ? `Verdict : ${n} échéance(s) calculée(s).` : "Aucune échéance : indiquez au moins une date.";

@@ -152,7 +152,7 @@ def test_score_commercial_sedentaire_grid(page, base_url, external_requests):
     box = wait_verdict(page, "Score")
     text = box.inner_text()
     b = verdict["blocks"][b1["id"]]
-    assert "CQP non obtenu" in text
+    assert verdict["outcome"]["title"] in text
     assert f"moyenne {fr(b['average'])} %" in text.replace("\u202f", " ")
     first = b1["competences"][0]["id"]
     assert first in b["below_minimum"]
@@ -171,15 +171,15 @@ def test_score_vendeur_conseil_distance_domains(page, base_url):
     field(tool, "CQP", exact=True).select_option("vendeur-conseil-distance")
     field(tool, "Date de la session").fill("2026-06-15")
     field(tool, "DC1 — indicateurs évalués positivement").fill("16")
-    field(tool, "DC1 — indicateurs évalués (total)").fill("20")
+    field(tool, "DC1 — indicateurs du référentiel (total, tous à évaluer)").fill("20")
     field(tool, "DC2 : situation").select_option(label="Validé lors d'une session antérieure")
-    field(tool, "DC2 — validé le").fill("01/02/2025")
+    field(tool, "DC2 — épreuve réussie le").fill("01/02/2025")
     text = wait_verdict(page, "Score").inner_text()
     expected = checker.score({"cqp": "vendeur-conseil-distance", "route": "formation",
                               "session_date": "2026-06-15",
                               "domains": {"DC1": {"positive": 16, "total": 20},
                                           "DC2": {"validated_on": "2025-02-01"}}})
-    assert ("CQP obtenu" in text) == expected["certified"]
+    assert expected["outcome"]["title"] in text
     assert "taux 80 %" in text.replace("\u202f", " ")
     assert "bénéfice jusqu'au" in text
 
@@ -190,7 +190,7 @@ def test_field_errors_show_the_checkers_message_next_to_the_field(page, base_url
     field(tool, "CQP", exact=True).select_option("vendeur-conseil-distance")
     positive = field(tool, "DC1 — indicateurs évalués positivement")
     positive.fill("21")
-    field(tool, "DC1 — indicateurs évalués (total)").fill("20")
+    field(tool, "DC1 — indicateurs du référentiel (total, tous à évaluer)").fill("20")
     wait_verdict(page, "Score")
     with pytest.raises(checker.SituationError) as expected:
         checker.score({"cqp": "vendeur-conseil-distance", "route": "formation",
@@ -284,6 +284,9 @@ def test_deadlines_and_ics(page, base_url):
 
 # --- state that is never lost ----------------------------------------------------------------
 
+VAE_SITUATION = {"cqp": "commercial-sedentaire", "route": "vae", "blocks": {"B1": {"score": 72}, "B2": {"score": 69.5}}}
+
+
 def _fill_vae(page):
     tool = panel(page, "Score")
     field(tool, "CQP", exact=True).select_option("commercial-sedentaire")
@@ -314,7 +317,7 @@ def test_share_link_round_trip(page, base_url, browser):
         p2.wait_for_function("() => document.querySelector('#outil-score .cqp-outcome')")
         text = t2.locator(".cqp-verdict").inner_text()
         verdict = checker.score(situation)
-        assert "CQP non obtenu" in text and not verdict["certified"]
+        assert verdict["outcome"]["title"] in text and not verdict["certified"]
         assert "#s=" not in p2.url  # later edits, saved locally, win on reload
     finally:
         other.close()
@@ -330,7 +333,7 @@ def test_autosave_survives_reload_and_reset_clears_it(page, base_url):
     assert page.get_by_role("tab", name="Score").get_attribute("aria-selected") == "true"
     assert field(tool, re.compile("^B1 — score")).input_value() == "72"
     page.wait_for_function("() => document.querySelector('#outil-score .cqp-outcome')")
-    assert "CQP non obtenu" in tool.locator(".cqp-verdict").inner_text()
+    assert checker.score(VAE_SITUATION)["outcome"]["title"] in tool.locator(".cqp-verdict").inner_text()
     stored = json.loads(page.evaluate("localStorage.getItem('cqp-simulateur:v1')"))
     assert stored["tools"]["score"]["situation"]["blocks"]["B1"] == {"score": 72}
     tool.get_by_role("button", name="Réinitialiser").click()
@@ -423,7 +426,7 @@ def test_verdict_is_in_a_live_region(page, base_url):
     _fill_vae(page)
     wait_verdict(page, "Score")
     live = page.locator("#outil-score [aria-live='polite']")
-    assert "CQP non obtenu" in live.inner_text()
+    assert checker.score(VAE_SITUATION)["outcome"]["title"] in live.inner_text()
 
 
 def test_every_field_is_labelled(page, base_url):
