@@ -48,11 +48,18 @@ def _section(markdown: str, anchor: str) -> str:
     return _flat(rest[: end.start()] if end else rest)
 
 
-def _seed(name: str) -> str:
+def _seed_says(name: str, *passages: str, after: str | None = None) -> None:
+    """The seed holds each passage (after the heading `after`, when given). The seeds live
+    outside the repository: where they are absent, only our own text is checked."""
     path = SEEDS / name
     if not path.exists():
-        pytest.skip(f"seed {name} not available here")
-    return _flat(path.read_text(encoding="utf-8"))
+        return
+    text = _flat(path.read_text(encoding="utf-8"))
+    if after:
+        assert after in text, after
+        text = text[text.index(after):][:1500]
+    for passage in passages:
+        assert passage in text, passage
 
 
 def _strings(node, path=""):
@@ -70,8 +77,7 @@ def _strings(node, path=""):
 # --- point 4: one rattrapage guaranteed, nothing said of more ----------------------------------
 
 def test_rattrapage_one_session_guaranteed_at_no_extra_cost(site):
-    seed = _seed("000_4a2d85e21070ab15.txt")
-    assert "sans modification des conditions tarifaires" in seed
+    _seed_says("000_4a2d85e21070ab15.txt", "sans modification des conditions tarifaires")
     reglement = site[VCD.page("reglement")]
     rule = _section(reglement, "regle-rattrapage")
     assert "sans modification des conditions tarifaires" in rule
@@ -85,9 +91,8 @@ def test_rattrapage_one_session_guaranteed_at_no_extra_cost(site):
 # --- point 6: a CS block passed by VAE ----------------------------------------------------------
 
 def test_cs_vae_block_delivery_reading_on_the_pages(site):
-    seed = _seed("003_6d76e15fd85beffe.txt")
-    assert "obtient tous les blocs de compétences" in seed
-    assert "Pour obtenir un CQP ou un bloc de compétences le composant" in seed
+    _seed_says("003_6d76e15fd85beffe.txt", "obtient tous les blocs de compétences",
+               "Pour obtenir un CQP ou un bloc de compétences le composant")
     rule = CS.rule("block_delivery")
     assert "obtient tous les blocs" in rule["interpretation"]
     assert "la VAE" in rule["interpretation"]
@@ -101,9 +106,8 @@ def test_cs_vae_block_delivery_reading_on_the_pages(site):
 # --- point 8: remote evaluation, two rules ------------------------------------------------------
 
 def test_remote_evaluation_two_rules_not_merged(site):
-    seed = _seed("000_4a2d85e21070ab15.txt")
-    assert "sauf refus du candidat" in seed
-    assert "à la condition que le candidat donne son accord" in seed
+    _seed_says("000_4a2d85e21070ab15.txt", "sauf refus du candidat",
+               "à la condition que le candidat donne son accord")
     section = _section(site[VCD.page("reglement")], "evaluation-a-distance")
     items = re.findall(r"- (voie de la [^;.]*)", section)
     assert any("formation" in i and "refuse" in i for i in items), items
@@ -136,9 +140,8 @@ def test_evaluator_information_sessions_are_a_duty_the_simulator_does_not_check(
 def test_dc1_place_is_not_invented_and_b1_role_play_duration_is_the_livret_s(site):
     assert "locaux de l'organisme" not in VCD.evaluations["dc1-entretien"]["place"]
     assert "ne le précise pas" in VCD.evaluations["dc1-entretien"]["place"]
-    seed = _seed("003_6d76e15fd85beffe.txt")
-    role_play = seed[seed.index("Evaluation 4 : jeu de rôle et entretien"):][:1200]
-    assert "20 minutes de présentation et 10 minutes de Q/R" in role_play
+    _seed_says("003_6d76e15fd85beffe.txt", "20 minutes de présentation et 10 minutes de Q/R",
+               after="Evaluation 4 : jeu de rôle et entretien")
     duration = CS.evaluations["b1-jeu-de-role-entretien"]["duration"]["text"]
     assert duration.startswith("20 minutes de présentation")
     assert duration in _flat(site[CS.page("evaluations")])
