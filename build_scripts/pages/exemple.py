@@ -44,6 +44,17 @@ def _explanations(verdict: dict) -> str:
     return "\n".join(f"- {one_line(s)}" for s in verdict.get("explanations", []))
 
 
+def _cqp_outcome(cqp: Cqp, certified: bool) -> str:
+    """What the figures mean for the CQP, and who decides: never « CQP obtenu » as a decision."""
+    met = "**oui**" if certified else "**non**"
+    if cqp.by_domains:
+        return (f"Conditions de validation du CQP réunies : {met}. Ces résultats fondent la proposition "
+                "de validation ou de non-validation de chaque domaine que les évaluateurs adressent au "
+                "jury paritaire de certification : c'est ce jury qui décide de la délivrance du CQP.")
+    return (f"Conditions de validation du CQP réunies : {met}. Le livret fixe ces conditions mais ne "
+            "désigne pas l'instance qui délivre le CQP.")
+
+
 def _verdict_word(ok: bool) -> str:
     return "**validé**" if ok else "**non validé**"
 
@@ -70,7 +81,7 @@ def _domains(cqp: Cqp) -> str:
               [[dc, f"{d['positive']} sur {d['total']}", _pct(v1['domains'][dc]['rate']),
                 _verdict_word(v1["domains"][dc]["validated"])]
                for dc, d in s1["domains"].items()]),
-        f"CQP obtenu : **{'oui' if v1['certified'] else 'non'}**.",
+        _cqp_outcome(cqp, v1["certified"]),
         _explanations(v1),
         f"### Session suivante ({later.strftime('%d/%m/%Y')}) {{#exemple-session-2}}",
         table(["Domaine", "Situation", "Résultat"],
@@ -78,7 +89,7 @@ def _domains(cqp: Cqp) -> str:
                 _verdict_word(v2["domains"][first]["validated"])],
                [second, f"{s2['domains'][second]['positive']} sur {total} ({_pct(v2['domains'][second]['rate'])})",
                 _verdict_word(v2["domains"][second]["validated"])]]),
-        f"CQP obtenu : **{'oui' if v2['certified'] else 'non'}**.",
+        _cqp_outcome(cqp, v2["certified"]),
         _explanations(v2),
     ]
     return "\n\n".join(out)
@@ -142,7 +153,7 @@ def _blocks(cqp: Cqp) -> str:
         table(["Bloc", "Résultat de l'évaluation du dossier", "Résultat"],
               [[b, _pct(vae["blocks"][b]["score"]), _verdict_word(vv["blocks"][b]["validated"])]
                for b in vae["blocks"]]),
-        f"CQP obtenu : **{'oui' if vv['certified'] else 'non'}**.",
+        _cqp_outcome(cqp, vv["certified"]),
         _explanations(vv),
     ]
     return "\n\n".join(out)

@@ -37,8 +37,12 @@ def _actor(cqp: Cqp, here: str, actor_id: str) -> list[str]:
     actor = cqp.data["actors"].get(actor_id)
     if not actor:
         return []
-    items = [f"- [{one_line(st['title'])}]({link(here, cqp.page('actors'), actor_id + '-' + st['id'])}) : "
-             f"{one_line(st['text'])}" for st in actor["items"]]
+    items = []
+    for st in actor["items"]:
+        items.append(f"- [{one_line(st['title'])}]({link(here, cqp.page('actors'), actor_id + '-' + st['id'])}) : "
+                     f"{one_line(st['text'])}")
+        # A text that announces a list (« … doit : ») is followed by that list, nested.
+        items += [f"    - {one_line(i)}" for i in st.get("items", [])]
     return [f"**{one_line(actor['title'])}.** {one_line(actor['summary'])}", "\n".join(items)]
 
 

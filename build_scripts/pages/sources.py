@@ -3,9 +3,19 @@ interpretation note of the referentials, linked to the place where it applies.""
 from __future__ import annotations
 
 from .ancres import places
-from .md import Cqp, link, one_line, page, table
+import re
+
+from .md import Cqp, link, one_line, page, short, table
 
 HERE = "sources.md"
+
+
+def _name(p) -> str:
+    """« Compétence C1.4 », « Règle : Évaluation à distance »: the referential's public codes
+    (DC1, UC2, C1.4, B3…) are shown, internal ids (snake_case, kebab-case) never."""
+    if re.fullmatch(r"[A-Z]{1,2}\d+(\.[A-Z]?\d+)*", p.item_id):
+        return f"{p.kind} {p.item_id}"
+    return f"{p.kind} : {short(p.label)}"
 
 
 def generate(cqps: list[Cqp], calendar: dict, glossary: dict) -> dict[str, str]:
@@ -49,7 +59,7 @@ def generate(cqps: list[Cqp], calendar: dict, glossary: dict) -> dict[str, str]:
         "toutes.",
     ]
     for c in cqps:
-        rows = [[f"[{p.kind} {p.item_id}]({link(HERE, p.page, p.fragment)})", p.item["interpretation"]]
+        rows = [[f"[{_name(p)}]({link(HERE, p.page, p.fragment)})", p.item["interpretation"]]
                 for p in places(c) if p.item.get("interpretation")]
         body += [f"### {c.short} {{#interpretations-{c.id}}}",
                  table(["Élément", "Interprétation"], rows) if rows else "Aucune interprétation."]

@@ -156,3 +156,55 @@ def test_vae_route_and_validating_score_in_one_click_from_home(browser, base_url
     section = page.locator("#resultat ~ div table, #resultat + p + div table").first
     assert "%" in section.inner_text()
     ctx.close()
+
+
+def _search(page, query: str) -> list[dict]:
+    """Types a query in the site search; the result groups as the reader sees them."""
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.fill("")
+    box.type(query)
+    page.wait_for_function(
+        """q => document.querySelector('.md-search-result__meta')?.textContent.match(/trouvé/)
+             && document.querySelector('input.md-search__input').value === q""", arg=query, timeout=10000)
+    page.wait_for_timeout(300)  # results are rendered in one go after the count
+    return page.evaluate("""() => [...document.querySelectorAll('.md-search-result__item')].map(li => ({
+        href: li.querySelector('a').getAttribute('href'),
+        head: (li.querySelector('h1') || li.querySelector('h2')).textContent.trim(),
+        text: li.textContent.replace(/\\u00a0/g, ' '),
+        count: document.querySelector('.md-search-result__meta').textContent.trim()}))""")
+
+
+def test_search_ignores_accents_finds_figures_either_way_and_names_the_cqp(browser, base_url):
+    ctx = browser.new_context(locale="fr-FR")
+    page = ctx.new_page()
+    page.goto(base_url + "/", wait_until="networkidle")
+    # Typed without accents, the words are found as written on the site.
+    def found(results) -> int:
+        return int(results[0]["count"].split()[0]) if results else 0
+
+    for query, written in (("televente", "télévente"), ("evaluation", "évaluation"),
+                           ("recevabilite", "recevabilité")):
+        results, accented = _search(page, query), _search(page, written)
+        assert results, query
+        assert any(written in r["text"].lower() for r in results[:5]), (query, [r["head"] for r in results])
+        # At least every document the accented word finds.
+        assert found(results) >= found(accented) > 1, (query, found(results), found(accented))
+    assert any("vendeur-conseil-distance/voies-d-acces/" in r["href"] for r in _search(page, "televente"))
+    # A figure is one figure, with or without the space before « % ».
+    glued, spaced = _search(page, "80%"), _search(page, "80 %")
+    assert glued and [r["href"].split("?")[0] for r in glued] == [r["href"].split("?")[0] for r in spaced]
+    assert glued[0]["count"] == spaced[0]["count"]
+    assert any("80 %" in r["text"] for r in glued[:5])
+    # Each result says which CQP it belongs to; the CS livret's answer on the rattrapage is
+    # among the first results.
+    results = _search(page, "rattrapage")
+    names = {"vendeur-conseil-distance/": "Vendeur conseil à distance", "commercial-sedentaire/": "Commercial sédentaire"}
+    for r in results:
+        for path, name in names.items():
+            if path in r["href"]:
+                assert name in r["head"], r
+    cs = [i for i, r in enumerate(results) if "commercial-sedentaire/reglement/" in r["href"]]
+    assert cs and cs[0] < 4, [r["head"] for r in results]
+    assert "Ce que le livret ne prévoit pas : rattrapage" in results[cs[0]]["text"]
+    ctx.close()
