@@ -168,7 +168,7 @@ def test_worked_example_comes_from_checker_score(cqp, monkeypatch):
 
 @pytest.mark.parametrize("cqp", CQPS, ids=lambda c: c.id)
 def test_routes_and_deadlines(cqp):
-    src = cqp.page("voies")
+    src = cqp.page("routes")
     ids, text = _ids(src), _text(src)
     for rid, route in cqp.data["routes"].items():
         assert rid in ids

@@ -98,7 +98,7 @@ def test_cs_vae_block_delivery_reading_on_the_pages(site):
     assert "la VAE" in rule["interpretation"]
     reglement = _section(site[CS.page("reglement")], "regle-block-delivery")
     assert _flat(rule["interpretation"]) in reglement
-    vae = _section(site[CS.page("voies")], "vae")
+    vae = _section(site[CS.page("routes")], "vae")
     assert _flat(CS.data["routes"]["vae"]["interpretation"]) in vae
     assert "acquis pour lui-même" in vae and "ne dit pas expressément" in vae
 
@@ -131,7 +131,7 @@ def test_holder_surveys_are_the_least_follow_up_not_earliest_dates(site):
 
 
 def test_evaluator_information_sessions_are_a_duty_the_simulator_does_not_check(site):
-    for src in ("evaluateur.md", VCD.page("acteurs")):
+    for src in ("evaluateur.md", VCD.page("actors")):
         text = _flat(site[src])
         assert "devoir de suivre les séances d'information" in text, src
         assert "Le simulateur ne vérifie pas ce devoir" in text, src
