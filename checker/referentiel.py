@@ -33,7 +33,7 @@ class Cqp:
         self.data = data
         self.id: str = data["id"]
         self.title: str = data["title"]
-        self._rules = {r["id"]: Rule(self.id, r, data["source_document"]["file"]) for r in data["rules"]}
+        self._rules = {r["id"]: Rule(self.id, r, data["source_document"]["cite_as"]) for r in data["rules"]}
         self._deadlines = {d["id"]: d for d in data["deadlines"]}
 
     def rule(self, rule_id: str):
@@ -55,7 +55,8 @@ class Cqp:
         return self.data["deadlines"]
 
     def source(self, section: str) -> str:
-        return f"{self.data['source_document']['file']}, {section}"
+        # People read the document's title, never its file name.
+        return f"{self.data['source_document']['cite_as']}, {section}"
 
     @property
     def parts(self) -> list[dict]:

@@ -341,3 +341,10 @@ def test_search_index_holds_accent_free_words_and_cuts_figures():
     assert {"televente", "evaluation", "recevabilite"} <= words
     for doc in index["docs"]:
         assert "text_ascii" not in doc or not re.search(r"[^\x00-\x7f]", doc["text_ascii"])
+
+
+def test_no_page_names_a_seed_file():
+    """Sources are cited by their titles (« Cahier des charges du CQP …, §3.4 »), never a file name."""
+    site = pages.build()
+    for src, markdown in site.items():
+        assert not re.search(r"\d{3}_[0-9a-f]{16}\.txt", markdown), src

@@ -37,7 +37,7 @@ def generate(cqps: list[Cqp], calendar: dict, glossary: dict) -> dict[str, str]:
                 ["Émetteur", doc["issuer"]],
                 ["Nature", doc["kind"]],
                 ["Ce qu'il couvre", doc["covers"]],
-                ["Référence du fichier", f"`{doc['file']}`"],
+                ["Cité sur ce site comme", doc["cite_as"]],
                 ["Version de notre transcription", f"{c.version}"],
             ]),
         ]
