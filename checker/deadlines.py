@@ -75,6 +75,7 @@ def deadlines(situation: dict) -> dict:
                 "source": cqp.source(dl["source"]), "from": step["inputs"]["from"],
                 "counting": step["counting"], "who": dl["who"], "rule": step["rule"],
                 "page": cqp.deadline_page(dl["id"])}
+        item["counted_from"] = _counted_from(cqp, step)
         if "routes" in dl:
             item["routes"] = dl["routes"]
         if step["holidays_skipped"]:
@@ -87,6 +88,19 @@ def deadlines(situation: dict) -> dict:
     elif not out:
         texts["explanations"].append(wording.phrase("no_date_given"))
     return {"cqp": cqp.id, "route": route, "region": region, "deadlines": out, **texts}
+
+
+def _counted_from(cqp: Cqp, step: dict) -> str:
+    """« 15 jours ouvrés avant la date des évaluations (lundi 15 juin 2026) »: what a person reads
+    of how the date was counted (the field's phrase from referentiels/site.yaml, or the deadline
+    it follows)."""
+    from .french import long_date
+
+    start = step["inputs"]["from"]
+    origin = wording.phrase_of_field(start)
+    if origin is None:
+        origin = f"l'échéance « {cqp.deadline(start)['label']} »"
+    return f"{step['counting']} {origin} ({long_date(step['inputs']['start'])})"
 
 
 def _ordered(items: list[dict]) -> list[dict]:

@@ -186,7 +186,8 @@ async function evaluate(t, startedAt = performance.now()) {
     (cqp ? ` — référentiel « ${cqp.title} », version ${cqp.version}` : "") + ".";
   box.querySelector(".cqp-situation").textContent =
     `Situation évaluée (python -m checker ${t.check} FICHIER donne le même verdict) :\n` + JSON.stringify(situation, null, 2);
-  renderVerdict(box.querySelector(".cqp-verdict-details"), t.check, verdict, error, (path) => fieldFor(t.form, path));
+  renderVerdict(box.querySelector(".cqp-verdict-details"), t.check, verdict, error, (path) => fieldFor(t.form, path),
+    situation);
   const summary = box.querySelector(".cqp-verdict-summary");
   const text = summaryOf(t.check, verdict, error);
   if (summary.textContent !== text) {

@@ -113,19 +113,12 @@ function renderEligibility(v) {
     (toPrepare ? `<h4>À préparer (non vérifié ici)</h4><ul class="cqp-to-prepare">${toPrepare}</ul>` : "");
 }
 
-// What a deadline counts from: a date of the form, or another deadline.
-function startOf(d, list) {
-  const fields = (window.__cqpConfig && window.__cqpConfig.fieldLabels) || {};
-  const other = list.find((x) => x.id === d.from);
-  return fields[d.from] || (other && other.label) || d.from || "";
-}
-
 function renderDeadlines(v) {
   const list = v.deadlines || [];
   if (!list.length) return `<p>Aucune échéance : indiquez au moins une date.</p>`;
   const rows = list
     .map((d) => `<tr><td>${day(d.date)}</td><th scope="row">${d.page ? `<a href="${esc(href(d.page))}">${esc(d.label)}</a>` : esc(d.label)}</th>` +
-      `<td>${esc(d.counting || "")}${d.from ? ` : ${esc(startOf(d, list).toLowerCase())}` : ""}` +
+      `<td>${esc(d.counted_from || d.counting || "")}` +
       (d.holidays_skipped && d.holidays_skipped.length
         ? `<br><span class="cqp-source">Fériés écartés : ${d.holidays_skipped.map((h) => `${esc(h.name)} (${day(h.date)})`).join(", ")}</span>` : "") +
       `</td><td>${esc(d.who || "")}</td><td class="cqp-source">${esc(d.source)}</td></tr>`)
@@ -162,7 +155,18 @@ function fold(line) {
   return out.join("\r\n ");
 }
 
-export function icsOf(verdict, now = new Date()) {
+// A stable identity per deadline and situation: re-importing the same calendar updates its
+// events, and two candidates' calendars never overwrite each other's.
+function fingerprint(text) {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(16).padStart(8, "0");
+}
+
+export function icsOf(verdict, now = new Date(), situation = null, site = location.href) {
   const stamp = now.toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
   const compact = (iso) => iso.replace(/-/g, "");
   const next = (iso) => {
@@ -171,11 +175,17 @@ export function icsOf(verdict, now = new Date()) {
     return d.toISOString().slice(0, 10);
   };
   const lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//CQP commerce de gros//Simulateur//FR", "CALSCALE:GREGORIAN"];
+  const who = fingerprint(JSON.stringify(situation ?? verdict));
   for (const d of verdict.deadlines || []) {
-    lines.push("BEGIN:VEVENT", `UID:${d.id}-${compact(d.date)}@cqp-simulateur`, `DTSTAMP:${stamp}`,
+    const url = d.page ? new URL(href(d.page), site).href : null;
+    lines.push("BEGIN:VEVENT", `UID:${d.id}-${compact(d.date)}-${who}@cqp-simulateur`, `DTSTAMP:${stamp}`,
       `DTSTART;VALUE=DATE:${compact(d.date)}`, `DTEND;VALUE=DATE:${compact(next(d.date))}`,
       `SUMMARY:${icsText(d.label)}`,
-      `DESCRIPTION:${icsText([d.counting && `${d.counting} ${d.from || ""}`.trim(), d.who, d.source].filter(Boolean).join(" — "))}`,
+      `DESCRIPTION:${icsText([d.counted_from, d.who, d.source && `Source : ${d.source}`, url && `Explications : ${url}`]
+        .filter(Boolean).join("\n"))}`,
+      ...(url ? [`URL:${url}`] : []),
+      // A reminder three days before, as calendars show it.
+      "BEGIN:VALARM", "ACTION:DISPLAY", "TRIGGER:-P3D", `DESCRIPTION:${icsText(`Dans 3 jours : ${d.label}`)}`, "END:VALARM",
       "END:VEVENT");
   }
   lines.push("END:VCALENDAR");
@@ -194,7 +204,7 @@ export function problemsOf(error) {
 
 const incomplete = (problems) => problems.every((p) => p.kind === "missing");
 
-export function renderVerdict(container, check, verdict, error, fieldOf = () => null) {
+export function renderVerdict(container, check, verdict, error, fieldOf = () => null, situation = null) {
   if (error) {
     const problems = problemsOf(error);
     const items = problems
@@ -219,7 +229,7 @@ export function renderVerdict(container, check, verdict, error, fieldOf = () => 
   if (ics) {
     ics.addEventListener("click", () => {
       const a = document.createElement("a");
-      a.href = URL.createObjectURL(new Blob([icsOf(verdict)], { type: "text/calendar" }));
+      a.href = URL.createObjectURL(new Blob([icsOf(verdict, new Date(), situation)], { type: "text/calendar" }));
       a.download = "cqp-echeances.ics";
       document.body.append(a);
       a.click();

@@ -277,6 +277,23 @@ def test_deadlines_and_ics(page, base_url):
     ics = Path(dl.value.path()).read_bytes().decode("utf-8")
     assert ics.startswith("BEGIN:VCALENDAR\r\n") and ics.endswith("END:VCALENDAR\r\n")
     assert ics.count("BEGIN:VEVENT") == len(expected["deadlines"])
+    unfolded = ics.replace("\r\n ", "")
+    # French words, the page that explains each deadline, a reminder, the document by its title
+    for d in expected["deadlines"]:
+        assert f"SUMMARY:{d['label']}" in unfolded
+        assert f"/{d['page'].split('#')[0]}#{d['page'].split('#')[1]}" in unfolded
+    assert unfolded.count("BEGIN:VALARM") == len(expected["deadlines"]) and "TRIGGER:-P3D" in unfolded
+    assert "Cahier des charges du CQP Vendeur conseil à distance" in unfolded
+    assert ".txt" not in unfolded and "session_date" not in unfolded
+    uids = re.findall(r"^UID:(.+)$", unfolded, re.M)
+    assert len(set(uids)) == len(uids)
+    # another candidate's calendar does not reuse the same identities
+    field(tool, "Date de la session d'évaluation").fill("2026-06-16")
+    box = wait_verdict(page, "Calendrier")
+    with page.expect_download() as dl2:
+        box.get_by_role("button", name="Télécharger le calendrier (.ics)").click()
+    other = Path(dl2.value.path()).read_bytes().decode("utf-8").replace("\r\n ", "")
+    assert not set(uids) & set(re.findall(r"^UID:(.+)$", other, re.M))
     for d in expected["deadlines"]:
         assert f"DTSTART;VALUE=DATE:{d['date'].replace('-', '')}" in ics
     assert all(len(line.encode()) <= 75 for line in ics.split("\r\n"))
