@@ -155,6 +155,9 @@ function fold(line) {
   return out.join("\r\n ");
 }
 
+// A reminder a few days before each deadline, as calendars show it (a choice of the site, not a rule).
+const REMINDER = { trigger: "-P3D", words: "Dans 3 jours : " };
+
 // A stable identity per deadline and situation: re-importing the same calendar updates its
 // events, and two candidates' calendars never overwrite each other's.
 function fingerprint(text) {
@@ -184,8 +187,8 @@ export function icsOf(verdict, now = new Date(), situation = null, site = locati
       `DESCRIPTION:${icsText([d.counted_from, d.who, d.source && `Source : ${d.source}`, url && `Explications : ${url}`]
         .filter(Boolean).join("\n"))}`,
       ...(url ? [`URL:${url}`] : []),
-      // A reminder three days before, as calendars show it.
-      "BEGIN:VALARM", "ACTION:DISPLAY", "TRIGGER:-P3D", `DESCRIPTION:${icsText(`Dans 3 jours : ${d.label}`)}`, "END:VALARM",
+      "BEGIN:VALARM", "ACTION:DISPLAY", `TRIGGER:${REMINDER.trigger}`,
+      `DESCRIPTION:${icsText(REMINDER.words + d.label)}`, "END:VALARM",
       "END:VEVENT");
   }
   lines.push("END:VCALENDAR");
