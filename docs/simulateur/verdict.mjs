@@ -156,7 +156,7 @@ function fold(line) {
 }
 
 // A reminder a few days before each deadline, as calendars show it (a choice of the site, not a rule).
-const REMINDER = { trigger: "-P3D", words: "Dans 3 jours : " };
+const REMINDER = { trigger: "-P3D", words: "Dans trois jours : " };
 
 // A stable identity per deadline and situation: re-importing the same calendar updates its
 // events, and two candidates' calendars never overwrite each other's.
