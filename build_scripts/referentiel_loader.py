@@ -8,6 +8,7 @@ rules the checker reads being present with the unit it expects).
 """
 from __future__ import annotations
 
+import re
 import string
 import sys
 from fractions import Fraction
@@ -336,7 +337,28 @@ def _check_calendar(data: dict, problems: _Problems) -> None:
                 problems.add(["holidays", i, "day"], "ce jour n'existe pas dans ce mois")
 
 
-def _check_site(data: dict, problems: _Problems) -> None:
+def _check_site(data: dict, problems: _Problems, cqps: dict) -> None:
+    _check_placeholders(data, problems)
+    # Every next step rests on a rule or deadline that exists, and names amounts that exist.
+    for i, entry in enumerate(data["next_steps"]):
+        wanted = [entry["when"]["cqp"]] if "cqp" in entry["when"] else list(CQP_IDS)
+        if not all(c in cqps for c in wanted):
+            continue  # a broken referential is reported on its own; no cascade of errors here
+        where = [cqps[c] for c in wanted]
+        rules = {r["id"] for c in where for r in c["rules"]}
+        deadlines = {d["id"] for c in where for d in c["deadlines"]}
+        for j, step in enumerate(entry["steps"]):
+            path = ["next_steps", i, "steps", j]
+            if "rule" in step and step["rule"] not in rules:
+                problems.add(path + ["rule"], f"règle inconnue {step['rule']!r}")
+            if "deadline" in step and step["deadline"] not in deadlines:
+                problems.add(path + ["deadline"], f"délai inconnu {step['deadline']!r}")
+            for name in re.findall(r"\{amount:([a-z0-9_]+)\}", step["text"]):
+                if name not in rules:
+                    problems.add(path + ["text"], f"{{amount:{name}}} : règle inconnue")
+
+
+def _check_placeholders(data: dict, problems: _Problems) -> None:
     # Every label placeholder must be one the checker can fill.
     allowed = {"domain", "block", "competence", "n", "part_title"}
     for key, entry in data["fields"].items():
@@ -385,7 +407,8 @@ def load_referentiels(root: Path = REFERENTIELS) -> dict:
         site_schema = schemas / "site.schema.yaml" if (schemas / "site.schema.yaml").exists() \
             else SCHEMAS / "site.schema.yaml"
         site_file = root / "site.yaml" if (root / "site.yaml").exists() else REFERENTIELS / "site.yaml"
-        out["site"] = _load_checked(site_file, site_schema, _check_site)
+        out["site"] = _load_checked(site_file, site_schema,
+                                    lambda data, checks: _check_site(data, checks, out["cqps"]))
     except ReferentielError as err:
         problems += err.problems
     if problems:

@@ -49,7 +49,7 @@ def _verdict(cqp: Cqp, trace: Trace, head: dict) -> dict:
                        "message": explain.check_message(cqp, step), "source": rule.source,
                        "rule": rule.id, "title": rule.title, "page": rule.page})
     eligible = all(c["ok"] for c in checks)
-    texts = explain.eligibility_texts(cqp, trace, checks, head.get("subject"))
+    texts = explain.eligibility_texts(cqp, trace, checks, head.get("subject"), head.get("route"))
     return {**head, "eligible": eligible, "checks": checks, **texts}
 
 

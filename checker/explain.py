@@ -24,6 +24,7 @@ def verdict_texts(check: str, cqp: Cqp, trace: Trace, **context) -> dict:
            "references": references(cqp, trace), "trace": trace.json()}
     if check == "score":
         out["outcome"] = score_outcome(cqp, trace)
+        out["next_steps"] = wording.next_steps("score", out["outcome"]["status"], cqp, context.get("route"))
     return out
 
 
@@ -241,7 +242,8 @@ def not_checked_note(cqp: Cqp, step: dict) -> str:
     return notes.get(step["rule"]) or f"À préparer, non vérifié ici : {cqp.rule(step['rule']).title}."
 
 
-def eligibility_texts(cqp: Cqp, trace: Trace, checks: list[dict], subject: str | None = None) -> dict:
+def eligibility_texts(cqp: Cqp, trace: Trace, checks: list[dict], subject: str | None = None,
+                      route: str | None = None) -> dict:
     decided = [s for s in trace.steps if s["status"] == "decided"]
     ok = all(s["ok"] for s in decided)
     failing = " ; ".join(cqp.rule(s["rule"]).title for s in decided if not s["ok"])
@@ -253,8 +255,10 @@ def eligibility_texts(cqp: Cqp, trace: Trace, checks: list[dict], subject: str |
     else:
         head = f"Non éligible en raison de : {failing}."
     notes = [not_checked_note(cqp, s) for s in trace.steps if s["status"] == "not_checked"]
+    status = "positive" if ok else "negative"
     return {"explanations": [head, *notes], "references": references(cqp, trace), "trace": trace.json(),
-            "outcome": wording.outcome("eligibility", "positive" if ok else "negative", subject=subject)}
+            "outcome": wording.outcome("eligibility", status, subject=subject),
+            "next_steps": wording.next_steps("eligibility", status, cqp, route, subject)}
 
 
 # --- deadlines -----------------------------------------------------------------------------

@@ -155,7 +155,7 @@ def _score_domains(r: Reader, s: dict, cqp: Cqp) -> dict:
                            measured=date.fromisoformat(until) if until else None,
                            threshold=benefit.value)
     return {"cqp": cqp.id, "route": route, "certified": certified, "domains": out,
-            **explain.verdict_texts("score", cqp, trace)}
+            **explain.verdict_texts("score", cqp, trace, route=route)}
 
 
 # --- commercial-sedentaire: three blocks ---------------------------------------------------
@@ -266,7 +266,7 @@ def _score_blocks(r: Reader, s: dict, cqp: Cqp) -> dict:
     if not certified and (done or (route == "vae" and any(validated.values()))):
         trace.step("block_delivery", status="computed", inputs={"route": route}, measured=done)
     return {"cqp": cqp.id, "route": route, "certified": certified, "blocks": out,
-            "delivered_blocks": done, **explain.verdict_texts("score", cqp, trace)}
+            "delivered_blocks": done, **explain.verdict_texts("score", cqp, trace, route=route)}
 
 
 def _formation_block(cqp: Cqp, b: str, results: dict, trace: Trace) -> dict:

@@ -6,6 +6,7 @@ Field keys are dotted paths with `*` for any one key; a key may be prefixed by `
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from . import referentiel
@@ -148,4 +149,26 @@ def outcome(check: str, status: str, cqp_id: str | None = None, subject: str | N
     out = {"status": status, "title": entry[status].format(**values)}
     if entry.get("who"):
         out["who"] = " ".join(entry["who"].split())
+    return out
+
+
+_AMOUNT = re.compile(r"\{amount:([a-z0-9_]+)\}")
+
+
+def next_steps(check: str, status: str, cqp, route: str | None = None,
+               subject: str | None = None) -> list[dict]:
+    """« Que faire maintenant ? »: [{"text", "page"}] for a result, from the wording data; each
+    step links to the page of the rule or deadline it rests on."""
+    context = {"check": check, "status": status, "cqp": cqp.id, "route": route, "subject": subject}
+    out = []
+    for entry in data()["next_steps"]:
+        if any(context.get(k) != v for k, v in entry["when"].items()):
+            continue
+        for step in entry["steps"]:
+            text = _AMOUNT.sub(lambda m: cqp.rule(m.group(1)).amount(), " ".join(step["text"].split()))
+            if "deadline" in step:
+                page = cqp.deadline_page(step["deadline"])
+            else:
+                page = cqp.rule(step["rule"]).page if "rule" in step else None
+            out.append({"text": text, "page": page})
     return out

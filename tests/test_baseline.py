@@ -26,7 +26,7 @@ def normalise(text: str, target: str) -> str:
 
 # Keys a verdict gained after the baseline was taken (the trace, contract v1.1, the result's
 # headline, an organism's file): their content is tested elsewhere.
-ADDED_KEYS = {"trace", "outcome", "dossier", "to_prepare", "organism_kind"}
+ADDED_KEYS = {"trace", "outcome", "dossier", "to_prepare", "organism_kind", "next_steps", "counted_from"}
 
 
 def _without_trace(value):

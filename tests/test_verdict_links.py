@@ -26,6 +26,19 @@ def _links():
             yield cqp.rule(rule["id"]).page
         for dl in cqp.deadlines:
             yield cqp.deadline_page(dl["id"])
+    # every « Que faire maintenant ? » link, whatever the result
+    from checker import wording
+
+    for entry in wording.data()["next_steps"]:
+        when = entry["when"]
+        for cqp_id in [when["cqp"]] if "cqp" in when else referentiel.cqp_ids():
+            cqp = referentiel.cqp(cqp_id)
+            ids = {r["id"] for r in cqp.data["rules"]} | {d["id"] for d in cqp.deadlines}
+            if all(s.get("rule", s.get("deadline")) in ids for s in entry["steps"]):
+                for step in wording.next_steps(when["check"], when["status"], cqp, when.get("route"),
+                                               when.get("subject")):
+                    if step["page"]:
+                        yield step["page"]
 
 
 @pytest.mark.parametrize("page", sorted(set(_links())))

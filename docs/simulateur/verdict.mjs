@@ -40,6 +40,14 @@ function explanations(verdict) {
   return items ? `<h4>Pourquoi</h4><ul class="cqp-explanations">${items}</ul>` : "";
 }
 
+// « Que faire maintenant ? »: the next steps the referential gives for this result.
+function nextSteps(verdict) {
+  const items = (verdict.next_steps || [])
+    .map((s) => `<li>${esc(s.text)}${s.page ? ` <a href="${esc(href(s.page))}">En savoir plus</a>` : ""}</li>`)
+    .join("");
+  return items ? `<h4>Que faire maintenant ?</h4><ul class="cqp-next-steps">${items}</ul>` : "";
+}
+
 function references(verdict) {
   const items = (verdict.references || [])
     .map((r) => `<li><a href="${esc(href(r.page))}">${esc(r.title)}</a> <span class="cqp-source">(${esc(r.source)})</span></li>`)
@@ -227,7 +235,7 @@ export function renderVerdict(container, check, verdict, error, fieldOf = () => 
     return;
   }
   const body = { score: renderScore, eligibility: renderEligibility, deadlines: renderDeadlines }[check](verdict);
-  container.innerHTML = body + explanations(verdict) + references(verdict);
+  container.innerHTML = body + nextSteps(verdict) + explanations(verdict) + references(verdict);
   const ics = container.querySelector("[data-ics]");
   if (ics) {
     ics.addEventListener("click", () => {
