@@ -224,7 +224,9 @@ export function renderVerdict(container, check, verdict, error, fieldOf = () => 
         return `<li>${esc(p.message)}${field ? ` <a href="#${esc(field.id)}" class="cqp-goto" data-i="${i}">Aller au champ</a>` : ""}</li>`;
       })
       .join("");
-    container.innerHTML = `<p class="cqp-outcome cqp-outcome--error"><strong>${incomplete(problems) ? "À compléter" : "Saisie à corriger"}</strong></p>` +
+    // Answers not given yet are not a failure: « À compléter » is neutral, never red.
+    const todo = incomplete(problems);
+    container.innerHTML = `<p class="cqp-outcome cqp-outcome--${todo ? "none" : "error"}"><strong>${todo ? "À compléter" : "Saisie à corriger"}</strong></p>` +
       `<ul class="cqp-error-message">${items}</ul>`;
     for (const a of container.querySelectorAll(".cqp-goto")) {
       a.addEventListener("click", (e) => {
