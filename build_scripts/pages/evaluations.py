@@ -2,7 +2,7 @@
 result is decided, and a worked example computed by the checker."""
 from __future__ import annotations
 
-from . import exemple
+from . import example
 from .md import (Cqp, ROUTE_NAMES, TOPIC_PAGE, anchor, interpretation, link, one_line, page,
                  rule_block, source_line, table, threshold)
 
@@ -46,7 +46,7 @@ def generate(cqp: Cqp) -> dict[str, str]:
         _decision_table(cqp, here),
         *[rule_block(cqp, r, 3) for r in cqp.rules_of("evaluations")],
         "## Exemple calculé {#exemple}",
-        exemple.generate(cqp),
+        example.generate(cqp),
     ]
     return {here: page(f"Évaluations — {cqp.short}",
                        f"Épreuves, poids et règles de validation du CQP {cqp.title}.", body)}

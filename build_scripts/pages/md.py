@@ -10,7 +10,7 @@ from fractions import Fraction
 
 from checker.referentiel import TOPIC_PAGES, anchor  # noqa: F401  (anchor is re-exported)
 
-# Page of each CQP, by kind: the public URL scheme of the portal (see .helpers/COMMON.md).
+# Page of each CQP, by kind: the public URL scheme of the portal (slugs are URLs people link to).
 CQP_PAGES = {
     "presentation": "index.md",
     "referentiel": "referentiel.md",

@@ -2,7 +2,7 @@
 interpretation note of the referentials, linked to the place where it applies."""
 from __future__ import annotations
 
-from .ancres import places
+from .anchors import places
 from .md import Cqp, link, one_line, page, table
 
 HERE = "sources.md"

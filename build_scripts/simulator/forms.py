@@ -287,14 +287,14 @@ class Forms:
                     fields.setdefault(dl["from"], []).append(dl["label"])
         for field, labels in fields.items():
             if field not in DATE_FIELDS:
-                raise FormsError(f"deadline input {field!r} has no label in build_scripts/simulator_forms.py")
+                raise FormsError(f"deadline input {field!r} has no label in DATE_FIELDS (build_scripts/simulator/forms.py)")
             hint = "Donne : " + " ; ".join(labels) + "."
             html.append(self.date_input(f"deadlines-{field.replace('_', '-')}", [field],
                                         DATE_FIELDS[field], a(hint)))
         return "".join(html)
 
     def eligibility(self) -> str:
-        from .eligibility import SUBJECTS  # noqa: PLC0415
+        from .eligibility_forms import SUBJECTS  # noqa: PLC0415
 
         infer = ";".join(f"{value}:subject={subject},cqp={cqp}"
                          for value, _, _, subject, cqp, _ in SUBJECTS)
