@@ -5,6 +5,9 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 PORT   ?= 8000
+# Material prints its end-of-life banner on every build; the README says how the site would
+# build under Zensical, its successor.
+export NO_MKDOCS_2_WARNING := 1
 
 # Stamps let make skip set-up steps that are already done.
 VENV_STAMP := $(VENV)/.installed
