@@ -22,9 +22,10 @@ import tempfile
 import zipfile
 from pathlib import Path
 
+from build_scripts.compile_referentiels import OUTPUT as DATA
+
 ROOT = Path(__file__).resolve().parents[1]
 CHECKER = ROOT / "checker"
-DATA = CHECKER / "data" / "referentiels.json"
 CACHE = ROOT / ".cache" / "simulateur"
 
 
