@@ -5,15 +5,17 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 PORT   ?= 8000
+# Material prints its end-of-life banner on every build; the README says how the site would
+# build under Zensical, its successor.
+export NO_MKDOCS_2_WARNING := 1
 
 # Stamps let make skip set-up steps that are already done.
 VENV_STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
-DATA       := checker/data/referentiels.json
 
-.PHONY: setup serve site test test-fast data wheel browser bench clean
+.PHONY: setup serve site generate test test-fast data browser bench clean
 
-setup: $(VENV_STAMP) $(NODE_STAMP) $(DATA)
+setup: $(VENV_STAMP) $(NODE_STAMP) data
 
 $(VENV_STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,11 +27,15 @@ $(NODE_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-# The referential reaches the checker as JSON (Pyodide has no PyYAML).
-$(DATA): $(VENV_STAMP) $(wildcard referentiels/*.yaml referentiels/schema/*) build_scripts/compile_referentiels.py build_scripts/referentiel_loader.py
-	$(BIN)/python build_scripts/compile_referentiels.py
+# The referential reaches the checker as JSON (Pyodide has no PyYAML). Always run: the compile
+# itself decides whether the JSON is up to date (it checks the YAML and writes only on change),
+# so a broken referential stops every target here with its located error.
+data: $(VENV_STAMP)
+	$(BIN)/python -m build_scripts.compile_referentiels
 
-data: $(DATA)
+# The site's sources in build/docs/ (mkdocs.yml's docs_dir): what MkDocs, or Zensical, renders.
+generate: setup
+	$(BIN)/python -m build_scripts.generate
 
 # Debian's chromium drives the browser tests (Playwright cannot download one here).
 browser:
@@ -37,22 +43,24 @@ browser:
 	  echo "Installing Debian's chromium for the browser tests…"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
-# The complete static site in site/ (pages generated from referentiels/, Pyodide, the checker's wheel).
-site: setup
+# The complete static site in site/ (pages generated from referentiels/, Pyodide, the checker's
+# wheel). The hook runs the generate step again, which finds nothing to change.
+site: generate
 	$(BIN)/mkdocs build --strict
 
-serve: setup
+serve: generate
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:$(PORT)
 
 test: setup browser site
 	$(BIN)/python -m pytest
 
 # Checker and referential tests only: no browser, no built site.
-test-fast: $(VENV_STAMP) $(DATA)
+test-fast: $(VENV_STAMP) data
 	$(BIN)/python -m pytest -m "not browser and not site"
 
 bench: setup browser site
-	$(BIN)/python build_scripts/bench_simulator.py
+	$(BIN)/python -m build_scripts.bench_simulator
 
 clean:
-	rm -rf site dist build checker/data docs/generated .pytest_cache .hypothesis
+	rm -rf site dist checker/data .cache .pytest_cache .hypothesis
+	find build -mindepth 1 ! -path build/docs ! -path build/docs/.gitkeep -delete 2>/dev/null || true

@@ -12,7 +12,7 @@ every load), the same local server for both pages, loads alternated:
   median < 50 ms); the longest main-thread task until ready (target: none over 200 ms);
 - bytes the server sent for the simulator page vs Pyodide's core files + 250 kB.
 
-    .venv/bin/python build_scripts/bench_simulator.py [--runs 9] [--site site]
+    .venv/bin/python -m build_scripts.bench_simulator [--runs 9] [--site site]
 """
 from __future__ import annotations
 
@@ -24,9 +24,9 @@ import sys
 import threading
 from pathlib import Path
 
+from build_scripts.local_server import CHROMIUM, CHROMIUM_ARGS, StaticHandler
+
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tests" / "browser"))
-from conftest import CHROMIUM, CHROMIUM_ARGS, _Handler  # noqa: E402  (same server and browser flags)
 
 # Bare pages, served from memory (never written into site/), beside the simulator so that they
 # load the very same Pyodide copy: one runs it on the main thread, the other in a module worker
@@ -99,7 +99,7 @@ class Server:
         self.sent: list[tuple[str, int]] = []
         outer = self
 
-        class Handler(_Handler):
+        class Handler(StaticHandler):
             def do_GET(self):
                 page = BARE_PAGES.get(self.path.split("?")[0])
                 if page:

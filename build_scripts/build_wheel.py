@@ -1,13 +1,15 @@
 """Build the checker's wheel, the very package the simulator runs in Pyodide.
 
 `pip wheel` builds it from pyproject.toml like any install would, so the browser runs what
-`pip install .` gives. The wheel must carry checker/data/referentiels.json: the referential is
-compiled first when it is missing or older than its YAML sources.
+`pip install .` gives. The wheel must carry checker/data/referentiels.json, which the caller has
+compiled (build_scripts/compile_referentiels.py); run as a script, this module compiles it first.
+Only checker/ is copied into the build folder, so the wheel holds the checker and nothing else
+(build_scripts/ is a package of the editable install, never of the wheel).
 
 A build takes a few seconds; `mkdocs serve` rebuilds the site on every edit, so wheels are kept
 in .cache/simulateur/ under the hash of what goes into them and reused while nothing changed.
 
-    python build_scripts/build_wheel.py [OUT_DIR]     # prints the wheel's path
+    python -m build_scripts.build_wheel [OUT_DIR]     # prints the wheel's path
 """
 from __future__ import annotations
 
@@ -20,10 +22,10 @@ import tempfile
 import zipfile
 from pathlib import Path
 
+from build_scripts.compile_referentiels import OUTPUT as DATA
+
 ROOT = Path(__file__).resolve().parents[1]
 CHECKER = ROOT / "checker"
-DATA = CHECKER / "data" / "referentiels.json"
-REFERENTIELS = ROOT / "referentiels"
 CACHE = ROOT / ".cache" / "simulateur"
 
 
@@ -31,23 +33,11 @@ class WheelError(RuntimeError):
     pass
 
 
-def ensure_compiled_referential() -> Path:
-    """checker/data/referentiels.json, compiled again if a YAML source is newer."""
-    sources = [*REFERENTIELS.glob("*.yaml"), *REFERENTIELS.glob("schema/*")]
-    sources += [ROOT / "build_scripts" / "referentiel_loader.py",
-                ROOT / "build_scripts" / "compile_referentiels.py"]
-    newest = max((p.stat().st_mtime for p in sources if p.exists()), default=0)
-    if not DATA.exists() or DATA.stat().st_mtime < newest:
-        sys.path.insert(0, str(ROOT / "build_scripts"))
-        try:
-            from compile_referentiels import compile_referentiels  # noqa: PLC0415
-        finally:
-            sys.path.pop(0)
-        compile_referentiels()
-        if DATA.exists():
-            DATA.touch()  # compile writes only on change; mark it as up to date anyway
+def _require_compiled_referential() -> Path:
+    # Compiling is not this module's job (build_scripts/compile_referentiels.py owns it): its
+    # callers compile first, so that the referential is loaded and checked once per build.
     if not DATA.exists():
-        raise WheelError(f"{DATA.relative_to(ROOT)} is missing after compiling the referential")
+        raise WheelError(f"{DATA.relative_to(ROOT)} is missing: compile the referential first (make data)")
     return DATA
 
 
@@ -105,7 +95,7 @@ def check_wheel(path: Path) -> None:
 
 def build_wheel(out_dir: Path | None = None) -> Path:
     """Path of an up-to-date wheel (in out_dir if given, else in the cache)."""
-    ensure_compiled_referential()
+    _require_compiled_referential()
     if not (CHECKER / "__init__.py").exists():
         raise WheelError("checker/__init__.py is missing: nothing to build")
     key = source_hash()
@@ -137,10 +127,18 @@ def integrity(path: Path) -> str:
     return "sha256-" + base64.b64encode(hashlib.sha256(path.read_bytes()).digest()).decode()
 
 
-if __name__ == "__main__":
-    out = Path(sys.argv[1]) if len(sys.argv) > 1 else None
+def main(argv: list[str]) -> int:
+    from build_scripts.compile_referentiels import ReferentielError, compile_referentiels  # noqa: PLC0415
+
+    out = Path(argv[1]) if len(argv) > 1 else None
     try:
+        compile_referentiels()
         print(build_wheel(out))
-    except WheelError as err:
+    except (ReferentielError, WheelError) as err:
         print(err, file=sys.stderr)
-        sys.exit(1)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 import string
-import sys
 from fractions import Fraction
 from pathlib import Path
 from typing import Any, Iterable
@@ -23,8 +22,7 @@ REFERENTIELS = ROOT / "referentiels"
 SCHEMAS = REFERENTIELS / "schema"
 CQP_IDS = ("vendeur-conseil-distance", "commercial-sedentaire")
 
-if str(ROOT) not in sys.path:  # the checker declares which rules it reads
-    sys.path.insert(0, str(ROOT))
+# The checker declares which rules it reads.
 from checker.rule_ids import REQUIRED_DEADLINES, REQUIRED_RULES  # noqa: E402
 
 

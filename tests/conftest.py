@@ -1,19 +1,11 @@
 """Shared set-up: the referential compiled from the YAML of this very checkout before any test
-runs; build_scripts/ and tests/ importable (situation_files, the loader)."""
+runs (by the one compile, build_scripts/compile_referentiels.py). build_scripts and checker are
+packages of the editable install; tests/ is on pytest's pythonpath (pyproject.toml)."""
 from __future__ import annotations
-
-import sys
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "build_scripts"))
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "tests"))
-
-from compile_referentiels import compile_referentiels  # noqa: E402
-from referentiel_loader import ReferentielError  # noqa: E402
+from build_scripts.compile_referentiels import ReferentielError, compile_referentiels
 
 
 def pytest_configure(config):

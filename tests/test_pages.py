@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import html
 import re
-import sys
 from functools import lru_cache
 from pathlib import Path
 
@@ -15,11 +14,10 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 SITE = ROOT / "site"
-sys.path.insert(0, str(ROOT))
 
-from build_scripts import pages  # noqa: E402
-from build_scripts.pages.ancres import places  # noqa: E402
-from build_scripts.pages.md import fill, one_line, topic_page  # noqa: E402
+from build_scripts import pages
+from build_scripts.pages.anchors import places
+from build_scripts.pages.md import fill, one_line, topic_page
 
 DATA = pages.load_all()
 CQPS = pages.cqps_of(DATA)
@@ -132,9 +130,9 @@ def test_evaluation_modalities_described(cqp):
 @pytest.mark.parametrize("cqp", CQPS, ids=lambda c: c.id)
 def test_worked_example_on_page_is_the_checkers_verdict(cqp):
     """Every explanation of the example, as the checker writes it today, is on the page."""
-    from build_scripts.pages import exemple
+    from build_scripts.pages import example
 
-    lines = [l[2:] for l in exemple.generate(cqp).splitlines() if l.startswith("- ")]
+    lines = [l[2:] for l in example.generate(cqp).splitlines() if l.startswith("- ")]
     assert len(lines) >= 4
     text = _text(cqp.page("evaluations"))
     for sentence in lines:
@@ -145,7 +143,7 @@ def test_worked_example_on_page_is_the_checkers_verdict(cqp):
 def test_worked_example_comes_from_checker_score(cqp, monkeypatch):
     """Nothing of the example's verdict is written by the page generator itself."""
     import checker
-    from build_scripts.pages import exemple
+    from build_scripts.pages import example
 
     calls = []
     real = checker.score
@@ -157,7 +155,7 @@ def test_worked_example_comes_from_checker_score(cqp, monkeypatch):
         return verdict
 
     monkeypatch.setattr(checker, "score", spy)
-    md = exemple.generate(cqp)
+    md = example.generate(cqp)
     assert calls and "PHRASE-DU-VERIFICATEUR" in md
     # One case sits exactly at the threshold and passes, another fails: the boundary is shown.
     verdicts = [real(s) for s in calls]

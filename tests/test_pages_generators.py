@@ -3,17 +3,15 @@ from __future__ import annotations
 
 import copy
 import re
-import sys
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+from build_scripts import pages
+from build_scripts.pages import md
+from build_scripts.pages.anchors import places
 
-from build_scripts import pages  # noqa: E402
-from build_scripts.pages import md  # noqa: E402
-from build_scripts.pages.ancres import places  # noqa: E402
+ROOT = Path(__file__).resolve().parents[1]
 
 DATA = pages.load_all()
 

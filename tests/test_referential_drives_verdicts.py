@@ -10,7 +10,7 @@ import yaml
 
 import checker
 from checker import dates, referentiel
-from compile_referentiels import compile_referentiels
+from build_scripts.compile_referentiels import compile_referentiels
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -28,7 +28,8 @@ def edited_referentiel(tmp_path, monkeypatch):
         (rule,) = [r for r in data["rules"] if r["id"] == rule_id]
         rule["value"] = value
         path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-        out = compile_referentiels(copy, tmp_path / "referentiels.json")
+        out = tmp_path / "referentiels.json"
+        compile_referentiels(copy, out)
         monkeypatch.setattr(referentiel, "DATA", out)
         referentiel.clear_cache()
         dates.public_holidays.cache_clear()

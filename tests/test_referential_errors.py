@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from referentiel_loader import ReferentielError, load_referentiels
+from build_scripts.referentiel_loader import ReferentielError, load_referentiels
 
 ROOT = Path(__file__).resolve().parents[1]
 LINE = re.compile(r"^(?P<file>referentiels/[\w.-]+|[^:]+):(?P<line>\d+): (?P<path>[^:]+): (?P<what>.+)$")
@@ -202,8 +202,8 @@ def test_problems_in_two_files_are_all_reported(copy):
 
 def test_compile_script_reports_without_traceback(copy):
     edit_data(copy / CS, lambda d: d.update(version=1))
-    out = subprocess.run([sys.executable, str(ROOT / "build_scripts" / "compile_referentiels.py"), str(copy)],
-                         capture_output=True, text=True)
+    out = subprocess.run([sys.executable, "-m", "build_scripts.compile_referentiels", str(copy)],
+                         capture_output=True, text=True, cwd=ROOT)
     assert out.returncode == 1
     assert "Traceback" not in out.stderr
     assert LINE.match(out.stderr.splitlines()[0]) and "version" in out.stderr

@@ -13,13 +13,11 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "build_scripts"))
 
-from build_wheel import build_wheel, integrity  # noqa: E402
-from simulator import Forms, FormsError, simulator_html  # noqa: E402
-from simulator.forms import field_label  # noqa: E402
-
-from checker.rules import Rule  # noqa: E402
+from build_scripts.build_wheel import build_wheel, integrity
+from build_scripts.simulator import Forms, FormsError, simulator_html
+from build_scripts.simulator.forms import field_label
+from checker.rules import Rule
 
 
 class Elements(HTMLParser):
@@ -141,11 +139,12 @@ def test_wheel_holds_the_checker_and_its_referential_and_runs_alone(tmp_path):
     assert not [n for n in names if not n.startswith(("checker/", "cqp_checker-"))]
     situation = {"cqp": "commercial-sedentaire", "route": "vae",
                  "blocks": {"B1": {"score": 70}, "B2": {"score": 69.99}, "B3": {"score": 90}}}
-    # -S: no site-packages at all, as in Pyodide: the wheel must need only the standard library.
-    code = ("import json, sys; sys.path.insert(0, sys.argv[1]); import checker; "
+    # -S -s -E: no site-packages, no user site, no PYTHONPATH, as in Pyodide: the wheel must need
+    # only the standard library. `-c` imports from the current directory, the unpacked wheel.
+    code = ("import json, sys; import checker; "
             "assert checker.__file__.startswith(sys.argv[1]), checker.__file__; "
             "print(json.dumps(checker.score(json.loads(sys.argv[2]))))")
-    out = subprocess.run([sys.executable, "-I", "-S", "-c", code, str(tmp_path / "unpacked"),
+    out = subprocess.run([sys.executable, "-E", "-S", "-s", "-c", code, str(tmp_path / "unpacked"),
                           json.dumps(situation)], capture_output=True, text=True,
                          cwd=tmp_path / "unpacked", check=True).stdout
     import checker

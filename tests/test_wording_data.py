@@ -13,8 +13,8 @@ import yaml
 import checker
 from build_scripts import pages
 from checker import referentiel
-from compile_referentiels import compile_referentiels
-from simulator import Forms, simulator_html
+from build_scripts.compile_referentiels import compile_referentiels
+from build_scripts.simulator import Forms, simulator_html
 
 ROOT = Path(__file__).resolve().parents[1]
 CANDIDATE = {"subject": "candidate", "cqp": "vendeur-conseil-distance", "route": "formation",

@@ -1,22 +1,23 @@
 """Page generators of the portal: plain functions from the checked referentials to Markdown.
 
-``generate_site(data)`` returns ``{source path: markdown}`` for every generated page; the MkDocs
-hook (build_scripts/hooks/pages.py) adds them to the build, the tests call it directly. Each
+``generate_site(data)`` returns ``{source path: markdown}`` for every generated page, from the
+dict of ``load_all()`` (build_scripts/compile_referentiels.py); the generate step
+(build_scripts/generate.py) writes them into build/docs/, the tests call it directly. Each
 module holds one kind of page.
 """
 from __future__ import annotations
 
 from pathlib import Path
 
-from . import (accueil, acteurs, comparer, evaluations, glossaire, liens, presentation, publics,
-               referentiel, reglement, sources, voies)
+from . import (actors, audiences, compare, evaluations, glossary, home, links, overview,
+               referential_page, routes, rules_page, sources)
 from .md import Cqp, PagesError
-from .source import ReferentielError, load_all
+from build_scripts.compile_referentiels import ReferentielError, load_all
 
 __all__ = ["generate_site", "load_all", "cqps_of", "version_note", "abbreviations",
            "PagesError", "ReferentielError"]
 
-PER_CQP = (presentation, referentiel, evaluations, voies, reglement, acteurs)
+PER_CQP = (overview, referential_page, evaluations, routes, rules_page, actors)
 
 
 def cqps_of(data: dict) -> list[Cqp]:
@@ -30,17 +31,17 @@ def generate_site(data: dict) -> dict[str, str]:
     for cqp in cqps:
         for module in PER_CQP:
             pages.update(module.generate(cqp))
-    pages.update(accueil.generate(cqps))
-    pages.update(publics.generate(cqps))
-    pages.update(comparer.generate(cqps))
-    pages.update(glossaire.generate(data["glossary"], cqps))
+    pages.update(home.generate(cqps))
+    pages.update(audiences.generate(cqps))
+    pages.update(compare.generate(cqps))
+    pages.update(glossary.generate(data["glossary"], cqps))
     pages.update(sources.generate(cqps, data["calendar"], data["glossary"]))
-    pages.update(liens.generate(cqps))
+    pages.update(links.generate(cqps))
     return pages
 
 
 def abbreviations(data: dict) -> str:
-    return glossaire.abbreviations(data["glossary"])
+    return glossary.abbreviations(data["glossary"])
 
 
 def version_note(src_uri: str, data: dict) -> str:

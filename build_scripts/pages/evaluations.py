@@ -2,11 +2,11 @@
 result is decided, and a worked example computed by the checker."""
 from __future__ import annotations
 
-from . import exemple
 from checker import wording
 
+from . import example
 from .md import (Cqp, anchor, interpretation, link, one_line, page, route_name, rule_block,
-                   source_line, table, threshold, topic_page)
+                 source_line, table, threshold, topic_page)
 
 # Rules that decide a result besides the thresholds (ids the checker reads, see rule_ids.py).
 PAGE_NAMES = {"evaluations": "cette page", "routes": "Voies d'accès", "reglement": "Règlement",
@@ -48,7 +48,7 @@ def generate(cqp: Cqp) -> dict[str, str]:
         _decision_table(cqp, here),
         *[rule_block(cqp, r, level=3) for r in cqp.rules_of("evaluations")],
         "## Exemple calculé {#exemple}",
-        exemple.generate(cqp),
+        example.generate(cqp),
     ]
     return {here: page(f"Évaluations — {cqp.short}",
                        f"Épreuves, poids et règles de validation du CQP {cqp.title}.", body)}

@@ -2,9 +2,9 @@
 interpretation note of the referentials, linked to the place where it applies."""
 from __future__ import annotations
 
-from .ancres import places
 import re
 
+from .anchors import places
 from .md import Cqp, link, one_line, page, short, table
 
 HERE = "sources.md"

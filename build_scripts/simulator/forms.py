@@ -283,7 +283,7 @@ class Forms:
         return "".join(html)
 
     def eligibility(self) -> str:
-        from .eligibility import SUBJECTS  # noqa: PLC0415
+        from .eligibility_forms import SUBJECTS  # noqa: PLC0415
 
         infer = ";".join(f"{value}:subject={subject},cqp={cqp}"
                          for value, _, _, subject, cqp, _ in SUBJECTS)

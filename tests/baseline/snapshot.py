@@ -7,6 +7,7 @@ Run it only after a deliberate change of wording or verdicts, and read the diff 
 """
 from __future__ import annotations
 
+import importlib.util
 import json
 import re
 import sys
@@ -80,11 +81,18 @@ def pages(site: Path = SITE) -> dict[str, list[str]]:
     return out
 
 
+def _situation_files():
+    # Loaded by path: this script runs from anywhere, without editing sys.path.
+    spec = importlib.util.spec_from_file_location("situation_files", ROOT / "tests" / "situation_files.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 def verdicts() -> dict[str, object]:
-    sys.path.insert(0, str(ROOT))
-    sys.path.insert(0, str(ROOT / "tests"))
     import checker
-    from situation_files import situation_cases
+
+    situation_cases = _situation_files().situation_cases
 
     out = {}
     for case in situation_cases():

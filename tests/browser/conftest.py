@@ -3,59 +3,22 @@ Playwright in Debian's chromium (Playwright cannot download its own browser here
 from __future__ import annotations
 
 import functools
-import http.server
-import shutil
 import threading
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
 
+from build_scripts.local_server import CHROMIUM, CHROMIUM_ARGS, QuietServer, StaticHandler
+
 ROOT = Path(__file__).resolve().parents[2]
 SITE = ROOT / "site"
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-# Without the background-networking flags chromium tries to reach Google's hosts at start.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
 
 
 def pytest_collection_modifyitems(items):
     for item in items:
         if Path(str(item.fspath)).is_relative_to(Path(__file__).parent):
             item.add_marker(pytest.mark.browser)
-
-
-class _Handler(http.server.SimpleHTTPRequestHandler):
-    # Set explicitly: mimetypes depend on the machine's /etc/mime.types.
-    extensions_map = {
-        **http.server.SimpleHTTPRequestHandler.extensions_map,
-        ".wasm": "application/wasm",
-        ".mjs": "text/javascript",
-        ".js": "text/javascript",
-        ".json": "application/json",
-        ".whl": "application/zip",
-        ".zip": "application/zip",
-    }
-
-    def log_message(self, *args):  # keep pytest output readable
-        pass
-
-
-class _Server(http.server.ThreadingHTTPServer):
-    def handle_error(self, request, client_address):
-        # A test that aborts a request (the blocked .wasm, a closed page) resets the connection:
-        # expected, not worth a traceback in the output.
-        import sys
-
-        if not isinstance(sys.exc_info()[1], (ConnectionResetError, BrokenPipeError)):
-            super().handle_error(request, client_address)
 
 
 @pytest.fixture(scope="session")
@@ -67,8 +30,8 @@ def site_dir() -> Path:
 
 @pytest.fixture(scope="session")
 def base_url(site_dir):
-    handler = functools.partial(_Handler, directory=str(site_dir))
-    server = _Server(("127.0.0.1", 0), handler)
+    handler = functools.partial(StaticHandler, directory=str(site_dir))
+    server = QuietServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import textwrap
 
-from .ancres import places
+from .anchors import places
 from .md import Cqp, cqp_pages, link, page, short, table
 
 HERE = "liens.md"
