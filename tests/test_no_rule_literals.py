@@ -43,9 +43,9 @@ ALLOWED_NUMBERS = {
     ("checker/dates.py", "114"): "Easter computation (Meeus/Jones/Butcher)",
     ("checker/dates.py", "31"): "Easter computation (Meeus/Jones/Butcher)",
     ("checker/dates.py", "512"): "size of a cache",
-    ("build_scripts/pages/exemple.py", "15"): "the date of the worked example's session (15 June 2026)",
-    ("build_scripts/pages/exemple.py", "6"): "the date of the worked example's session (15 June 2026)",
-    ("build_scripts/pages/exemple.py", "5"): "the worked example's figures are rounded to multiples of 5",
+    ("build_scripts/pages/example.py", "15"): "the date of the worked example's session (15 June 2026)",
+    ("build_scripts/pages/example.py", "6"): "the date of the worked example's session (15 June 2026)",
+    ("build_scripts/pages/example.py", "5"): "the worked example's figures are rounded to multiples of 5",
 }
 SOURCES = [*sorted((ROOT / "checker").glob("*.py")), *sorted((ROOT / "build_scripts").rglob("*.py")),
            *sorted((ROOT / "docs" / "simulateur").glob("*.mjs"))]

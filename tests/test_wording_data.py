@@ -35,7 +35,8 @@ def edited_wording(tmp_path, monkeypatch):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         fn(data)
         path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-        out = compile_referentiels(copy, tmp_path / "referentiels.json")
+        out = tmp_path / "referentiels.json"
+        compile_referentiels(copy, out)
         monkeypatch.setattr(referentiel, "DATA", out)
         referentiel.clear_cache()
         return referentiel.load(), pages.build(copy)
