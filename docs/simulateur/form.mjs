@@ -1,6 +1,7 @@
 // The forms as situations: where each field's value goes (data-key), which groups count
 // (data-when), and back from a situation to the fields. How forms are annotated:
-// build_scripts/simulator/forms.py.
+// build_scripts/simulator/forms.py. Numbers and dates as people write them: parse.mjs.
+import { longDate, parseDate, parseNumber } from "./parse.mjs";
 
 // --- situation paths ---
 
@@ -34,11 +35,18 @@ export function setIn(obj, keys, value) {
 
 // --- visibility of conditional groups ---
 
+// A yes/no question is a fieldset of radios: its value is the checked one's ("" = not known yet).
+function controlValue(control) {
+  if (control.tagName !== "FIELDSET") return control.value;
+  const checked = control.querySelector("input[type=radio]:checked");
+  return checked ? checked.value : "";
+}
+
 function conditionHolds(form, when) {
   return when.split(";").every((cond) => {
     const [id, values] = cond.split("=");
     const control = form.querySelector(`#${CSS.escape(id)}`);
-    return control && !control.closest("[hidden]") && values.split("|").includes(control.value);
+    return control && !control.closest("[hidden]") && values.split("|").includes(controlValue(control));
   });
 }
 
@@ -53,30 +61,42 @@ export const shown = (el) => !el.closest("[hidden]");
 
 // --- form -> situation ---
 
-function parseNumber(text) {
-  const t = text.trim().replace(/\s/g, "").replace(",", ".");
-  return /^-?\d+(\.\d+)?$/.test(t) ? Number(t) : text.trim();
-}
-
-function parseDate(text) {
-  const t = text.trim();
-  const fr = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(t);
-  return fr ? `${fr[3]}-${fr[2].padStart(2, "0")}-${fr[1].padStart(2, "0")}` : t;
-}
+// Text that does not read as a number or a date goes as typed: the checker then says what is
+// wrong with it, in French, next to the field.
+const number = (text) => parseNumber(text) ?? text.trim();
+const day = (text) => parseDate(text) ?? text.trim();
+const BOOL = { yes: true, no: false };
 
 function valueOf(el) {
   switch (el.dataset.type) {
     case "bool":
-      return el.checked;
+      return BOOL[controlValue(el)];
     case "int":
     case "number":
-      return el.value.trim() === "" ? undefined : parseNumber(el.value);
+      return el.value.trim() === "" ? undefined : number(el.value);
     case "date":
-      return el.value.trim() === "" ? undefined : parseDate(el.value);
+      return el.value.trim() === "" ? undefined : day(el.value);
+    case "count": {
+      if (el.value.trim() === "") return undefined;
+      const n = parseNumber(el.value);
+      return Number.isInteger(n) && n >= 0 && n <= MAX_COUNT ? Array.from({ length: n }, () => ({})) : number(el.value);
+    }
     case "text":
       return el.value.trim() === "" ? undefined : el.value.trim();
     default:
       return el.value === "" ? undefined : el.value;
+  }
+}
+// More members than any jury could have: sent as a number, for the checker to refuse.
+const MAX_COUNT = 99;
+
+// Under each date field, the date read, with its weekday (« lundi 15 juin 2026 »), or nothing.
+export function showWeekdays(form) {
+  for (const el of form.querySelectorAll('[data-type="date"]')) {
+    const out = document.getElementById(`${el.id}-weekday`);
+    if (!out) continue;
+    const text = longDate(parseDate(el.value));
+    if (out.textContent !== text) out.textContent = text;
   }
 }
 
@@ -126,12 +146,16 @@ export function fill(form, situation, saved = null) {
     if (el.type === "hidden") continue;
     const value = getIn(situation, segments(el.dataset.key));
     if (value === undefined || value === null) continue;
-    if (el.dataset.type === "bool") el.checked = value === true;
+    if (el.dataset.type === "bool") {
+      const radio = el.querySelector(`input[type=radio][value="${value === true ? "yes" : value === false ? "no" : ""}"]`);
+      if (radio) radio.checked = true;
+    } else if (el.dataset.type === "count" && Array.isArray(value)) el.value = String(value.length);
     else if (el.tagName === "SELECT") {
       if ([...el.options].some((o) => o.value === String(value))) el.value = String(value);
     } else el.value = typeof value === "object" ? JSON.stringify(value) : String(value);
   }
   updateVisibility(form);
+  showWeekdays(form);
 }
 
 // Keys of a restored situation that the form cannot show: the verdict then stays on the

@@ -1,7 +1,7 @@
 // The simulator's page script: tabs, autosave, share links, import/export, evaluation,
 // engine status. Python runs in the worker that overrides/simulateur/boot.html started;
 // window.CQP is defined there. Forms ⇄ situations: form.mjs; verdicts: verdict.mjs.
-import { collect, fill, pathOf, sameJSON, shown, switches, updateVisibility } from "./form.mjs";
+import { collect, fill, pathOf, sameJSON, showWeekdays, shown, switches, updateVisibility } from "./form.mjs";
 import { problemsOf, renderVerdict, summaryOf } from "./verdict.mjs";
 
 const root = document.querySelector("[data-cqp-sim]");
@@ -177,7 +177,9 @@ async function evaluate(t, startedAt = performance.now()) {
   }
   if (seq !== t.seq) return; // a newer evaluation is on its way
   clearFieldErrors(t.form);
-  if (error) for (const problem of problemsOf(error)) showFieldError(t.form, problem);
+  // An answer not given yet is listed in the result (« À compléter », with a link to its field),
+  // never flagged on the field itself: a first visit shows no error.
+  if (error) for (const problem of problemsOf(error)) if (problem.kind !== "missing") showFieldError(t.form, problem);
   const versions = CQP.versions || {};
   const cqp = versions[(verdict && verdict.cqp) || situation.cqp];
   const box = t.panel.querySelector(".cqp-verdict");
@@ -204,6 +206,7 @@ function onEdit(t, event) {
   if (event && event.target.closest && event.target.closest("[data-action]")) return;
   t.override = null;
   updateVisibility(t.form);
+  showWeekdays(t.form);
   save();
   evaluate(t, startedAt);
 }
