@@ -171,7 +171,9 @@ def _jury_cs(f: Forms) -> str:
                         field_label(["members", i, "external_to_company"], "eligibility", "jury"))
         body += f.yes_no(f"{fid}-knows", ["members", i, "knows_candidate"],
                          field_label(["members", i, "knows_candidate"], "eligibility", "jury"))
-        members.append(f.group(body, tag="fieldset", legend=a(field_label(["members", i], "eligibility", "jury"))))
+        # Each member exists once the jury is shown, so that his unanswered questions are listed.
+        members.append(f.group(body, tag="fieldset", legend=a(field_label(["members", i], "eligibility", "jury")),
+                               base=f"members/#{i}"))
     out.append(f.group("".join(members), when="elig-jurycs-route=formation"))
     # With the VAE, the livret asks only for a number of professional evaluators (rule
     # vae_evaluators): the members are counted, nothing else is asked of them.

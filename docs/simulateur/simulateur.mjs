@@ -133,7 +133,10 @@ function fieldFor(form, path) {
     fields
       .filter(([p]) => path.startsWith(p + ".") || path.startsWith(p + "["))
       .sort((x, y) => y[0].length - x[0].length)[0];
-  return hit ? hit[1] : null;
+  if (!hit) return null;
+  // A yes/no question is reached at its chosen answer, the radio that takes the focus.
+  const field = hit[1];
+  return field.tagName === "FIELDSET" ? field.querySelector("input:checked") || field.querySelector("input") : field;
 }
 
 // Each problem is told next to its field, in the checker's French words (label and message).
