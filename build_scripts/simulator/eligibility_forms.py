@@ -192,5 +192,5 @@ SUBJECTS = [
     ("jury-vcd", "Un jury — Vendeur conseil à distance", "Jury", "jury", VCD, _jury),
     ("jury-cs", "Un jury — Commercial sédentaire", "Jury", "jury", CS, _jury_cs),
     ("organism-vcd", "Un organisme (habilitation) — Vendeur conseil à distance",
-     "Organisme de formation", "organism", VCD, _organism),
+     "Organisme (habilitation)", "organism", VCD, _organism),
 ]

@@ -1,7 +1,7 @@
 // The forms as situations: where each field's value goes (data-key), which groups count
 // (data-when), and back from a situation to the fields. How forms are annotated:
 // build_scripts/simulator/forms.py. Numbers and dates as people write them: parse.mjs.
-import { longDate, parseDate, parseNumber } from "./parse.mjs";
+import { dayFirst, longDate, parseDate, parseNumber } from "./parse.mjs";
 
 // --- situation paths ---
 
@@ -46,7 +46,7 @@ function conditionHolds(form, when) {
   return when.split(";").every((cond) => {
     const [id, values] = cond.split("=");
     const control = form.querySelector(`#${CSS.escape(id)}`);
-    return control && !control.closest("[hidden]") && values.split("|").includes(controlValue(control));
+    return control && shown(control) && values.split("|").includes(controlValue(control));
   });
 }
 
@@ -57,7 +57,12 @@ export function updateVisibility(form) {
   }
 }
 
-export const shown = (el) => !el.closest("[hidden]");
+// Shown within its form: a group of the form that is hidden leaves its fields out; the tool's
+// panel being hidden (another tab is shown) does not, so a tool keeps its situation meanwhile.
+export function shown(el) {
+  const hidden = el.closest("[hidden]");
+  return !hidden || hidden.contains(el.closest("form"));
+}
 
 // --- form -> situation ---
 
@@ -150,6 +155,7 @@ export function fill(form, situation, saved = null) {
       const radio = el.querySelector(`input[type=radio][value="${value === true ? "yes" : value === false ? "no" : ""}"]`);
       if (radio) radio.checked = true;
     } else if (el.dataset.type === "count" && Array.isArray(value)) el.value = String(value.length);
+    else if (el.dataset.type === "date" && parseDate(String(value))) el.value = dayFirst(parseDate(String(value)));
     else if (el.tagName === "SELECT") {
       if ([...el.options].some((o) => o.value === String(value))) el.value = String(value);
     } else el.value = typeof value === "object" ? JSON.stringify(value) : String(value);

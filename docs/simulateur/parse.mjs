@@ -49,6 +49,12 @@ export function parseDate(text) {
   return null;
 }
 
+// A date given back to a field, as people write it: 2026-06-15 → 15/06/2026.
+export function dayFirst(iso) {
+  const [year, month, day] = iso.split("-");
+  return `${day}/${month}/${year}`;
+}
+
 // "lundi 15 juin 2026": a date with its weekday, as people check it against a calendar.
 export function longDate(iso) {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || "");

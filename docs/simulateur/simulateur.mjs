@@ -57,6 +57,13 @@ function shareUrl(check, situation) {
   return url.href;
 }
 
+// The address keeps the situation of the tool shown, so that it can be bookmarked or sent:
+// replaced as the person types (no history entry per keystroke), never sent to the server.
+function keepInAddress(t) {
+  const url = shareUrl(t.check, t.override ?? collect(t.form));
+  if (url !== location.href) history.replaceState(history.state, "", url);
+}
+
 function fromHash() {
   const m = /^#s=([A-Za-z0-9_-]+)$/.exec(location.hash);
   if (!m) return null;
@@ -81,6 +88,9 @@ function activate(check, focus = false) {
     if (on && focus) tab.focus();
   }
   for (const t of Object.values(tools)) t.panel.hidden = t.check !== check;
+  // A tool's result is brought up to date when it is shown (edits reach only the tool shown).
+  evaluate(tools[check]);
+  if (location.hash.startsWith("#s=")) keepInAddress(tools[check]);
 }
 
 function setupTabs() {
@@ -193,15 +203,21 @@ async function evaluate(t, startedAt = performance.now()) {
     `Situation évaluée (python -m checker ${t.check} FICHIER donne le même verdict) :\n` + JSON.stringify(situation, null, 2);
   renderVerdict(box.querySelector(".cqp-verdict-details"), t.check, verdict, error, (path) => fieldFor(t.form, path),
     situation);
-  const summary = box.querySelector(".cqp-verdict-summary");
-  const text = summaryOf(t.check, verdict, error);
-  if (summary.textContent !== text) {
-    summary.replaceChildren(Object.assign(document.createElement("p"), { textContent: text }));
-  }
+  announce(t, box.querySelector(".cqp-verdict-summary"), summaryOf(t.check, verdict, error));
   box.dataset.state = error ? "error" : "verdict";
   document.dispatchEvent(new CustomEvent("cqp:verdict", {
     detail: { check: t.check, ms: performance.now() - startedAt, verdict, error: error && error.message },
   }));
+}
+
+// The live region says the settled result once, when the person pauses, not at each keystroke
+// (a date typed digit by digit would otherwise be announced ten times).
+const SETTLE_MS = 700;
+function announce(t, region, text) {
+  clearTimeout(t.announceTimer);
+  t.announceTimer = setTimeout(() => {
+    if (region.textContent !== text) region.replaceChildren(Object.assign(document.createElement("p"), { textContent: text }));
+  }, SETTLE_MS);
 }
 
 function onEdit(t, event) {
@@ -211,6 +227,7 @@ function onEdit(t, event) {
   updateVisibility(t.form);
   showWeekdays(t.form);
   save();
+  keepInAddress(t);
   evaluate(t, startedAt);
 }
 
@@ -282,19 +299,39 @@ async function act(t, action, input) {
   } else if (action === "print") {
     window.print();
   } else if (action === "reset") {
-    try {
-      localStorage.removeItem(STORAGE_KEY);
-    } catch {
-      /* nothing stored */
-    }
-    for (const other of Object.values(tools)) {
-      other.override = null;
-      fill(other.form, {});
-      note(other, "");
-    }
-    note(t, "Saisie effacée.");
-    for (const other of Object.values(tools)) evaluate(other);
+    confirmReset(t);
   }
+}
+
+// « Réinitialiser » empties this tool only, once the person confirms in a dialog (a modal
+// <dialog>: focus goes to it and comes back to the button; Échap cancels).
+function confirmReset(t) {
+  const title = t.panel.querySelector("h2").textContent;
+  let dialog = t.panel.querySelector(".cqp-confirm");
+  if (!dialog) {
+    dialog = document.createElement("dialog");
+    dialog.className = "cqp-confirm";
+    dialog.setAttribute("aria-labelledby", `${t.check}-confirm-title`);
+    dialog.setAttribute("aria-describedby", `${t.check}-confirm-text`);
+    dialog.innerHTML =
+      `<form method="dialog"><h3 id="${t.check}-confirm-title">Effacer vos réponses ?</h3>` +
+      `<p id="${t.check}-confirm-text">Toutes les réponses de l'outil « ${escapeHtml(title)} » seront effacées. ` +
+      "Les autres outils ne changent pas.</p>" +
+      '<p class="cqp-confirm-actions"><button value="cancel" class="md-button" autofocus>Annuler</button> ' +
+      '<button value="reset" class="md-button md-button--primary">Effacer les réponses</button></p></form>';
+    dialog.addEventListener("close", () => {
+      if (dialog.returnValue !== "reset") return;
+      t.override = null;
+      fill(t.form, {});
+      save();
+      if (location.hash.startsWith("#s=")) keepInAddress(t);
+      note(t, "Réponses effacées.");
+      evaluate(t);
+    });
+    t.panel.querySelector(".cqp-actions").after(dialog);
+  }
+  dialog.returnValue = "";
+  dialog.showModal();
 }
 
 // --- engine status ---
@@ -331,7 +368,7 @@ function start() {
   }
   activate(active);
   if (shared) {
-    history.replaceState(null, "", location.pathname + location.search); // later edits win on reload
+    // The link stays in the address (bookmarkable); it follows later edits, so they win on reload.
     if (shared.invalid) note(tools[active], "Le lien de partage est illisible : il a peut-être été tronqué.");
     else save();
   }
@@ -353,7 +390,7 @@ function start() {
 
   const evaluateAll = () => {
     engine("ready");
-    for (const t of Object.values(tools)) evaluate(t);
+    evaluate(tools[active]); // the others when they are shown
   };
   document.addEventListener("cqp:ready", evaluateAll);
   document.addEventListener("cqp:failed", (e) => engine("failed", e.detail.message));

@@ -261,3 +261,118 @@ def test_cs_jury_with_vae_counts_the_evaluators_only(page, base_url):
     assert outcome(page, "Éligibilité").strip().endswith("Non éligible")
     field(tool, "Voie d'accès").select_option("formation")
     assert outcome(page, "Éligibilité").strip().endswith("À compléter")
+
+
+# --- state: tabs, reset, address, live region ----------------------------------------------------
+
+def test_a_tab_is_evaluated_when_shown(page, base_url):
+    open_simulator(page, base_url)
+    tool = panel(page, "Score")
+    field(tool, "CQP", exact=True).select_option("commercial-sedentaire")
+    field(tool, "Voie d'accès").select_option("vae")
+    panel(page, "Calendrier")
+    # edited while another tab is shown (a restored or imported situation, a script)
+    page.evaluate("""() => {
+        const input = [...document.querySelectorAll('#outil-score input')].find((i) => i.dataset.key === 'blocks/B1/score');
+        input.value = '75';
+    }""")
+    tool = panel(page, "Score")
+    box = wait_verdict(page, "Score")
+    assert "75 %" in box.inner_text()
+    # a hidden tool keeps its answers: the Calendrier's date is still counted when it comes back
+    panel(page, "Calendrier")
+    field(page.get_by_role("tabpanel", name="Calendrier"), "Date de la session d'évaluation").fill("15/06/2026")
+    panel(page, "Score")
+    tool = panel(page, "Calendrier")
+    assert "échéance" in wait_verdict(page, "Calendrier").inner_text()
+
+
+def test_reset_asks_and_empties_only_its_tool(page, base_url):
+    open_simulator(page, base_url)
+    calendar = panel(page, "Calendrier")
+    field(calendar, "Date de la session d'évaluation").fill("15/06/2026")
+    wait_verdict(page, "Calendrier")
+    score = panel(page, "Score")
+    field(score, "CQP", exact=True).select_option("commercial-sedentaire")
+    field(score, "Voie d'accès").select_option("vae")
+    b1 = field(score, re.compile("^B1 — score"))
+    b1.fill("72")
+    wait_verdict(page, "Score")
+    reset = score.get_by_role("button", name="Réinitialiser")
+    # cancelled: nothing changes, and the focus comes back to the button
+    reset.click()
+    dialog = page.get_by_role("dialog", name="Effacer vos réponses ?")
+    assert dialog.is_visible()
+    assert "Score" in dialog.inner_text()
+    dialog.get_by_role("button", name="Annuler").click()
+    assert not dialog.is_visible()
+    assert b1.input_value() == "72"
+    assert page.evaluate("document.activeElement.textContent") == "Réinitialiser"
+    # Échap cancels too
+    reset.click()
+    page.keyboard.press("Escape")
+    assert b1.input_value() == "72"
+    # confirmed: this tool only
+    reset.click()
+    page.get_by_role("dialog").get_by_role("button", name="Effacer les réponses").click()
+    assert field(score, "CQP", exact=True).input_value() == "vendeur-conseil-distance"
+    box = wait_verdict(page, "Score")
+    assert "cqp-outcome--none" in box.locator(".cqp-outcome").first.get_attribute("class")
+    calendar = panel(page, "Calendrier")
+    assert field(calendar, "Date de la session d'évaluation").input_value() == "15/06/2026"
+    # and after a reload too (the saved answers of the other tools are kept)
+    page.reload()
+    page.wait_for_function(_helpers.READY)
+    assert field(panel(page, "Calendrier"), "Date de la session d'évaluation").input_value() == "15/06/2026"
+
+
+def test_the_address_keeps_the_situation_and_can_be_bookmarked(page, base_url, context):
+    open_simulator(page, base_url)
+    tool = panel(page, "Score")
+    field(tool, "CQP", exact=True).select_option("commercial-sedentaire")
+    field(tool, "Voie d'accès").select_option("vae")
+    field(tool, re.compile("^B1 — score")).fill("72")
+    wait_verdict(page, "Score")
+    url = page.url
+    assert "#s=" in url
+    history = page.evaluate("history.length")
+    field(tool, re.compile("^B2 — score")).fill("69")
+    wait_verdict(page, "Score")
+    assert page.url != url and "#s=" in page.url
+    assert page.evaluate("history.length") == history  # replaced, not one entry per keystroke
+    bookmark = page.url
+    # opened elsewhere (no saved answers): the same answers and result, and the link stays
+    other = context.browser.new_context(locale="fr-FR").new_page()
+    open_simulator(other, base_url, "#s=" + bookmark.split("#s=")[1])
+    assert "#s=" in other.url
+    other_tool = other.get_by_role("tabpanel", name="Score")
+    assert field(other_tool, re.compile("^B1 — score")).input_value() == "72"
+    assert field(other_tool, re.compile("^B2 — score")).input_value() == "69"
+    assert "69 %" in wait_verdict(other, "Score").inner_text()
+    # the other tab's situation replaces it when that tab is shown
+    panel(other, "Calendrier")
+    assert other.url != bookmark
+    other.context.close()
+
+
+def test_the_live_region_announces_once_after_typing(page, base_url):
+    open_simulator(page, base_url)
+    tool = panel(page, "Calendrier")
+    wait_verdict(page, "Calendrier")
+    page.wait_for_timeout(1000)  # the first result is said; count from here
+    page.evaluate("""() => {
+        window.__announced = [];
+        const region = document.querySelector('#outil-calendrier [aria-live]');
+        new MutationObserver(() => window.__announced.push(region.textContent))
+            .observe(region, {childList: true, subtree: true, characterData: true});
+    }""")
+    date = field(tool, "Date de la session d'évaluation")
+    date.click()
+    page.keyboard.type("15/06/2026", delay=80)
+    wait_verdict(page, "Calendrier")
+    page.wait_for_timeout(1500)
+    announced = page.evaluate("window.__announced")
+    assert len(announced) == 1, announced
+    assert "échéance" in announced[0]
+    # focus stayed where the person types
+    assert page.evaluate("document.activeElement.id") == date.get_attribute("id")
