@@ -315,7 +315,7 @@ function confirmReset(t) {
     dialog.setAttribute("aria-describedby", `${t.check}-confirm-text`);
     dialog.innerHTML =
       `<form method="dialog"><h3 id="${t.check}-confirm-title">Effacer vos réponses ?</h3>` +
-      `<p id="${t.check}-confirm-text">Toutes les réponses de l'outil « ${escapeHtml(title)} » seront effacées. ` +
+      `<p id="${t.check}-confirm-text">Toutes les réponses de l'outil «\u00a0${escapeHtml(title)}\u00a0» seront effacées. ` +
       "Les autres outils ne changent pas.</p>" +
       '<p class="cqp-confirm-actions"><button value="cancel" class="md-button" autofocus>Annuler</button> ' +
       '<button value="reset" class="md-button md-button--primary">Effacer les réponses</button></p></form>';
