@@ -253,12 +253,14 @@ def template(check: str, cqp: str, route: str | None = None, subject: str | None
     if check == "eligibility":
         if subject not in columns.subjects(cqp):
             raise CohortFileError(f"--subject attendu pour eligibility : {', '.join(columns.subjects(cqp))}")
+        if route is not None and subject in columns.NO_ROUTE:
+            raise CohortFileError(f"--route ne vaut pas pour {subject} : sa situation n'a pas de voie d'accès")
     elif subject is not None:
         raise CohortFileError(f"--subject ne vaut que pour eligibility, pas pour {check}")
     if route is None and (check == "score" or subject == "candidate"):
         route = columns.routes(cqp)[0]  # these checks need a route: the fields of the first one
     data = referentiel.cqp(cqp).data
-    paths = [p for p, _ in columns.head(check) + columns.fields(check, cqp, route, subject)]
+    paths = [p for p, _ in columns.head(check, subject) + columns.fields(check, cqp, route, subject)]
     plain = [p for p in paths if MEMBER not in p]
     # One member after the other, each with all its fields.
     members = [tuple(i if k == MEMBER else k for k in p)

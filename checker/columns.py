@@ -35,12 +35,17 @@ def routes(cqp_id: str) -> list[str]:
     return [x for x in ROUTES if x in referentiel.cqp(cqp_id).data["routes"]]
 
 
-def head(check: str) -> list[tuple[tuple, str]]:
+# Subjects whose situation has no route (the checker refuses one).
+NO_ROUTE = ("evaluator", "organism")
+
+
+def head(check: str, subject: str | None = None) -> list[tuple[tuple, str]]:
     """The columns every situation of a check starts with (contract: cqp, then route/subject)."""
     out = [(("cqp",), CHOICE)]
     if check == "eligibility":
         out.append((("subject",), CHOICE))
-    out.append((("route",), CHOICE))
+    if subject not in NO_ROUTE:
+        out.append((("route",), CHOICE))
     return out
 
 

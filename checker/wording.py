@@ -50,8 +50,13 @@ def _patterns() -> list[tuple[tuple, tuple, dict]]:
 
 def field(path: Path, check: str | None = None, subject: str | None = None) -> dict | None:
     """The wording entry of a field, or None if the site does not name it."""
+    return _field(tuple("*" if isinstance(k, int) else k for k in path), check, subject)
+
+
+@lru_cache(maxsize=8192)
+def _field(keys: tuple, check: str | None, subject: str | None) -> dict | None:
+    # Cached: a cohort asks the same few fields for every row (the scan was most of its time).
     wanted = [(check, subject), (check,), ()]
-    keys = tuple("*" if isinstance(k, int) else k for k in path)
     for context in wanted:
         for ctx, segments, entry in _patterns():
             if ctx != tuple(c for c in context if c) or len(segments) != len(keys):
