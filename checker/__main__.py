@@ -13,9 +13,11 @@ default output is a result table for a spreadsheet; --format json prints the con
 from __future__ import annotations
 
 import json
+import os
 import sys
 
 from . import CHECKS, SituationError, evaluate
+from .cohort import evaluate_rows
 
 USAGE = ("usage: python -m checker {score,eligibility,deadlines} [--all-errors] FILE  "
          "(FILE « - » : entrée standard) | python -m checker batch CHECK FILE [--format json] | "
@@ -113,7 +115,7 @@ def _options(args: list[str], names: tuple[str, ...]) -> tuple[list[str], dict[s
 
 
 def batch(args: list[str]) -> int:
-    from .cohort import evaluate_batch
+    from .cohort import situations
     from .spreadsheet import table
 
     parsed = _options(args, ("--format",))
@@ -121,16 +123,52 @@ def batch(args: list[str]) -> int:
             or parsed[1].get("--format", "csv") not in ("csv", "json"):
         return _fail(USAGE)
     (check, name), options = parsed
+    as_json = options.get("--format") == "json"
     try:
-        results = evaluate_batch(check, read_bytes(name))
-    except (ValueError, RecursionError) as err:  # CohortFileError is a ValueError
-        return _fail(str(err) if not isinstance(err, RecursionError) else "(fichier) : trop imbriqué")
-    if options.get("--format") == "json":
-        json.dump(results, sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        rows = list(situations(check, read_bytes(name)))
+    except ValueError as err:  # CohortFileError is a ValueError
+        return _fail(str(err))
+    results = _evaluate(check, rows, as_json)
+    if as_json:
+        _write_utf8("[\n" + ",\n".join(results) + ("\n]\n" if results else "]\n"))
     else:
         _write_utf8(table(check, results))
     return 0
+
+
+# Below this many rows, starting processes costs more than it saves.
+PARALLEL_FROM = 1000
+
+
+def _evaluate(check: str, rows: list, as_json: bool) -> list:
+    """The results of the rows, as dicts or (as_json) as JSON texts, one per row. A large cohort
+    is shared among the machine's cores (10,000 rows: the contract's 5 s on two cores); the
+    results keep the rows' order."""
+    workers = min(os.cpu_count() or 1, 8)
+    if len(rows) < PARALLEL_FROM or workers < 2:
+        return _chunk(check, rows, as_json)
+    try:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        context = multiprocessing.get_context("fork")  # workers inherit the loaded referential
+    except (ImportError, ValueError):  # no fork here (another platform): one process
+        return _chunk(check, rows, as_json)
+    size = -(-len(rows) // (workers * 4))
+    chunks = [rows[i:i + size] for i in range(0, len(rows), size)]
+    try:
+        with ProcessPoolExecutor(workers, mp_context=context) as pool:
+            return [r for part in pool.map(_chunk, [check] * len(chunks), chunks, [as_json] * len(chunks))
+                    for r in part]
+    except (OSError, RuntimeError):  # processes refused (a sandbox): one process
+        return _chunk(check, rows, as_json)
+
+
+def _chunk(check: str, rows: list, as_json: bool) -> list:
+    results = evaluate_rows(check, rows)
+    # JSON texts travel back from a worker faster than dicts; json.dumps without indent takes
+    # the C encoder (an indented dump of 10,000 verdicts, 180 MB, took longer than computing them).
+    return [json.dumps(r, ensure_ascii=False) for r in results] if as_json else results
 
 
 def _write_utf8(text: str) -> None:

@@ -220,11 +220,16 @@ def _stray_cell(n: int) -> dict:
 def evaluate_batch(check: str, csv_text: str | bytes) -> list[dict]:
     """The contract's array: {"row", "label", "verdict"} or {"row", "label", "errors"} per data
     row. Raises CohortFileError when the file cannot be read."""
+    return evaluate_rows(check, situations(check, csv_text))
+
+
+def evaluate_rows(check: str, rows) -> list[dict]:
+    """The results of rows read by situations() (the CLI shares them among processes)."""
     from . import CHECKS
 
-    evaluate = CHECKS.get(check)
+    evaluate = CHECKS[check]
     out = []
-    for row, label, situation, problems in situations(check, csv_text):
+    for row, label, situation, problems in rows:
         try:
             verdict = evaluate(situation)
         except SituationError as err:

@@ -22,6 +22,7 @@ _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 MIN_YEAR, MAX_YEAR = 1900, 2199
 # Longer integers are typing errors (and Python refuses to write ints of over 4,300 digits).
 MAX_DIGITS = 30
+_ZERO, _HUNDRED = Fraction(0), Fraction(100)  # a percentage's bounds, made once
 INVALID = None  # what a reader returns for a field it could not read (its problem is recorded)
 
 
@@ -152,7 +153,7 @@ class Reader:
         return exact
 
     def percentage(self, d: dict, key: str, path: tuple) -> Fraction | None:
-        return self.number(d, key, path, Fraction(0), Fraction(100), "un pourcentage entre 0 et 100")
+        return self.number(d, key, path, _ZERO, _HUNDRED, "un pourcentage entre 0 et 100")
 
     def text(self, d: dict, key: str, path: tuple, expected: str = "un texte non vide") -> str | None:
         value = self.required(d, key, path, expected)

@@ -89,7 +89,8 @@ def label(path: Path, check: str | None = None, subject: str | None = None,
         return phrase("whole_situation")
     entry = field(path, check, subject)
     if entry is None:
-        return path_text(path)
+        # An empty key (hypothesis found {"": null}) still needs a name people can read.
+        return path_text(path) or "« » (nom de champ vide)"
     values = {"domain": "", "block": "", "competence": "", "n": "", "part_title": ""}
     values.update(params(path, cqp))
     return entry["label"].format(**values)
