@@ -71,18 +71,16 @@ def _read_header(check: str, cells: list[str], line: int) -> list:
         if not name:
             out.append(None)  # a column without a heading is checked when a row fills it
             continue
-        key = LABEL_COLUMN if name.lower() == LABEL_COLUMN else name
-        if key in seen:
-            raise CohortFileError(f"{where} : colonne « {name} » en double (déjà en colonne {seen[key]})")
-        seen[key] = n
-        if key == LABEL_COLUMN:
-            out.append(LABEL_COLUMN)
-            continue
-        col = _column(check, name)
+        col = LABEL_COLUMN if name.lower() == LABEL_COLUMN else _column(check, name)
         if col is None:
             raise CohortFileError(f"{where} : colonne inconnue « {_short(name)} » "
                                   f"(attendu : un champ de {check}, écrit comme son chemin, "
                                   f"par exemple « {_example(check)} »)")
+        # The field itself, so that members.1.role and members.01.role are the same column.
+        key = col if col == LABEL_COLUMN else columns.dotted(col[0])
+        if key in seen:
+            raise CohortFileError(f"{where} : colonne « {_short(name)} » en double (déjà en colonne {seen[key]})")
+        seen[key] = n
         out.append(col)
     return out
 

@@ -137,6 +137,11 @@ def test_a_block_all_empty_is_an_absent_block():
     assert error_paths(rows[3]) == [("blocks", "missing")]  # nothing given at all
 
 
+def test_the_same_member_field_twice_is_a_doubled_column():
+    with pytest.raises(CohortFileError, match="en double"):
+        evaluate_batch("eligibility", "cqp;subject;members.1.role;Rôle (members.01.role)\n")
+
+
 def test_cells_beyond_the_header_are_the_rows_problem():
     rows = evaluate_batch("score", "cqp;route\nvendeur-conseil-distance;formation;;x\n")
     assert error_paths(rows[0])[-1] == ("(colonne 4)", "unknown")
