@@ -12,6 +12,7 @@ import re
 import sys
 from datetime import date
 from fractions import Fraction
+from functools import lru_cache
 from typing import Any, Iterable
 
 from . import wording
@@ -146,7 +147,7 @@ class Reader:
         if isinstance(value, float) and not math.isfinite(value):
             self.fail(path + (key,), "type", f"attendu : {expected}, reçu : {value}", expected)
             return INVALID
-        exact = Fraction(value) if isinstance(value, int) else Fraction(repr(value))
+        exact = _exact(repr(value))
         if (lo is not None and exact < lo) or (hi is not None and exact > hi):
             self.fail(path + (key,), "range", f"{_num(exact)} hors limites (attendu : {expected})", expected)
             return INVALID
@@ -201,6 +202,13 @@ class Reader:
 
     def optional_date(self, d: dict, key: str, path: tuple) -> date | None:
         return self.iso_date(d, key, path) if self.present(d, key) else None
+
+
+@lru_cache(maxsize=4096)
+def _exact(written: str) -> Fraction:
+    # A cohort's results repeat the same few figures: parsing each once saves a good share of
+    # its time (Fractions are immutable, so sharing them is safe).
+    return Fraction(written)
 
 
 def _too_long(value) -> bool:
