@@ -56,9 +56,8 @@ def test_mixed_valid_and_faulty_rows_with_commas():
     rows = by_row(batch("score", "mixed-vcd-comma.csv"))
     assert list(rows) == [2, 3, 4, 5, 6]
     assert rows[2]["verdict"]["certified"] is True
-    assert error_paths(rows[3]) == [("domains.DC1.positive", "range"), ("domains.DC1.evaluated", "range"),
-                                    ("domains.DC2.positive", "type")]
-    faulty = rows[3]["errors"][2]
+    assert error_paths(rows[3]) == [("domains.DC1.positive", "range"), ("domains.DC2.positive", "type")]
+    faulty = rows[3]["errors"][1]
     assert faulty["label"] == "DC2 — indicateurs évalués positivement"
     assert faulty["message"].startswith("DC2 — indicateurs évalués positivement : réponse non reconnue")
     assert faulty["expected"]
