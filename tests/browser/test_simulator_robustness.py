@@ -204,7 +204,7 @@ def test_a_share_link_asks_before_replacing_saved_work(page, base_url):
     wait_verdict(page, "Score")
     other = {"cqp": "commercial-sedentaire", "route": "vae", "blocks": {"B1": {"score": 90}}}
     page.goto(f"{base_url}/simulateur/{link('score', other)}")  # same page: hashchange
-    dialog = page.get_by_role("dialog")
+    dialog = page.get_by_role("dialog", name="Remplacer votre saisie ?")
     dialog.wait_for()
     assert "Remplacer" in dialog.inner_text()
     page.keyboard.press("Escape")  # keep my work
@@ -221,7 +221,7 @@ def test_a_share_link_asks_before_replacing_saved_work(page, base_url):
     # A link equal to the saved work asks nothing.
     page.goto(f"{base_url}/simulateur/{link('score', other)}")
     page.wait_for_function("() => !location.hash")
-    assert page.get_by_role("dialog").count() == 0
+    assert page.get_by_role("dialog", name="Remplacer votre saisie ?").count() == 0
 
 
 def test_a_link_into_an_untouched_tool_asks_nothing(page, base_url):
@@ -229,7 +229,7 @@ def test_a_link_into_an_untouched_tool_asks_nothing(page, base_url):
     panel(page, "Éligibilité")
     page.goto(f"{base_url}/simulateur/{link('score', VAE)}")
     page.wait_for_function("() => document.querySelector('#score-vae-b1').value === '72'")
-    assert page.get_by_role("dialog").count() == 0
+    assert page.get_by_role("dialog", name="Remplacer votre saisie ?").count() == 0
 
 
 def test_the_replace_dialog_reads_well_at_360px(page, base_url, tmp_path):
@@ -237,7 +237,7 @@ def test_the_replace_dialog_reads_well_at_360px(page, base_url, tmp_path):
     page.goto(f"{base_url}/simulateur/{link('score', VAE)}")
     page.wait_for_function(READY, timeout=60_000)
     page.goto(f"{base_url}/simulateur/{link('score', dict(VAE, blocks={'B1': {'score': 40}}))}")
-    dialog = page.get_by_role("dialog")
+    dialog = page.get_by_role("dialog", name="Remplacer votre saisie ?")
     dialog.wait_for()
     assert dialog.bounding_box()["width"] <= 360
     page.screenshot(path=str(tmp_path / "dialog.png"))
