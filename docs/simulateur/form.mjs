@@ -184,16 +184,36 @@ export function problemOf(value, { maxDepth = MAX_DEPTH } = {}) {
 
 export const isRecord = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
 
-// JSON text → value, or a French reason. The text's length is checked first.
-export function parseJSON(text) {
+function nestedDeeper(text, max) {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++; // \ escapes the next character
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 123 || c === 91) {
+      if (++depth > max) return true;
+    } else if (c === 125 || c === 93) depth--;
+  }
+  return false;
+}
+
+// JSON text → value, or a French reason. The text's length is checked first. `wrapping`: the
+// levels around the situation ({check, situation}: 1; the stored state: 3).
+export function parseJSON(text, wrapping = 1) {
   if (typeof text !== "string") return { problem: "le contenu n'est pas du texte" };
   if (text.length > MAX_BYTES) return { problem: "le contenu dépasse 1 Mo" };
+  // The nesting is counted on the text, before parsing: parsing 200,000 nested brackets takes
+  // long enough to freeze the page.
+  if (nestedDeeper(text, MAX_DEPTH + wrapping)) return { problem: `la situation est trop imbriquée (plus de ${MAX_DEPTH} niveaux)` };
   let value;
   try {
     value = JSON.parse(text);
   } catch {
     return { problem: "le contenu n'est pas du JSON valide" };
   }
-  const problem = problemOf(value);
+  const problem = problemOf(value, { maxDepth: MAX_DEPTH + wrapping });
   return problem ? { problem } : { value };
 }

@@ -6,7 +6,7 @@
 // checked completely — size, depth, own keys only, a known tool — before it touches a form or the
 // storage; anything else is refused with a French sentence, the form left as it was.
 import {
-  MAX_BYTES, collect, fill, isRecord, parseJSON, pathOf, sameJSON, shown, switches, updateVisibility,
+  MAX_BYTES, collect, fill, isRecord, parseJSON, pathOf, problemOf, sameJSON, shown, switches, updateVisibility,
 } from "./form.mjs";
 import { renderVerdict, summaryOf } from "./verdict.mjs";
 
@@ -35,7 +35,7 @@ function readStore() {
     return { data: null }; // storage disabled
   }
   if (raw === null) return { data: null };
-  const { value, problem } = parseJSON(raw);
+  const { value, problem } = parseJSON(raw, 3); // {tools: {score: {situation: …}}}
   if (problem || !isRecord(value) || own(value, "version") !== 1) return { data: null, aside: raw };
   const data = { active: null, tools: new Map() };
   let bad = false;
@@ -49,8 +49,8 @@ function readStore() {
       const entry = stored[check];
       const situation = own(entry, "situation") ?? {};
       const saved = own(entry, "switches") ?? {};
-      const ok = tools.has(check) && isRecord(entry) && isRecord(situation) && isRecord(saved) &&
-        Object.values(saved).every((v) => typeof v === "string");
+      const ok = tools.has(check) && isRecord(entry) && isRecord(situation) && !problemOf(situation) &&
+        isRecord(saved) && Object.values(saved).every((v) => typeof v === "string");
       if (!ok) {
         bad = true;
         continue;
@@ -171,10 +171,11 @@ function shareUrl(check, situation) {
 function wrapped(value) {
   if (!isRecord(value)) return { problem: "il ne contient pas un objet JSON" };
   const check = own(value, "check");
-  if (!tools.has(check)) return { problem: "il ne désigne aucun outil du simulateur (score, eligibility ou deadlines)" };
+  if (!tools.has(check)) return { problem: "il ne désigne aucun des trois outils du simulateur (éligibilité, score, calendrier)" };
   const situation = own(value, "situation");
   if (!isRecord(situation)) return { problem: "il ne contient pas de situation (un objet JSON)" };
-  return { check, situation };
+  const problem = problemOf(situation);
+  return problem ? { problem } : { check, situation };
 }
 
 function fromHash(hash) {
@@ -402,7 +403,8 @@ async function importFile(t, input) {
     return;
   }
   // Either {check, situation}, or a situation alone for the tool shown.
-  const data = isRecord(value) && Object.hasOwn(value, "check") ? wrapped(value) : { check: t.check, situation: value };
+  const data = isRecord(value) && Object.hasOwn(value, "check") ? wrapped(value)
+    : { check: t.check, situation: value, problem: problemOf(value) };
   if (data.problem || !isRecord(data.situation)) {
     refuse(data.problem ? data.problem.replace(/^il /, "le fichier ") : "le fichier ne contient pas une situation (un objet JSON)");
     return;

@@ -203,13 +203,30 @@ async function boot() {
   }
 }
 
+// A script that could not be imported (pyodide.mjs, pyodide.asm.mjs) gives a bare TypeError
+// naming its URL: asked again (HEAD), the server tells a missing file from a lost connection.
+async function classify(err) {
+  if (err instanceof LoadError) return err;
+  const text = describe(err);
+  const url = /(https?:\/\/[^\s"']+)/.exec(text);
+  if (url && err instanceof TypeError) {
+    try {
+      const head = await nativeFetch(url[1], { method: "HEAD", cache: "no-store" });
+      if (!head.ok) return new LoadError("server", `${url[1]}: HTTP ${head.status}`, head.status);
+    } catch {
+      return new LoadError("network", text);
+    }
+  }
+  const network = err instanceof TypeError && /fetch|import|network|load/i.test(text);
+  return new LoadError(network ? "network" : "internal", text);
+}
+
 let failed = false;
-function fail(err) {
+async function fail(reason) {
   if (evaluate || failed) return;
   failed = true;
-  const kind = err instanceof LoadError ? err.kind
-    : err instanceof TypeError && /fetch|import|network|load/i.test(describe(err)) ? "network" : "internal";
-  self.postMessage({ type: "failed", kind, status: err && err.status, message: describe(err) });
+  const err = await classify(reason);
+  self.postMessage({ type: "failed", kind: err.kind, status: err.status, message: describe(err) });
 }
 // When its WebAssembly cannot be fetched, Pyodide logs the error and its promise never settles:
 // the rejection surfaces here instead.

@@ -317,18 +317,28 @@ def test_corrupted_storage_is_set_aside_and_the_page_works(page, base_url, name)
 
 # --- loading: failures told apart, a watchdog on progress ---------------------------------------
 
-def test_a_missing_wasm_is_reported_at_once(page, base_url):
-    page.route("**/*.wasm", lambda route: route.fulfill(status=404, body="absent"))
+@pytest.mark.parametrize("pattern, status", [("**/*.wasm", 404), ("**/pyodide.asm.mjs", 404),
+                                             ("**/python_stdlib.zip", 500), ("**/wheels/*.whl", 404)])
+def test_a_server_error_on_a_core_file_is_reported_at_once(page, base_url, pattern, status):
+    page.route(pattern, lambda route: route.fulfill(status=status, body="erreur"))
     started = time.monotonic()
     page.goto(f"{base_url}/simulateur/")
     page.wait_for_function(READY, timeout=20_000)
     assert time.monotonic() - started < 15
     assert page.evaluate("CQP.status") == "failed"
     alert = page.get_by_role("alert")
-    assert "404" in alert.inner_text() and "serveur" in alert.inner_text()
-    page.unroute("**/*.wasm")
+    assert f"erreur {status}" in alert.inner_text() and "serveur" in alert.inner_text()
+    page.unroute(pattern)
     alert.get_by_role("button", name="Réessayer").click()
     page.wait_for_function("CQP.status === 'ready'", timeout=60_000)
+
+
+def test_a_wheel_that_is_not_the_expected_one_is_told_apart(page, base_url):
+    page.route("**/wheels/*.whl", lambda route: route.fulfill(status=200, body=b"PK\x05\x06" + bytes(18)))
+    page.goto(f"{base_url}/simulateur/")
+    page.wait_for_function(READY, timeout=30_000)
+    assert page.evaluate("CQP.failure") == "integrity"
+    assert "intégrité" in page.get_by_role("alert").inner_text()
 
 
 def test_a_stalled_download_fails_and_a_slow_one_does_not(page, base_url, context):
