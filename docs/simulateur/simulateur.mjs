@@ -528,7 +528,10 @@ function showProgress() {
   const box = root.querySelector(".cqp-engine");
   let line = box.querySelector(".cqp-engine-progress");
   if (!p || CQP.status !== "loading") {
-    if (line) line.hidden = true;
+    if (line) {
+      line.hidden = true;
+      line.querySelector("progress").value = 0;
+    }
     return;
   }
   if (!line) {
@@ -617,8 +620,8 @@ function wire() {
     t.panel.querySelector('input[data-action="import"]').addEventListener("change", (e) => act(t, "import", e.target));
   }
   root.querySelector('[data-action="retry"]').addEventListener("click", () => {
+    CQP.retry(); // status "loading" again, progress from zero
     engine("loading");
-    CQP.retry();
   });
   const evaluateAll = () => {
     engine("ready");

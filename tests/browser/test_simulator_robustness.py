@@ -360,9 +360,9 @@ def test_a_stalled_download_fails_and_a_slow_one_does_not(page, base_url, contex
                                                   "downloadThroughput": 1_700_000, "uploadThroughput": 1_000_000})
     page.get_by_role("alert").get_by_role("button", name="Réessayer").click()
     page.wait_for_function("() => { const p = document.querySelector('.cqp-engine progress');"
-                           " return p && p.value > 0 && p.max > 1e6; }", timeout=20_000)
-    text = page.locator(".cqp-engine").inner_text()
-    assert re.search(r"[\d,]+ Mo sur [\d,]+ Mo", text), text
+                           " return p && p.checkVisibility() && p.value > 0 && p.max > 1e6"
+                           " && /[\\d,]+ Mo sur [\\d,]+ Mo/.test(document.querySelector('.cqp-engine').innerText); }",
+                           timeout=30_000)
     import os
     if os.environ.get("CQP_SCREENSHOTS"):
         page.set_viewport_size({"width": 360, "height": 740})
@@ -380,3 +380,33 @@ def test_noscript_says_what_works_without_javascript(site_dir):
     assert m
     text = re.sub(r"<[^>]+>", "", m.group(1))
     assert "JavaScript" in text and "pages" in text and "calcul" in text
+
+
+# --- the new messages are accessible --------------------------------------------------------------
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_no_axe_violation_in_the_new_messages(page, base_url, axe_source, scheme):
+    from test_simulator import _browser, run_axe
+
+    page.emulate_media(color_scheme=scheme)
+    page.goto(f"{base_url}/simulateur/")
+    page.evaluate(f"(v) => localStorage.setItem({KEY!r}, v)", CORRUPT["not JSON"])
+    page.reload()
+    page.wait_for_function(READY, timeout=60_000)
+    assert page.locator(".cqp-aside").is_visible()
+    violations = run_axe(page, axe_source)
+    assert violations == [], [(v["id"], [n["target"] for n in v["nodes"]]) for v in violations]
+    page.goto(f"{base_url}/simulateur/{link('score', VAE)}")
+    page.goto(f"{base_url}/simulateur/{link('score', dict(VAE, blocks={'B1': {'score': 40}}))}")
+    dialog = page.get_by_role("dialog", name="Remplacer votre saisie ?")
+    dialog.wait_for()
+    violations = _browser.run_axe(page, axe_source)
+    assert violations == [], [(v["id"], [n["target"] for n in v["nodes"]]) for v in violations]
+    page.set_viewport_size({"width": 320, "height": 800})
+    assert dialog.bounding_box()["width"] <= 320
+    assert page.evaluate("document.activeElement.textContent") == "Garder ma saisie"
+    page.keyboard.press("Shift+Tab")  # the page behind is inert: focus stays in the dialog
+    assert page.evaluate("document.activeElement.textContent") == "Remplacer par la situation du lien"
+    page.keyboard.press("Escape")
+    assert page.evaluate("document.querySelector('.cqp-dialog').open") is False
+    assert page.locator(".cqp-aside").bounding_box()["width"] <= 320
