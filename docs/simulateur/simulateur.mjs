@@ -471,7 +471,7 @@ async function act(t, action, input) {
   } else if (action === "export") {
     const day = new Date().toISOString().slice(0, 10);
     download(`cqp-${t.check}-${day}.json`, "application/json", JSON.stringify(situation, null, 2) + "\n");
-    note(t, `Situation exportée : <code>python -m checker ${t.check} cqp-${t.check}-${day}.json</code> donne le même verdict.`);
+    note(t, `Situation exportée dans le fichier cqp-${t.check}-${day}.json : le bouton « Importer » la reprend.`);
   } else if (action === "import") {
     await importFile(t, input);
   } else if (action === "print") {
