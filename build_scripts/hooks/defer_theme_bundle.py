@@ -18,7 +18,7 @@ THEME_BUNDLE = re.compile(r'<script src="([^"]*assets/javascripts/bundle\.[0-9a-
 def on_post_page(output, page, config):
     if page.file.src_uri != PAGE:
         return output
-    output, n = THEME_BUNDLE.subn(r'<script data-cqp-theme-bundle="\1">/* loaded once Python is ready */</script>', output)
+    output, n = THEME_BUNDLE.subn(r'<script type="text/plain" data-cqp-theme-bundle="\1"></script>', output)
     if n != 1:
         raise PluginError(f"expected one theme bundle <script> on {PAGE}, found {n}: has the theme changed?")
     return output
