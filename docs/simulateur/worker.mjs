@@ -13,7 +13,8 @@
 const params = new URL(import.meta.url).searchParams;
 const wheelUrl = new URL(params.get("wheel"), import.meta.url).href;
 const integrity = params.get("integrity") || undefined;
-const pyodideUrl = new URL("pyodide/", import.meta.url).href;
+// Pyodide's folder is named after its files' hash (build_scripts/simulator/assets.py).
+const pyodideUrl = new URL(params.get("pyodide"), import.meta.url).href;
 
 // Messages that come before Python is ready wait here.
 const queue = [];
@@ -60,7 +61,7 @@ async function fetchWheel() {
 async function boot() {
   const wheel = fetchWheel();
   wheel.catch(() => {}); // reported below, once Pyodide is up or has failed
-  const { loadPyodide } = await import("./pyodide/pyodide.mjs");
+  const { loadPyodide } = await import(new URL("pyodide.mjs", pyodideUrl).href);
   const pyodide = await loadPyodide({ indexURL: pyodideUrl });
   pyodide.unpackArchive(await wheel, "wheel", { extractDir: "/home/pyodide/cqp-checker" });
   evaluate = pyodide.runPython(GLUE);
