@@ -15,6 +15,8 @@ import hashlib
 import json
 from pathlib import Path
 
+from build_scripts.headers import HASHED
+
 ROOT = Path(__file__).resolve().parents[1]
 SOURCE = ROOT / "build_scripts" / "sw.js"
 NAME = "sw.js"
@@ -53,7 +55,7 @@ def manifest(site: Path) -> dict:
     if not any(url == "simulateur/" for url, _ in site_files):
         raise OfflineError("site/simulateur/index.html is missing: is the site built?")
     build = hashlib.sha256(json.dumps([site_files, engine]).encode()).hexdigest()[:12]
-    return {"build": build, "site": site_files, "engine": engine}
+    return {"build": build, "hashed": HASHED.pattern, "site": site_files, "engine": engine}
 
 
 def service_worker(site: Path) -> str:

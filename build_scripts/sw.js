@@ -19,17 +19,19 @@ const PREFIX = "cqp-";
 const CACHE = PREFIX + MANIFEST.build;
 // Kept in the cache once the simulator has been used: a new build then keeps the engine too.
 const ENGINE_KEPT = new URL("__cqp-engine-kept", self.registration.scope).href;
-const HASHED = /\.[0-9a-f]{8,10}(\.min)?\.m?(js|css)$|\/[0-9a-f]{10}\//;
+// Hashed names, as build_scripts/headers.py tells them (the same pattern, from the manifest).
+const HASHED = new RegExp(MANIFEST.hashed);
 
 const absolute = (url) => new URL(url, self.registration.scope).href;
+const hashed = (href) => HASHED.test(new URL(href).pathname);
 
 async function keep(cache, [url, integrity]) {
   const href = absolute(url);
   if (await cache.match(href)) return;
-  let response = HASHED.test(href) ? await caches.match(href) : undefined;
+  let response = hashed(href) ? await caches.match(href) : undefined;
   if (!response) {
     // no-cache: revalidated, so that the HTTP cache cannot hand an earlier build's page.
-    response = await fetch(href, { integrity, cache: HASHED.test(href) ? "default" : "no-cache" });
+    response = await fetch(href, { integrity, cache: hashed(href) ? "default" : "no-cache" });
     if (!response.ok) throw new Error(`${href}: HTTP ${response.status}`);
   }
   await cache.put(href, response);
@@ -73,7 +75,7 @@ self.addEventListener("message", (event) => {
 });
 
 async function answer(request) {
-  if (HASHED.test(request.url)) {
+  if (hashed(request.url)) {
     const hit = await caches.match(request, { ignoreSearch: true });
     if (hit) return hit;
   }
