@@ -1,5 +1,5 @@
 """MkDocs hook, optional: on the simulator page, Material's JavaScript bundle is left inert and
-overrides/simulateur/boot.html loads it once Python is ready, so that it does not compete with
+docs/simulateur/boot.js loads it once Python is ready, so that it does not compete with
 Pyodide's boot for the CPU. Measured on a 2-core machine: CQP.ready about 6 % sooner; the page
 is plain HTML and usable meanwhile. Without this hook (Zensical ignores hooks) the page works
 the same, a little slower to get Python ready.

@@ -93,3 +93,17 @@ def test_a_reload_after_a_deploy_gets_the_new_build(browser, builds, service_wor
     finally:
         ctx.close()
         host.server.shutdown()
+
+
+@pytest.mark.parametrize("name", ["pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"])
+def test_a_core_file_of_another_build_fails_its_integrity_check(page, base_url, name):
+    # Same size, other bytes: what a stale cache or a half-done deploy could serve.
+    def serve_other(route):
+        response = route.fetch()
+        body = response.body()
+        route.fulfill(response=response, body=bytes(b ^ 1 for b in body[:64]) + body[64:])
+
+    page.route(f"**/pyodide/*/{name}", serve_other)
+    page.goto(base_url + "/simulateur/")
+    page.wait_for_function("() => window.CQP && window.CQP.status === 'failed'", timeout=180_000)
+    assert page.evaluate("CQP.failure") in ("integrity", "integrity-or-network")

@@ -63,8 +63,8 @@ def test_theme_search_and_palette_work(csp_page, host_url):
 
 def test_simulator_engine_runs(csp_page, host_url):
     csp_page.goto(host_url + "/simulateur/", wait_until="load")
-    csp_page.wait_for_function("() => window.CQP && window.CQP.ready", timeout=10_000)
-    csp_page.evaluate("window.CQP.ready")
+    csp_page.wait_for_function("() => window.CQP && window.CQP.status !== 'loading'", timeout=180_000)
+    assert csp_page.evaluate("() => [CQP.status, CQP.error]") == ["ready", None]
     verdict = csp_page.evaluate("""CQP.evaluate('score', {cqp: 'vendeur-conseil-distance', route: 'formation',
         domains: {DC1: {positive: 17, total: 20}, DC2: {positive: 20, total: 20}}})""")
     assert verdict["certified"] is True
