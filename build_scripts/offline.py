@@ -54,7 +54,9 @@ def manifest(site: Path) -> dict:
         (engine if rel.startswith(ENGINE) else site_files).append([_url(rel), sri])
     if not any(url == "simulateur/" for url, _ in site_files):
         raise OfflineError("site/simulateur/index.html is missing: is the site built?")
-    build = hashlib.sha256(json.dumps([site_files, engine]).encode()).hexdigest()[:12]
+    # The service worker's own code counts: a new version of it gets a new cache.
+    build = hashlib.sha256(json.dumps([site_files, engine]).encode()
+                           + SOURCE.read_bytes()).hexdigest()[:12]
     return {"build": build, "hashed": HASHED.pattern, "site": site_files, "engine": engine}
 
 

@@ -37,9 +37,7 @@ async function keep(cache, [url, integrity]) {
   await cache.put(href, response);
 }
 
-async function keepAll(cache, files) {
-  await Promise.all(files.map((file) => keep(cache, file)));
-}
+const keepAll = (cache, files) => Promise.all(files.map((file) => keep(cache, file)));
 
 async function keepEngine() {
   const cache = await caches.open(CACHE);
@@ -74,16 +72,22 @@ self.addEventListener("message", (event) => {
   ));
 });
 
+// Kept without its query; a new response's URL is the request's: the worker reads its query.
+const fromCache = async (request) => {
+  const hit = await caches.match(request, { ignoreSearch: true });
+  return hit && new Response(hit.body, hit);
+};
+
 async function answer(request) {
   if (hashed(request.url)) {
-    const hit = await caches.match(request, { ignoreSearch: true });
+    const hit = await fromCache(request);
     if (hit) return hit;
   }
   try {
     // A page is revalidated even when the HTTP cache holds it fresh: it names its build's files.
     return await fetch(request.mode === "navigate" ? new Request(request, { cache: "no-cache" }) : request);
   } catch (err) {
-    const hit = await caches.match(request, { ignoreSearch: true })
+    const hit = await fromCache(request)
       || (request.mode === "navigate" && await caches.match(absolute("404.html")));
     if (hit) return hit;
     throw err;
