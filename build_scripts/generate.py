@@ -11,7 +11,8 @@ renders, so that the site generator only renders:
   abbreviations (the tooltips);
 - the simulator page: its forms where docs/simulateur/index.md has `<!-- simulateur -->`, its
   template and configuration in its front matter (build_scripts/simulator/);
-- Pyodide's core files and the checker's wheel in simulateur/.
+- Pyodide's core files and the checker's wheel in simulateur/, the simulator's scripts under
+  content-hashed names (build_scripts/fingerprint.py).
 
 The referential is compiled first by the one compile (build_scripts/compile_referentiels.py),
 whose checked data the pages use. Only files whose content changed are written and files no
@@ -54,12 +55,14 @@ def site_sources(data: dict) -> dict[str, Path | str]:
             markdown = source.read_text(encoding="utf-8") if isinstance(source, Path) else source
             files[src_uri] = (markdown + pages.version_note(src_uri, data)
                               + "\n\n" + abbreviations + "\n")
-    runtime, wheel = assets.runtime_files()
+    runtime = assets.Runtime()
+    scripts = assets.hashed_scripts(files)
     # The forms read what the checker reads: the compiled JSON.
     referentiel = json.loads(OUTPUT.read_text(encoding="utf-8"))
     files[assets.PAGE] = assets.simulator_page(
-        files[assets.PAGE], simulator_html(Forms(referentiel)), assets.page_config(wheel, referentiel))
-    files.update(runtime)
+        files[assets.PAGE], simulator_html(Forms(referentiel)),
+        assets.page_config(runtime, scripts, referentiel))
+    files.update(runtime.files)
     return files
 
 

@@ -1,5 +1,5 @@
 // The simulator's page script: tabs, autosave, share links, import/export, evaluation,
-// engine status. Python runs in the worker that overrides/simulateur/boot.html started;
+// engine status. Python runs in the worker that docs/simulateur/boot.js started;
 // window.CQP is defined there. Forms ⇄ situations: form.mjs; verdicts: verdict.mjs.
 //
 // What comes from outside (a share link, a file, the browser's storage) is read as JSON text and

@@ -1,9 +1,11 @@
 // The checker on Pyodide, in a module worker (Pyodide 314 supports no other kind), so that
 // Python never blocks the page. Started from the page's <head> (see overrides/simulateur/).
 //
-// The worker URL carries the wheel to load: worker.mjs?wheel=<url>&integrity=sha256-…
-// The wheel is fetched while Pyodide boots, checked against its sha256, and unpacked into a
-// folder put on sys.path: the checker is then imported as the CLI imports it.
+// The worker URL carries the wheel to load and where Pyodide is, with their sha256 (computed at
+// build time, build_scripts/simulator/assets.py): worker.<hash>.mjs?wheel=<url>&integrity=sha256-…
+// &pyodide=<folder>&sri.<core file>=sha256-… The wheel is fetched while Pyodide boots, checked
+// against its sha256, and unpacked into a folder put on sys.path: the checker is then imported
+// as the CLI imports it. The core files Pyodide fetches are checked against theirs too.
 //
 // Messages in:  {id, check, payload}   payload = the situation as JSON text (the page serialises
 //               it: a string crosses postMessage whatever the situation's depth)
@@ -19,7 +21,11 @@
 const params = new URL(import.meta.url).searchParams;
 const wheelUrl = new URL(params.get("wheel"), import.meta.url).href;
 const integrity = params.get("integrity") || undefined;
-const pyodideUrl = new URL("pyodide/", import.meta.url).href;
+// Pyodide's folder is named after its files' hash (build_scripts/simulator/assets.py).
+const pyodideUrl = new URL(params.get("pyodide"), import.meta.url).href;
+// sha256 of the core files Pyodide fetches (its WebAssembly, standard library, lock file), by URL.
+const coreIntegrity = new Map(
+  [...params].filter(([key]) => key.startsWith("sri.")).map(([key, value]) => [new URL(key.slice(4), pyodideUrl).href, value]));
 const MAX_PAYLOAD = 2 * 1024 * 1024; // characters of JSON (the page refuses more than 1 MB)
 
 // Messages that come before Python is ready wait here.
@@ -131,8 +137,15 @@ function report(force = false) {
 // received is counted, so that the page's watchdog judges progress, not time.
 const nativeFetch = self.fetch.bind(self);
 async function countedFetch(input, init) {
-  const url = typeof input === "string" ? input : input.url;
+  // Pyodide passes a string or a URL object.
+  const url = input instanceof Request ? input.url : String(input);
   if (evaluate) return nativeFetch(input, init);
+  // A core file is checked as it streams (WebAssembly compiles while it downloads, which fetch's
+  // integrity option would prevent: it holds the body until the whole file is checked); without
+  // crypto.subtle (a page not served securely), fetch checks it.
+  const sri = coreIntegrity.get(new URL(url, self.location.href).href);
+  const subtle = self.crypto && self.crypto.subtle;
+  if (sri && !subtle && !(init && init.integrity)) init = { ...init, integrity: sri };
   // Waiting for the answer counts as downloading: a request that never answers is a stall.
   progress.active += 1;
   report(true);
@@ -163,13 +176,32 @@ async function countedFetch(input, init) {
       report(true);
     },
   });
-  return new Response(response.body.pipeThrough(counter), {
+  let body = response.body;
+  if (sri && subtle) {
+    const [checked, used] = body.tee();
+    const check = verify(checked, sri, url);
+    check.catch(fail); // at once: Pyodide may never settle on a file it cannot use
+    coreChecks.push(check);
+    body = used;
+  }
+  return new Response(body.pipeThrough(counter), {
     status: response.status,
     statusText: response.statusText,
     headers: response.headers,
   });
 }
 self.fetch = countedFetch;
+
+// The core files' checks: Python is ready only once they all passed.
+const coreChecks = [];
+async function verify(stream, sri, url) {
+  const bytes = await new Response(stream).arrayBuffer();
+  const digest = new Uint8Array(await self.crypto.subtle.digest("SHA-256", bytes));
+  let text = "";
+  for (const byte of digest) text += String.fromCharCode(byte);
+  const got = "sha256-" + btoa(text);
+  if (got !== sri) throw new LoadError("integrity", `${url}: ${got} != ${sri}`);
+}
 
 async function fetchWheel() {
   // Checked here rather than by fetch's integrity option where the browser allows, so that a
@@ -189,8 +221,9 @@ async function fetchWheel() {
 async function boot() {
   const wheel = fetchWheel();
   wheel.catch(() => {}); // reported below, once Pyodide is up or has failed
-  const { loadPyodide } = await import("./pyodide/pyodide.mjs");
+  const { loadPyodide } = await import(new URL("pyodide.mjs", pyodideUrl).href);
   const pyodide = await loadPyodide({ indexURL: pyodideUrl });
+  await Promise.all(coreChecks);
   pyodide.unpackArchive(await wheel, "wheel", { extractDir: "/home/pyodide/cqp-checker" });
   evaluate = pyodide.runPython(GLUE);
   self.fetch = nativeFetch;

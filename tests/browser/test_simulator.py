@@ -464,7 +464,7 @@ def test_every_field_is_labelled(page, base_url):
 
 
 def test_site_search_still_works_on_this_page(page, base_url):
-    # The theme's search waits until Python is ready here (see overrides/simulateur/boot.html);
+    # The theme's search waits until Python is ready here (see docs/simulateur/boot.js);
     # a query typed while Python loads is answered then.
     page.goto(f"{base_url}/simulateur/")
     page.locator(".md-search__input").click()

@@ -99,7 +99,7 @@ def test_input_typed_before_the_scripts_run_is_kept(page, base_url):
     page.wait_for_function(READY, timeout=60_000)
     wait_verdict(page, "Score")
     held = []
-    page.route("**/simulateur/simulateur.mjs", lambda route: held.append(route))
+    page.route("**/simulateur/simulateur.*.mjs", lambda route: held.append(route))
     page.goto(f"{base_url}/simulateur/", wait_until="commit")
     page.wait_for_function("() => document.querySelector('#score-dc1-positive')")
     while not held:
@@ -177,7 +177,7 @@ def test_the_engine_refuses_deep_input_but_stays_alive(page, base_url):
     assert "imbriqu" in got
     # Straight to the worker: Chromium delivers null for a structure ~1,300 levels deep.
     answers = page.evaluate("""async () => {
-        const w = new Worker(new URL(__cqpConfig.worker, document.baseURI), {type: 'module'});
+        const w = new Worker(new URL(JSON.parse(document.getElementById('cqp-config').textContent).worker, document.baseURI), {type: 'module'});
         let deep = 1; for (let i = 0; i < 1300; i++) deep = [deep];
         const replies = [];
         const done = new Promise((resolve) => { w.onmessage = (e) => {
@@ -328,7 +328,7 @@ def test_corrupted_storage_is_set_aside_and_the_page_works(page, base_url, name)
 # --- loading: failures told apart, a watchdog on progress ---------------------------------------
 
 @pytest.mark.parametrize("pattern, status", [("**/*.wasm", 404), ("**/pyodide.asm.mjs", 404),
-                                             ("**/python_stdlib.zip", 500), ("**/wheels/*.whl", 404)])
+                                             ("**/python_stdlib.zip", 500), ("**/wheels/**/*.whl", 404)])
 def test_a_server_error_on_a_core_file_is_reported_at_once(page, base_url, pattern, status):
     page.route(pattern, lambda route: route.fulfill(status=status, body="erreur"))
     started = time.monotonic()
@@ -344,7 +344,7 @@ def test_a_server_error_on_a_core_file_is_reported_at_once(page, base_url, patte
 
 
 def test_a_wheel_that_is_not_the_expected_one_is_told_apart(page, base_url):
-    page.route("**/wheels/*.whl", lambda route: route.fulfill(status=200, body=b"PK\x05\x06" + bytes(18)))
+    page.route("**/wheels/**/*.whl", lambda route: route.fulfill(status=200, body=b"PK\x05\x06" + bytes(18)))
     page.goto(f"{base_url}/simulateur/")
     page.wait_for_function(READY, timeout=30_000)
     assert page.evaluate("CQP.failure") == "integrity"

@@ -1,10 +1,12 @@
-{#- window.CQP and the Python worker, started at once: included at the top of <head> by
-    simulateur/page.html (before the theme's stylesheets), so Pyodide boots while the rest of
-    the page loads. The forms are wired by docs/simulateur/simulateur.mjs. -#}
-<script>
+// window.CQP and the Python worker, started at once: loaded (synchronously, as a classic script)
+// from the top of the simulator page's <head> by overrides/simulateur/page.html, before the
+// theme's stylesheets, so that Pyodide boots while the rest of the page loads. The forms are
+// wired by simulateur.mjs. A file, not an inline script, so that the page runs under a CSP
+// without 'unsafe-inline'; its configuration is the page's <script type="application/json"
+// id="cqp-config"> (build_scripts/simulator/assets.py), which no policy blocks.
 (function () {
   "use strict";
-  var config = window.__cqpConfig;
+  var config = JSON.parse(document.getElementById("cqp-config").textContent);
   var CQP = (window.CQP = {
     storageKey: "cqp-simulateur:v1",
     status: "loading",
@@ -190,8 +192,9 @@
   // The theme's own JavaScript (navigation, palette toggle, search and its index) would compete
   // with Pyodide for the processor while it boots: on this page it is loaded once Python is
   // ready or has failed (or after THEME_DELAY at the latest); the build leaves its tag as
-  // <script data-cqp-theme-bundle="…"> (build_scripts/hooks/defer_theme_bundle.py). The theme
-  // starts on DOMContentLoaded, which has passed by then: it is sent again for it.
+  // <script type="text/plain" data-cqp-theme-bundle="…">, a data block that never runs
+  // (build_scripts/hooks/defer_theme_bundle.py). The theme starts on DOMContentLoaded, which has
+  // passed by then: it is sent again for it.
   var THEME_DELAY = 8000;
   var themeLoaded = false;
   function loadTheme() {
@@ -237,4 +240,3 @@
 
   start();
 })();
-</script>
