@@ -27,6 +27,11 @@ let active = "eligibility";
 
 // --- storage ---
 
+// Levels of the stored object around a situation, and how much base64 lengthens a text: layout,
+// not rules.
+const STORE_WRAPPING = "{tools: {score: {situation}}}".split("{").length - 1;
+const BASE64_GROWTH = 4 / (2 + 1);
+
 // The stored value, checked; what cannot be used is returned as `aside` (the raw text).
 function readStore() {
   let raw;
@@ -36,7 +41,7 @@ function readStore() {
     return { data: null }; // storage disabled
   }
   if (raw === null) return { data: null };
-  const { value, problem } = parseJSON(raw, 3); // {tools: {score: {situation: …}}}
+  const { value, problem } = parseJSON(raw, STORE_WRAPPING); // {tools: {score: {situation: …}}}
   if (problem || !isRecord(value) || own(value, "version") !== 1) return { data: null, aside: raw };
   const data = { active: null, tools: new Map() };
   let bad = false;
@@ -191,7 +196,7 @@ function fromHash(hash) {
   if (!hash.startsWith("#s=")) return null;
   const m = /^#s=([A-Za-z0-9_-]+)$/.exec(hash);
   if (!m) return { problem: "il est illisible (il a peut-être été tronqué)" };
-  if (m[1].length > Math.ceil((MAX_BYTES * 4) / 3)) return { problem: "il dépasse 1 Mo" };
+  if (m[1].length > Math.ceil(MAX_BYTES * BASE64_GROWTH)) return { problem: "il dépasse 1 Mo" };
   let text;
   try {
     text = b64url.decode(m[1]);
