@@ -178,14 +178,8 @@ async function evaluate(t, startedAt = performance.now()) {
   if (seq !== t.seq) return; // a newer evaluation is on its way
   clearFieldErrors(t.form);
   if (error) for (const problem of problemsOf(error)) showFieldError(t.form, problem);
-  const versions = CQP.versions || {};
-  const cqp = versions[(verdict && verdict.cqp) || situation.cqp];
+  // The printed recap (answers, date, referential) is recap.mjs's, on cqp:verdict.
   const box = t.panel.querySelector(".cqp-verdict");
-  box.querySelector(".cqp-verdict-meta").textContent =
-    `Verdict établi le ${new Date().toLocaleString("fr-FR")}` +
-    (cqp ? ` — référentiel « ${cqp.title} », version ${cqp.version}` : "") + ".";
-  box.querySelector(".cqp-situation").textContent =
-    `Situation évaluée (python -m checker ${t.check} FICHIER donne le même verdict) :\n` + JSON.stringify(situation, null, 2);
   renderVerdict(box.querySelector(".cqp-verdict-details"), t.check, verdict, error, (path) => fieldFor(t.form, path),
     situation);
   const summary = box.querySelector(".cqp-verdict-summary");
@@ -254,7 +248,7 @@ async function act(t, action, input) {
   } else if (action === "export") {
     const day = new Date().toISOString().slice(0, 10);
     download(`cqp-${t.check}-${day}.json`, "application/json", JSON.stringify(situation, null, 2) + "\n");
-    note(t, `Situation exportée : <code>python -m checker ${t.check} cqp-${t.check}-${day}.json</code> donne le même verdict.`);
+    note(t, "Vos réponses sont enregistrées dans un fichier : « Importer » les reprendra.");
   } else if (action === "import") {
     const file = input.files[0];
     if (!file) return;
