@@ -17,7 +17,6 @@ for (const panel of document.querySelectorAll("[data-cqp-sim] .cqp-panel")) {
   bar.append(words, link);
   box.after(bar);
   let changed = false;
-  let below = false;
 
   // Hidden while the field being typed in would be under it.
   const covers = () => {
@@ -29,6 +28,9 @@ for (const panel of document.querySelectorAll("[data-cqp-sim] .cqp-panel")) {
 
   function update() {
     const headline = box.querySelector(".cqp-verdict-details .cqp-outcome");
+    // Measured now: an observer says nothing when a hidden tool is shown with its result still
+    // out of view.
+    const below = box.getBoundingClientRect().top >= window.innerHeight;
     const show = changed && below && !!headline && !panel.hidden;
     if (show && headline) {
       const status = ["ok", "ko", "error", "none"].find((s) => headline.classList.contains(`cqp-outcome--${s}`)) || "none";
@@ -41,10 +43,7 @@ for (const panel of document.querySelectorAll("[data-cqp-sim] .cqp-panel")) {
     document.documentElement.classList.toggle("cqp-result-bar-shown", !bar.hidden);
   }
 
-  new IntersectionObserver(([entry]) => {
-    below = !entry.isIntersecting && entry.boundingClientRect.top > 0;
-    update();
-  }).observe(box);
+  new IntersectionObserver(update).observe(box);
   form.addEventListener("input", () => {
     changed = true;
     update();

@@ -2,7 +2,7 @@
 // engine status. Python runs in the worker that overrides/simulateur/boot.html started;
 // window.CQP is defined there. Forms ⇄ situations: form.mjs; verdicts: verdict.mjs.
 import { collect, fill, pathOf, sameJSON, shown, switches, updateVisibility } from "./form.mjs";
-import { problemsOf, renderVerdict, summaryOf } from "./verdict.mjs";
+import { problemsOf, problemText, renderVerdict, summaryOf } from "./verdict.mjs";
 
 const root = document.querySelector("[data-cqp-sim]");
 const CQP = window.CQP;
@@ -142,11 +142,11 @@ function showFieldError(form, problem) {
   if (!field) return null;
   const existing = document.getElementById(`${field.id}-error`);
   if (existing) {
-    existing.textContent += ` ${problem.message}`;
+    existing.textContent += ` ${problemText(problem)}`;
     return field;
   }
   field.setAttribute("aria-invalid", "true");
-  const p = Object.assign(document.createElement("p"), { className: "cqp-field-error", id: `${field.id}-error`, textContent: problem.message });
+  const p = Object.assign(document.createElement("p"), { className: "cqp-field-error", id: `${field.id}-error`, textContent: problemText(problem) });
   (field.closest(".cqp-field, td") || field.parentElement).append(p);
   field.setAttribute("aria-describedby", `${field.getAttribute("aria-describedby") || ""} ${p.id}`.trim());
   return field;
@@ -227,7 +227,7 @@ function load(check, situation, { switchesSaved = null, from = "" } = {}) {
   fill(t.form, situation, switchesSaved);
   t.override = sameJSON(collect(t.form), situation) ? null : situation;
   if (t.override && from) {
-    note(t, `${from} contient des éléments que le formulaire ne montre pas : le verdict porte sur la ` +
+    note(t, `${from} contient des éléments que le formulaire ne montre pas : le résultat porte sur la ` +
       "situation telle qu'elle a été transmise, jusqu'à votre prochaine modification.");
   }
 }

@@ -304,18 +304,30 @@ export function problemsOf(error) {
 
 const incomplete = (problems) => problems.every((p) => p.kind === "missing");
 
+// A problem as people read it next to its field: a missing answer is asked for by its label
+// (what the checker expects, e.g. a JSON object, is for the command line); any other problem
+// says what was expected, in the checker's words.
+export function problemText(p) {
+  return p.kind === "missing" && p.label ? `${p.label} : réponse attendue.` : p.message;
+}
+
 export function renderVerdict(container, check, verdict, error, fieldOf = () => null, situation = null) {
   if (error) {
     const problems = problemsOf(error);
+    // A missing answer is named by its label alone (what it expects is the form's business);
+    // another problem says what was expected, in the checker's words.
     const items = problems
       .map((p, i) => {
         const field = fieldOf(p.path);
-        return `<li>${esc(p.message)}${field ? ` <a href="#${esc(field.id)}" class="cqp-goto" data-i="${i}">Aller au champ</a>` : ""}</li>`;
+        const what = p.kind === "missing" && p.label ? p.label : p.message;
+        return `<li>${esc(what)}${field ? ` <a href="#${esc(field.id)}" class="cqp-goto" data-i="${i}">Aller au champ` +
+          `<span class="cqp-visually-hidden"> : ${esc(p.label || what)}</span></a>` : ""}</li>`;
       })
       .join("");
     // Answers not given yet are not a failure: « À compléter » is neutral, never red.
     const todo = incomplete(problems);
     container.innerHTML = `<p class="cqp-outcome cqp-outcome--${todo ? "none" : "error"}"><strong>${todo ? "À compléter" : "Saisie à corriger"}</strong></p>` +
+      (todo ? `<p>${problems.length > 1 ? `Il manque encore ${problems.length} réponses` : "Il manque encore une réponse"} :</p>` : "") +
       `<ul class="cqp-error-message">${items}</ul>`;
     for (const a of container.querySelectorAll(".cqp-goto")) {
       a.addEventListener("click", (e) => {
@@ -343,7 +355,8 @@ export function renderVerdict(container, check, verdict, error, fieldOf = () => 
 export function summaryOf(check, verdict, error) {
   if (error) {
     const problems = problemsOf(error);
-    return `${incomplete(problems) ? "À compléter" : "Saisie à corriger"} : ${problems.map((p) => p.message).join(" ; ")}`;
+    return `${incomplete(problems) ? "À compléter" : "Saisie à corriger"} : ` +
+      problems.map((p) => (p.kind === "missing" && p.label ? p.label : p.message)).join(" ; ");
   }
   if (check === "score") {
     const rows = partRows(verdict);
