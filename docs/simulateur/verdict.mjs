@@ -161,7 +161,7 @@ function partRows(verdict, fieldOf = () => null) {
       }
       const minima = competenceMinima(verdict, s.part);
       const lost = s.needed === null;
-      rows.push({ id: s.part, ok: lost ? false : null, word: lost ? "ne peut plus être validé" : "résultats à venir",
+      rows.push({ id: s.part, ok: lost ? false : null, word: lost ? "ne peut plus être validé" : "en attente de résultats",
         figures: `<p>${num(i.unknown)} résultat(s) sur ${num(i.results)} à venir.</p>` +
           (minima.html ? `<p class="cqp-needed-title">Compétences déjà évaluées :</p>${minima.html}` : "") +
           blockNeeded(s.part, s, parts[s.part] && parts[s.part].needed, fieldOf) });
