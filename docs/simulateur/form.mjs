@@ -9,10 +9,12 @@ export const segments = (key) => key.split("/").map((s) => (s.startsWith("#") ? 
 export const pathOf = (key) =>
   segments(key).reduce((out, k) => (typeof k === "number" ? `${out}[${k}]` : out ? `${out}.${k}` : k), "");
 
+// Own keys only: a situation comes from a link, a file or the storage, and may name
+// "__proto__" or "constructor".
 export function getIn(obj, keys) {
   let cur = obj;
   for (const k of keys) {
-    if (cur === null || typeof cur !== "object" || !(k in cur)) return undefined;
+    if (cur === null || typeof cur !== "object" || !Object.hasOwn(cur, k)) return undefined;
     cur = cur[k];
   }
   return cur;
@@ -25,7 +27,7 @@ export function setIn(obj, keys, value) {
       cur[k] = value;
       return;
     }
-    if (cur[k] === undefined || cur[k] === null || typeof cur[k] !== "object") {
+    if (!Object.hasOwn(cur, k) || cur[k] === null || typeof cur[k] !== "object") {
       cur[k] = typeof keys[i + 1] === "number" ? [] : {};
     }
     cur = cur[k];
@@ -38,7 +40,7 @@ function conditionHolds(form, when) {
   return when.split(";").every((cond) => {
     const [id, values] = cond.split("=");
     const control = form.querySelector(`#${CSS.escape(id)}`);
-    return control && !control.closest("[hidden]") && values.split("|").includes(control.value);
+    return control && shown(control, form) && values.split("|").includes(control.value);
   });
 }
 
@@ -49,13 +51,24 @@ export function updateVisibility(form) {
   }
 }
 
-export const shown = (el) => !el.closest("[hidden]");
+// Shown within its form: a group of the form hidden by data-when does not count, while the
+// form itself may sit in a hidden tab (each tool is saved and judged from its own fields).
+export function shown(el, form = el.closest("form")) {
+  const hidden = el.closest("[hidden]");
+  return !hidden || !form || !form.contains(hidden);
+}
 
 // --- form -> situation ---
 
+// "72", "69,5", "72 %". Anything else ("7 0", a number of 400 digits) is sent as typed, so
+// that the checker's own message names the field and what it expects.
 function parseNumber(text) {
-  const t = text.trim().replace(/\s/g, "").replace(",", ".");
-  return /^-?\d+(\.\d+)?$/.test(t) ? Number(t) : text.trim();
+  const t = text.trim();
+  const m = /^(-?\d+(?:[.,]\d+)?)[\s\u00a0\u202f]*%?$/.exec(t);
+  if (!m) return t;
+  const digits = m[1].replace(/\D/g, "").replace(/^0+(?=\d)/, "");
+  const n = Number(m[1].replace(",", "."));
+  return Number.isFinite(n) && digits.length <= 15 ? n : t;
 }
 
 function parseDate(text) {
@@ -83,12 +96,12 @@ function valueOf(el) {
 export function collect(form) {
   const situation = {};
   for (const group of form.querySelectorAll("[data-base]")) {
-    if (shown(group) && getIn(situation, segments(group.dataset.base)) === undefined) {
+    if (shown(group, form) && getIn(situation, segments(group.dataset.base)) === undefined) {
       setIn(situation, segments(group.dataset.base), {});
     }
   }
   for (const el of form.querySelectorAll("[data-key]")) {
-    if (!shown(el)) continue;
+    if (!shown(el, form)) continue;
     const value = valueOf(el);
     if (value !== undefined) setIn(situation, segments(el.dataset.key), value);
   }
@@ -119,7 +132,8 @@ function inferred(el, situation) {
 export function fill(form, situation, saved = null) {
   form.reset();
   for (const el of form.querySelectorAll("[data-switch]")) {
-    if (saved && saved[el.id] !== undefined) el.value = saved[el.id];
+    const value = saved instanceof Map ? saved.get(el.id) : undefined;
+    if (typeof value === "string" && [...el.options].some((o) => o.value === value)) el.value = value;
     else if (el.dataset.infer) el.value = inferred(el, situation) ?? el.value;
   }
   for (const el of form.querySelectorAll("[data-key]")) {
@@ -135,10 +149,71 @@ export function fill(form, situation, saved = null) {
 }
 
 // Keys of a restored situation that the form cannot show: the verdict then stays on the
-// situation as given until the user edits the form.
+// situation as given until the user edits the form. Never throws (checked() bounds the depth
+// of what reaches it; anything deeper compares as different).
 export function sameJSON(x, y) {
   const norm = (v) => JSON.stringify(v, (k, val) =>
     val && typeof val === "object" && !Array.isArray(val)
       ? Object.fromEntries(Object.entries(val).sort(([p], [q]) => (p < q ? -1 : 1))) : val);
-  return norm(x) === norm(y);
+  try {
+    return norm(x) === norm(y);
+  } catch {
+    return false;
+  }
+}
+
+// --- what comes from outside: a link, a file, the storage ---
+
+export const MAX_BYTES = 1024 * 1024;
+export const MAX_DEPTH = 64;
+
+// Why a value read from JSON cannot be used as a situation (a French sentence), or null.
+// Iterative, so that no nesting can overflow the stack; own keys only.
+export function problemOf(value, { maxDepth = MAX_DEPTH } = {}) {
+  const stack = [[value, 1]];
+  let seen = 0;
+  while (stack.length) {
+    const [v, depth] = stack.pop();
+    if (v === null || typeof v !== "object") continue;
+    if (depth > maxDepth) return `la situation est trop imbriquée (plus de ${maxDepth} niveaux)`;
+    if (++seen > 100000) return "la situation contient trop d'éléments";
+    for (const key of Object.keys(v)) stack.push([v[key], depth + 1]);
+  }
+  return null;
+}
+
+export const isRecord = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
+
+function nestedDeeper(text, max) {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++; // \ escapes the next character
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 123 || c === 91) {
+      if (++depth > max) return true;
+    } else if (c === 125 || c === 93) depth--;
+  }
+  return false;
+}
+
+// JSON text → value, or a French reason. The text's length is checked first. `wrapping`: the
+// levels around the situation ({check, situation}: 1; the stored state: 3).
+export function parseJSON(text, wrapping = 1) {
+  if (typeof text !== "string") return { problem: "le contenu n'est pas du texte" };
+  if (text.length > MAX_BYTES) return { problem: "le contenu dépasse 1 Mo" };
+  // The nesting is counted on the text, before parsing: parsing 200,000 nested brackets takes
+  // long enough to freeze the page.
+  if (nestedDeeper(text, MAX_DEPTH + wrapping)) return { problem: `la situation est trop imbriquée (plus de ${MAX_DEPTH} niveaux)` };
+  let value;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return { problem: "le contenu n'est pas du JSON valide" };
+  }
+  const problem = problemOf(value, { maxDepth: MAX_DEPTH + wrapping });
+  return problem ? { problem } : { value };
 }
