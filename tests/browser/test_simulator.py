@@ -344,7 +344,7 @@ def test_share_link_round_trip(page, base_url, browser):
         text = t2.locator(".cqp-verdict").inner_text()
         verdict = checker.score(situation)
         assert verdict["outcome"]["title"] in text and not verdict["certified"]
-        assert "#s=" not in p2.url  # later edits, saved locally, win on reload
+        assert "#s=" in p2.url  # the address keeps the situation shown: it can be bookmarked
     finally:
         other.close()
 
