@@ -6,6 +6,8 @@
 // folder put on sys.path: the checker is then imported as the CLI imports it.
 //
 // Messages in:  {id, check, situation}
+//               {id, check, csv}   a cohort (contract v1.1): checker.evaluate_batch(check, csv),
+//               answered as {id, verdict: [rows]} or {id, error} when the file cannot be read
 // Messages out: {type: "ready", python} | {type: "failed", message}
 //               {id, verdict} | {id, error, errors}   (the checker's SituationError: its message
 //               and its list of problems, contract v1.1)
@@ -18,16 +20,18 @@ const pyodideUrl = new URL("pyodide/", import.meta.url).href;
 // Messages that come before Python is ready wait here.
 const queue = [];
 let evaluate = null;
+let batch = null;
 
 self.addEventListener("message", (event) => {
   if (evaluate) answer(event.data);
   else queue.push(event.data);
 });
 
-function answer({ id, check, situation }) {
+function answer({ id, check, situation, csv }) {
   let reply;
   try {
-    reply = JSON.parse(evaluate(String(check), JSON.stringify(situation ?? null)));
+    reply = JSON.parse(typeof csv === "string" ? batch(String(check), csv)
+      : evaluate(String(check), JSON.stringify(situation ?? null)));
   } catch (err) {
     reply = { error: `Erreur interne du simulateur : ${err && err.message ? err.message : err}` };
   }
@@ -48,7 +52,15 @@ def _cqp_evaluate(check, payload):
         return json.dumps({"error": str(err), "errors": err.errors}, ensure_ascii=False)
     return json.dumps({"verdict": verdict}, ensure_ascii=False)
 
-_cqp_evaluate
+def _cqp_batch(check, text):
+    # Imported here: the cohort code is read only when a cohort is evaluated.
+    try:
+        rows = checker.evaluate_batch(check, text)
+    except ValueError as err:  # CohortFileError: the file cannot be read
+        return json.dumps({"error": str(err)}, ensure_ascii=False)
+    return json.dumps({"verdict": rows}, ensure_ascii=False)
+
+(_cqp_evaluate, _cqp_batch)
 `;
 
 async function fetchWheel() {
@@ -63,7 +75,7 @@ async function boot() {
   const { loadPyodide } = await import("./pyodide/pyodide.mjs");
   const pyodide = await loadPyodide({ indexURL: pyodideUrl });
   pyodide.unpackArchive(await wheel, "wheel", { extractDir: "/home/pyodide/cqp-checker" });
-  evaluate = pyodide.runPython(GLUE);
+  [evaluate, batch] = pyodide.runPython(GLUE).toJs();
   self.postMessage({ type: "ready", python: pyodide.runPython("import sys; sys.version.split()[0]") });
   for (const message of queue.splice(0)) answer(message);
 }
