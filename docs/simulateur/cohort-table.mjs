@@ -5,11 +5,13 @@
 const number = (n) => Number(n).toLocaleString("fr-FR", { maximumFractionDigits: 2 });
 const pct = (n) => `${number(n)}\u202f%`;
 
+// « lundi 1er février 2027 »: the weekday always, the first of the month as French writes it.
 export function frenchDate(iso) {
   if (!iso) return "";
   const [y, m, d] = iso.split("-").map(Number);
-  return new Date(Date.UTC(y, m - 1, d)).toLocaleDateString("fr-FR",
-    { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+  const date = new Date(Date.UTC(y, m - 1, d));
+  const part = (options) => date.toLocaleDateString("fr-FR", { ...options, timeZone: "UTC" });
+  return `${part({ weekday: "long" })} ${d === 1 ? "1er" : d} ${part({ month: "long" })} ${y}`;
 }
 
 function partsOf(verdict) {
@@ -43,12 +45,12 @@ function neededText(id, part) {
   return "";
 }
 
-// The problems of a row, each with its line and the column it comes from.
+// A problem of a row, with its line and the column it comes from (the checker's message names
+// the field in words).
 function problemText(row, error, columns) {
   const index = columns.findIndex((c) => c.path === error.path);
   const near = index >= 0 ? index : columns.findIndex((c) => c.path.startsWith(error.path + "."));
-  const where = near >= 0 ? `ligne ${row}, colonne ${near + 1} « ${columns[near].label} »` : `ligne ${row}`;
-  return `${where} : ${error.message || error.expected}`;
+  return `ligne ${row}${near >= 0 ? `, colonne ${near + 1}` : ""} : ${error.message || error.expected}`;
 }
 
 // {row, label, kind, status, parts: {id: text}, needed, problems, verdict}
@@ -113,6 +115,9 @@ export function cells(row, ids, check) {
     ...(check === "deadlines" ? [] : [row.needed.join(" ; ")]), row.problems.join(" ; ")];
 }
 
+// The status is said in words; the sign only helps the eye.
+const SIGNS = { positive: "✓ ", negative: "✗ ", errors: "⚠ " };
+
 export function renderTable(table, rows, ids, check) {
   const head = headings(ids, check);
   const thead = document.createElement("thead");
@@ -123,11 +128,23 @@ export function renderTable(table, rows, ids, check) {
   for (const row of rows) {
     const line = document.createElement("tr");
     line.dataset.kind = row.kind;
+    const lists = { [head.length - 1]: row.problems, [head.length - 2]: check === "deadlines" ? null : row.needed };
     cells(row, ids, check).forEach((text, i) => {
       const cell = document.createElement(i === 1 ? "th" : "td");
       if (i === 1) cell.scope = "row";
       if (i === 2) cell.className = "cqp-cohort-status-cell";
-      cell.textContent = text;
+      cell.dataset.label = head[i]; // the heading, shown before the cell on a phone (cohort.css)
+      if (lists[i] && lists[i].length > 1) {
+        const ul = document.createElement("ul");
+        for (const item of lists[i]) ul.append(Object.assign(document.createElement("li"), { textContent: item }));
+        cell.append(ul);
+      } else {
+        cell.textContent = text;
+      }
+      if (i === 2 && SIGNS[row.kind]) {
+        cell.prepend(Object.assign(document.createElement("span"), { ariaHidden: "true", textContent: SIGNS[row.kind] }));
+      }
+      if (!text) cell.dataset.empty = "true";
       line.append(cell);
     });
     tbody.append(line);

@@ -27,6 +27,11 @@ function say(text, kind = "") {
   status.dataset.kind = kind;
 }
 
+// Each file or paste dealt with, read or refused (tests and the benchmark wait on it).
+function finished() {
+  root.dataset.done = String(Number(root.dataset.done || 0) + 1);
+}
+
 function chooseCase() {
   $("#cohort-template").href = selectedCase().dataset.template;
   $("#cohort-template").setAttribute("download", selectedCase().dataset.template.split("/").pop());
@@ -56,6 +61,7 @@ async function run(text, name) {
     say(`${name} n'a pas pu être lu : ${err.message}`, "error");
     root.dataset.pending = "0";
     $(".cqp-cohort-progress").hidden = true;
+    finished();
     return;
   }
   current = { check, caseIndex: caseSelect.value, text, results: all, name };
@@ -64,6 +70,7 @@ async function run(text, name) {
   root.dataset.pending = "0";
   $(".cqp-cohort-progress").hidden = true;
   store();
+  finished();
 }
 
 function show() {
@@ -125,6 +132,7 @@ async function fromFile(file) {
   } catch (err) {
     if (!(err instanceof CohortInputError)) throw err;
     say(err.message, "error");
+    finished();
   }
 }
 
@@ -181,6 +189,7 @@ function start() {
     } catch (err) {
       if (!(err instanceof CohortInputError)) throw err;
       say(err.message, "error");
+      finished();
     }
   });
   keep.addEventListener("change", store);
