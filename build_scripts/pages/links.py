@@ -55,7 +55,7 @@ def _list(items: list[tuple[str, str]]) -> str:
 
 
 def _snippet(check: str, slug: str, heading: str) -> str:
-    frame = absolute(f"integrer/{slug}/")
+    frame = absolute(f"integrer-{slug}/")
     code = (f'<iframe src="{frame}" title="{heading}" style="width:100%;border:0" height="900" '
             f'loading="lazy" allow="clipboard-write"></iframe>\n'
             "<script>\n"

@@ -1,4 +1,4 @@
-"""Pages /integrer/<tool>/: each tool of the simulator, and the cohort tool, for an organism's
+"""Pages /integrer-<tool>/: each tool of the simulator, and the cohort tool, for an organism's
 <iframe> (templates overrides/integrer/): the same forms and scripts as the full pages, without
 the site's header, navigation and footer. Their addresses and the <iframe> snippet are on the
 page /liens/ (build_scripts/pages/links.py)."""
@@ -15,7 +15,8 @@ EMBEDS.append(("cohort", "cohorte", "Toute une promotion — CQP Vendeur conseil
 
 
 def path(slug: str) -> str:
-    return f"integrer/{slug}/index.md"
+    # One level deep, as the simulator page: the verdicts' links are written relative to it.
+    return f"integrer-{slug}/index.md"
 
 
 def embed_pages(simulator_body: str, cohort_body: str, config: dict) -> dict[str, str]:
@@ -28,5 +29,9 @@ def embed_pages(simulator_body: str, cohort_body: str, config: dict) -> dict[str
                  "search": {"exclude": True}, "simulateur": config}
         head = "\n".join(f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in front.items())
         body = cohort_body if check == "cohort" else simulator_body
-        out[path(slug)] = f"---\n{head}\n---\n\n# {heading}\n\n{body}\n"
+        full = "../simulateur/cohorte/" if check == "cohort" else "../simulateur/"
+        # Where the tool comes from, and the full site (in a new tab, as every link here).
+        credit = (f'<p class="cqp-embed-credit">Calcul indicatif fait dans votre navigateur, d\'après les '
+                  f'référentiels des deux CQP. <a href="{full}">Ouvrir l\'outil complet sur le site des CQP</a></p>')
+        out[path(slug)] = f"---\n{head}\n---\n\n# {heading}\n\n{body}\n\n{credit}\n"
     return out

@@ -1,4 +1,4 @@
-// A tool of the site inside an organism's <iframe> (pages /integrer/…/): loaded in <head> so
+// A tool of the site inside an organism's <iframe> (pages /integrer-…/): loaded in <head> so
 // that the chosen tool shows from the first paint. The frame tells its parent its height, as
 // {type: "cqp:hauteur", height} (the parent's snippet, on the page /liens/, sets the frame's
 // height from it); links open the full site in a new tab (<base target="_blank">), save links
