@@ -64,7 +64,8 @@ def site_sources(data: dict) -> dict[str, Path | str]:
     cohort_html = cohort.cohort_html(referentiel["cqps"])
     files[cohort.PAGE] = cohort.cohort_page(files[cohort.PAGE], cohort_html, cohort.relative_config(config, "../../"))
     files.update(cohort.template_files())
-    files.update(embed.embed_pages(forms_html, cohort_html, cohort.relative_config(config, "../")))
+    files.update(embed.embed_pages(forms_html, cohort.cohort_html(referentiel["cqps"], "../" + cohort.TEMPLATES),
+                                   cohort.relative_config(config, "../")))
     files[downloads.PAGE] = downloads.developer_page(files[downloads.PAGE], wheel, DOCS)
     files.update(runtime)
     return files

@@ -81,13 +81,14 @@ def template_files() -> dict[str, str]:
     return {TEMPLATES + case.file: template_text(case) for case in CASES}
 
 
-def cohort_html(cqps: dict) -> str:
+def cohort_html(cqps: dict, templates: str = "modeles/") -> str:
     """The tool: the case and its template, the file, the table and its outputs. Without
-    JavaScript the templates can still be downloaded (the list at the end)."""
+    JavaScript the templates can still be downloaded (the list at the end). `templates`: the
+    templates' folder as seen from the page."""
     options = "".join(
-        f'<option value="{i}" data-check="{c.check}" data-cqp="{c.cqp}" data-template="modeles/{c.file}">'
+        f'<option value="{i}" data-check="{c.check}" data-cqp="{c.cqp}" data-template="{templates}{c.file}">'
         f'{a(c.title(cqps))}</option>' for i, c in enumerate(CASES))
-    all_templates = "".join(f'<li><a href="modeles/{c.file}" download>{a(c.title(cqps))}</a></li>' for c in CASES)
+    all_templates = "".join(f'<li><a href="{templates}{c.file}" download>{a(c.title(cqps))}</a></li>' for c in CASES)
     return f"""
 <div class="cqp-cohort" data-cqp-cohort>
 <div class="cqp-engine" data-engine="loading"><p class="cqp-engine-loading" role="status">Chargement du moteur de calcul (dans votre navigateur)…</p>
@@ -96,7 +97,7 @@ def cohort_html(cqps: dict) -> str:
 <h2 id="cohorte-cas">1. Ce que vous vérifiez</h2>
 <p><label for="cohort-case">Vérification, CQP et voie d'accès</label><br>
 <select id="cohort-case" name="cas">{options}</select></p>
-<p><a class="md-button" id="cohort-template" href="modeles/{CASES[0].file}" download>Télécharger le modèle de tableau (CSV)</a></p>
+<p><a class="md-button" id="cohort-template" href="{templates}{CASES[0].file}" download>Télécharger le modèle de tableau (CSV)</a></p>
 <p class="cqp-hint">Une ligne par stagiaire, une colonne par résultat : chaque en-tête donne l'intitulé du champ et, entre parenthèses, son nom technique, que le calcul lit. Laissez vide ce qui n'est pas encore connu. La colonne « candidat » est libre (nom, numéro de dossier).</p>
 </section>
 <section class="cqp-cohort-step" aria-labelledby="cohorte-fichier">
