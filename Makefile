@@ -60,6 +60,7 @@ test-fast: $(VENV_STAMP) data
 
 bench: setup browser site
 	$(BIN)/python -m build_scripts.bench_simulator
+	$(BIN)/python -m build_scripts.bench_cohort
 
 clean:
 	rm -rf site dist checker/data .cache .pytest_cache .hypothesis

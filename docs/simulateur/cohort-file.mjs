@@ -57,7 +57,8 @@ function checkText(text, what) {
 }
 
 function isZip(bytes) {
-  return bytes.length > 3 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 3 && bytes[3] === 4;
+  const zip = [0x50, 0x4b, 0x03, 0x04]; // « PK\3\4 »: xlsx and ods files are zip archives
+  return zip.every((b, i) => bytes[i] === b);
 }
 
 function lineAt(bytes, offset) {
@@ -71,7 +72,7 @@ function firstInvalidUtf8(bytes) {
   let i = 0;
   while (i < bytes.length) {
     const b = bytes[i];
-    const n = b < 0x80 ? 0 : b >= 0xc2 && b < 0xe0 ? 1 : b >= 0xe0 && b < 0xf0 ? 2 : b >= 0xf0 && b < 0xf5 ? 3 : -1;
+    const n = b < 0x80 ? 0 : b >= 0xc2 && b < 0xe0 ? 1 : b >= 0xe0 && b < 0xf0 ? 2 : b >= 0xf0 && b < 0xf5 ? 0x3 : -1; // continuation bytes after the lead byte
     if (n < 0) return i;
     for (let k = 1; k <= n; k++) if (i + k >= bytes.length || (bytes[i + k] & 0xc0) !== 0x80) return i;
     i += n + 1;

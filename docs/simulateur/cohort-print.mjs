@@ -84,5 +84,5 @@ export function pvPreparation(box, rows, ids) {
     el("p", { textContent: "Pour chaque candidat, la proposition par bloc ou par domaine que les résultats permettent ; " +
       "les évaluateurs la confirment ou la corrigent, puis signent." }),
     el("table", {}, el("thead", {}, head), el("tbody", {}, ...body)),
-    el("p", { textContent: "Date de la délibération : ……………………    Évaluateurs : ……………………" })));
+    el("p", { textContent: "Délibéré le : ……………………    Évaluateurs : ……………………" })));
 }

@@ -96,7 +96,7 @@ export function filtered(rows, filter, sort) {
     incomplete: (r) => r.incomplete,
     errors: (r) => r.kind === "errors",
   }[filter] || (() => true);
-  const order = { errors: 0, negative: 1, neutral: 2, positive: 3 };
+  const order = Object.fromEntries(["errors", "negative", "neutral", "positive"].map((k, i) => [k, i]));
   const by = {
     row: (a, b) => a.row - b.row,
     label: (a, b) => a.label.localeCompare(b.label, "fr") || a.row - b.row,

@@ -50,7 +50,7 @@ async function run(text, name) {
   say(CQP.status === "ready" ? `Calcul de ${name}…` : `Calcul de ${name} dès que le moteur de calcul sera prêt…`);
   try {
     for (const [i, part] of parts.entries()) {
-      const rows = await CQP.evaluateBatch(check, part);
+      const rows = await CQP.evaluateBatch(check, part, { trace: false });
       if (run !== runs) return; // another file was given meanwhile
       all.push(...rows);
       progress.value = (i + 1) / total;

@@ -6,8 +6,10 @@
 // folder put on sys.path: the checker is then imported as the CLI imports it.
 //
 // Messages in:  {id, check, situation}
-//               {id, check, csv}   a cohort (contract v1.1): checker.evaluate_batch(check, csv),
-//               answered as {id, verdict: [rows]} or {id, error} when the file cannot be read
+//               {id, check, csv, lean?}   a cohort (contract v1.1): checker.evaluate_batch(check,
+//               csv), answered as {id, verdict: [rows]} or {id, error} when the file cannot be
+//               read; `lean` leaves each verdict's trace out (the cohort page does not show it,
+//               and it is three quarters of the bytes)
 // Messages out: {type: "ready", python} | {type: "failed", message}
 //               {id, verdict} | {id, error, errors}   (the checker's SituationError: its message
 //               and its list of problems, contract v1.1)
@@ -27,10 +29,10 @@ self.addEventListener("message", (event) => {
   else queue.push(event.data);
 });
 
-function answer({ id, check, situation, csv }) {
+function answer({ id, check, situation, csv, lean }) {
   let reply;
   try {
-    reply = JSON.parse(typeof csv === "string" ? batch(String(check), csv)
+    reply = JSON.parse(typeof csv === "string" ? batch(String(check), csv, Boolean(lean))
       : evaluate(String(check), JSON.stringify(situation ?? null)));
   } catch (err) {
     reply = { error: `Erreur interne du simulateur : ${err && err.message ? err.message : err}` };
@@ -52,12 +54,14 @@ def _cqp_evaluate(check, payload):
         return json.dumps({"error": str(err), "errors": err.errors}, ensure_ascii=False)
     return json.dumps({"verdict": verdict}, ensure_ascii=False)
 
-def _cqp_batch(check, text):
-    # Imported here: the cohort code is read only when a cohort is evaluated.
+def _cqp_batch(check, text, lean):
     try:
         rows = checker.evaluate_batch(check, text)
     except ValueError as err:  # CohortFileError: the file cannot be read
         return json.dumps({"error": str(err)}, ensure_ascii=False)
+    if lean:
+        for row in rows:
+            row.get("verdict", {}).pop("trace", None)
     return json.dumps({"verdict": rows}, ensure_ascii=False)
 
 (_cqp_evaluate, _cqp_batch)
