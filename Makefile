@@ -44,9 +44,11 @@ browser:
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
 # The complete static site in site/ (pages generated from referentiels/, Pyodide, the checker's
-# wheel). The hook runs the generate step again, which finds nothing to change.
+# wheel). The hook runs the generate step again, which finds nothing to change. The post-build
+# step (_headers with the CSP, the service worker) reads what MkDocs wrote; a hook runs it too.
 site: generate
 	$(BIN)/mkdocs build --strict
+	$(BIN)/python -m build_scripts.postbuild
 
 serve: generate
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:$(PORT)

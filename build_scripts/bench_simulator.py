@@ -95,13 +95,16 @@ REEVAL = """async (n) => {
 class Server:
     """The tests' static server, plus the bare page, counting the bytes of each response."""
 
-    def __init__(self, site: Path):
+    def __init__(self, site: Path, pyodide: str):
         self.sent: list[tuple[str, int]] = []
         outer = self
+        # The bare pages name ./pyodide/: the site's copy is in a folder named after its hash.
+        bare = {path: (kind, body.replace(b"./pyodide/", f"./{pyodide}".encode()))
+                for path, (kind, body) in BARE_PAGES.items()}
 
         class Handler(StaticHandler):
             def do_GET(self):
-                page = BARE_PAGES.get(self.path.split("?")[0])
+                page = bare.get(self.path.split("?")[0])
                 if page:
                     self.send_response(200)
                     self.send_header("Content-Type", f"{page[0]}; charset=utf-8")
@@ -189,11 +192,12 @@ def main(argv=None) -> int:
     if not (site / "simulateur" / "index.html").exists():
         print(f"{site}/simulateur/ is not built: run `make site`", file=sys.stderr)
         return 2
-    core = {p.name: p.stat().st_size for p in (site / "simulateur" / "pyodide").iterdir()}
+    (pyodide,) = (site / "simulateur" / "pyodide").iterdir()
+    core = {p.name: p.stat().st_size for p in pyodide.iterdir()}
 
     from playwright.sync_api import sync_playwright
 
-    server = Server(site)
+    server = Server(site, f"pyodide/{pyodide.name}/")
     urls = {"bare": server.url + BARE_PATH, "bare-worker": server.url + BARE_WORKER_PATH,
             "sim": server.url + "/simulateur/"}
     results: dict[str, list] = {kind: [] for kind in urls}

@@ -11,7 +11,8 @@ renders, so that the site generator only renders:
   abbreviations (the tooltips);
 - the simulator page: its forms where docs/simulateur/index.md has `<!-- simulateur -->`, its
   template and configuration in its front matter (build_scripts/simulator/);
-- Pyodide's core files and the checker's wheel in simulateur/.
+- Pyodide's core files and the checker's wheel in simulateur/, the simulator's scripts under
+  content-hashed names (build_scripts/fingerprint.py).
 
 The referential is compiled first by the one compile (build_scripts/compile_referentiels.py),
 whose checked data the pages use. Only files whose content changed are written and files no
@@ -54,11 +55,12 @@ def site_sources(data: dict) -> dict[str, Path | str]:
             markdown = source.read_text(encoding="utf-8") if isinstance(source, Path) else source
             files[src_uri] = (markdown + pages.version_note(src_uri, data)
                               + "\n\n" + abbreviations + "\n")
-    runtime, wheel = assets.runtime_files()
+    runtime = assets.Runtime()
+    scripts = assets.hashed_scripts(files)
     # The forms read what the checker reads: the compiled JSON.
     referentiel = json.loads(OUTPUT.read_text(encoding="utf-8"))
     forms_html = simulator_html(Forms(referentiel))
-    config = assets.page_config(wheel, referentiel)
+    config = assets.page_config(runtime, scripts, referentiel)
     files[assets.PAGE] = assets.simulator_page(files[assets.PAGE], forms_html, config)
     # The cohort tool and the embeds reuse the simulator's worker, from their own addresses.
     cohort_html = cohort.cohort_html(referentiel["cqps"])
@@ -66,8 +68,8 @@ def site_sources(data: dict) -> dict[str, Path | str]:
     files.update(cohort.template_files())
     files.update(embed.embed_pages(forms_html, cohort.cohort_html(referentiel["cqps"], "../" + cohort.TEMPLATES),
                                    cohort.relative_config(config, "../")))
-    files[downloads.PAGE] = downloads.developer_page(files[downloads.PAGE], wheel, DOCS)
-    files.update(runtime)
+    files[downloads.PAGE] = downloads.developer_page(files[downloads.PAGE], runtime.wheel, runtime.wheel_url, DOCS)
+    files.update(runtime.files)
     return files
 
 

@@ -5,6 +5,10 @@ from __future__ import annotations
 import http.server
 import shutil
 import sys
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from build_scripts import headers
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 # Without the background-networking flags chromium tries to reach Google's hosts at start.
@@ -33,6 +37,25 @@ class StaticHandler(http.server.SimpleHTTPRequestHandler):
 
     def log_message(self, *args):  # keep pytest output readable
         pass
+
+
+class HostHandler(StaticHandler):
+    """Serves the site as a host reading its `_headers` file would (Netlify, Cloudflare Pages):
+    the Content-Security-Policy and the caching it gives each path. `extra` headers (a class
+    attribute, e.g. Cache-Control) are sent with every file."""
+
+    extra: dict[str, str] = {}
+
+    def end_headers(self):
+        path = unquote(urlsplit(self.path).path)
+        rules = headers.parse((Path(self.directory) / headers.NAME).read_text(encoding="utf-8"))
+        sent = dict(self.extra)
+        for pattern, values in rules:
+            if pattern.match(path):
+                sent.update(values)
+        for name, value in sent.items():
+            self.send_header(name, value)
+        super().end_headers()
 
 
 class QuietServer(http.server.ThreadingHTTPServer):

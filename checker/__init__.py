@@ -9,7 +9,8 @@ from .eligibility import eligibility
 from .errors import SituationError
 from .score import score
 
-__all__ = ["score", "eligibility", "deadlines", "SituationError", "CHECKS", "evaluate"]
+__all__ = ["score", "eligibility", "deadlines", "SituationError", "CHECKS", "evaluate",
+           "evaluate_batch", "CohortFileError", "template"]
 __version__ = "1.1.0"
 
 CHECKS = {"score": score, "eligibility": eligibility, "deadlines": deadlines}
@@ -23,3 +24,27 @@ def evaluate(check: str, situation: dict) -> dict:
         raise SituationError([problem("check", "unknown", f"« {check} » inconnu (attendu : {', '.join(CHECKS)})",
                                       ", ".join(CHECKS), "Outil")])
     return CHECKS[check](situation)
+
+
+def evaluate_batch(check: str, csv_text: str) -> list[dict]:
+    """A cohort CSV, one verdict (or its errors) per row (contract v1.1, section Cohorts);
+    raises CohortFileError (a ValueError) when the file cannot be read."""
+    from .cohort import evaluate_batch as batch
+
+    return batch(check, csv_text)
+
+
+def template(check: str, cqp: str, route: str | None = None, subject: str | None = None) -> str:
+    """The header line of a cohort CSV for that case (French labels and paths)."""
+    from .cohort import template as header
+
+    return header(check, cqp, route, subject)
+
+
+def __getattr__(name: str):
+    # Lazily, so that the simulator's first load imports nothing of the cohorts.
+    if name == "CohortFileError":
+        from .cohort import CohortFileError
+
+        return CohortFileError
+    raise AttributeError(name)

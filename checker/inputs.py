@@ -12,6 +12,7 @@ import re
 import sys
 from datetime import date
 from fractions import Fraction
+from functools import lru_cache
 from typing import Any, Iterable
 
 from . import wording
@@ -22,6 +23,7 @@ _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 MIN_YEAR, MAX_YEAR = 1900, 2199
 # Longer integers are typing errors (and Python refuses to write ints of over 4,300 digits).
 MAX_DIGITS = 30
+_ZERO, _HUNDRED = Fraction(0), Fraction(100)  # a percentage's bounds, made once
 INVALID = None  # what a reader returns for a field it could not read (its problem is recorded)
 
 
@@ -145,14 +147,14 @@ class Reader:
         if isinstance(value, float) and not math.isfinite(value):
             self.fail(path + (key,), "type", f"attendu : {expected}, reçu : {value}", expected)
             return INVALID
-        exact = Fraction(value) if isinstance(value, int) else Fraction(repr(value))
+        exact = _exact(repr(value))
         if (lo is not None and exact < lo) or (hi is not None and exact > hi):
             self.fail(path + (key,), "range", f"{_num(exact)} hors limites (attendu : {expected})", expected)
             return INVALID
         return exact
 
     def percentage(self, d: dict, key: str, path: tuple) -> Fraction | None:
-        return self.number(d, key, path, Fraction(0), Fraction(100), "un pourcentage entre 0 et 100")
+        return self.number(d, key, path, _ZERO, _HUNDRED, "un pourcentage entre 0 et 100")
 
     def text(self, d: dict, key: str, path: tuple, expected: str = "un texte non vide") -> str | None:
         value = self.required(d, key, path, expected)
@@ -200,6 +202,13 @@ class Reader:
 
     def optional_date(self, d: dict, key: str, path: tuple) -> date | None:
         return self.iso_date(d, key, path) if self.present(d, key) else None
+
+
+@lru_cache(maxsize=4096)
+def _exact(written: str) -> Fraction:
+    # A cohort's results repeat the same few figures: parsing each once saves a good share of
+    # its time (Fractions are immutable, so sharing them is safe).
+    return Fraction(written)
 
 
 def _too_long(value) -> bool:

@@ -88,3 +88,4 @@ def clear_cache() -> None:
     getattr(load, "cache_clear", lambda: None)()  # tests may stand a plain function in for load
     cqp.cache_clear()
     wording._patterns.cache_clear()
+    wording._field.cache_clear()

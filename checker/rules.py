@@ -8,6 +8,7 @@ from __future__ import annotations
 import operator
 from datetime import date
 from fractions import Fraction
+from functools import lru_cache
 
 from . import french, wording
 
@@ -15,6 +16,13 @@ _COMPARE = {">=": operator.ge, ">": operator.gt, "<=": operator.le, "<": operato
 # A "before" deadline reverses the sense of its comparison on dates: at least 15 jours ouvrés of
 # notice means a date no later than the deadline.
 _MIRROR = {">=": "<=", ">": "<", "<=": ">=", "<": ">", "==": "=="}
+
+
+@lru_cache(maxsize=1024)
+def _exact(text: str) -> Fraction:
+    # Keyed by the value's writing, not the rule: a referential edited in place still counts.
+    # Parsing a Fraction for every comparison was a good part of a cohort's time.
+    return Fraction(text)
 
 
 def anchor(item_id: str) -> str:
@@ -42,11 +50,11 @@ class Rule:
 
     @property
     def value(self) -> Fraction:
-        return Fraction(str(self.data["value"]))
+        return _exact(str(self.data["value"]))
 
     @property
     def values(self) -> dict[str, Fraction]:
-        return {k: Fraction(str(v)) for k, v in self.data["value"].items()}
+        return {k: _exact(str(v)) for k, v in self.data["value"].items()}
 
     @property
     def comparison(self) -> str:

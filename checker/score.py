@@ -92,8 +92,10 @@ def _read_domain(r: Reader, value, path: tuple, session: date | None, s: dict) -
     if total is not INVALID and positive is not INVALID and positive > total:
         r.fail(path + ("positive",), "range", f"{positive} > total ({total}) (attendu : 0 <= positive <= total)",
                f"un nombre entre 0 et {total}")
-    evaluated = r.integer(d, "evaluated", path, 0) if r.present(d, "evaluated") else total
-    if evaluated is not INVALID and total is not INVALID and positive is not INVALID \
+    given = r.present(d, "evaluated")
+    evaluated = r.integer(d, "evaluated", path, 0) if given else total
+    # Only a count that was given can be at fault (positive > total is told on its own).
+    if given and evaluated is not INVALID and total is not INVALID and positive is not INVALID \
             and not positive <= evaluated <= total:
         r.fail(path + ("evaluated",), "range",
                f"{evaluated} hors limites (attendu : entre positive ({positive}) et total ({total}))",

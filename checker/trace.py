@@ -42,7 +42,19 @@ def cited(step: dict) -> bool:
     return step["status"] in ("decided", "computed")
 
 
+_PLAIN = frozenset({str, int, float, bool, type(None)})
+
+
 def _json(value):
+    # By exact type first: a cohort writes thousands of traces, and isinstance against Fraction
+    # (an ABC) was a fifth of its time.
+    kind = type(value)
+    if kind in _PLAIN:
+        return value
+    if kind is dict:
+        return {k: _json(v) for k, v in value.items() if not k.startswith("_")}
+    if kind is Fraction:
+        return int(value) if value.denominator == 1 else rounded(value)
     if isinstance(value, Fraction):
         return int(value) if value.denominator == 1 else rounded(value)
     if isinstance(value, date):

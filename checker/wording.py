@@ -51,8 +51,13 @@ def _patterns() -> list[tuple[tuple, tuple, dict]]:
 
 def field(path: Path, check: str | None = None, subject: str | None = None) -> dict | None:
     """The wording entry of a field, or None if the site does not name it."""
+    return _field(tuple("*" if isinstance(k, int) else k for k in path), check, subject)
+
+
+@lru_cache(maxsize=8192)
+def _field(keys: tuple, check: str | None, subject: str | None) -> dict | None:
+    # Cached: a cohort asks the same few fields for every row (the scan was most of its time).
     wanted = [(check, subject), (check,), ()]
-    keys = tuple("*" if isinstance(k, int) else k for k in path)
     for context in wanted:
         for ctx, segments, entry in _patterns():
             if ctx != tuple(c for c in context if c) or len(segments) != len(keys):
@@ -85,7 +90,8 @@ def label(path: Path, check: str | None = None, subject: str | None = None,
         return phrase("whole_situation")
     entry = field(path, check, subject)
     if entry is None:
-        return path_text(path)
+        # An empty key (hypothesis found {"": null}) still needs a name people can read.
+        return path_text(path) or "« » (nom de champ vide)"
     values = {"domain": "", "block": "", "competence": "", "n": "", "part_title": ""}
     values.update(params(path, cqp))
     return entry["label"].format(**values)

@@ -65,7 +65,7 @@ def test_adding_a_label_for_a_context(edited_wording):
     new = "Votre entreprise relève-t-elle de la convention collective du commerce de gros ?"
     compiled, _ = edited_wording(
         lambda d: d["fields"].update({"eligibility.candidate.company_in_branch": {"label": new}}))
-    assert f">{escape(new)}</label>" in simulator_html(Forms(compiled))
+    assert f"<legend>{escape(new)}</legend>" in simulator_html(Forms(compiled))  # a yes/no question
     situation = {k: v for k, v in CANDIDATE.items() if k != "company_in_branch"}
     with pytest.raises(checker.SituationError) as err:
         checker.eligibility({**situation, "practice_months": 6})

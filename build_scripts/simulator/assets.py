@@ -1,8 +1,12 @@
 """What the simulator page (simulateur/) needs besides its Markdown: Pyodide's core files, the
-checker's wheel, and the configuration its template reads (page front matter).
+checker's wheel, its scripts under content-hashed names, and the configuration its template reads
+(page front matter).
 
 Pyodide comes from node_modules/pyodide (the npm package pinned in package.json; nothing comes
-from a CDN). The wheel is loaded by URL and checked against its sha256 (see README).
+from a CDN). The wheel is loaded by URL and checked against its sha256 (see README), and so are
+the core files Pyodide fetches (its WebAssembly, standard library and lock file). Every file
+here has a name that changes with its content (build_scripts/fingerprint.py): Pyodide's and the
+wheel's in a folder named after their hash, since their own names matter.
 """
 from __future__ import annotations
 
@@ -11,6 +15,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from build_scripts.build_wheel import ROOT, build_wheel, integrity
+from build_scripts.fingerprint import digest, fingerprint, hashed_folder
 
 
 PAGE = "simulateur/index.md"
@@ -20,29 +25,65 @@ PYODIDE = ROOT / "node_modules" / "pyodide"
 # Only what loadPyodide fetches: the runtime, its WebAssembly, the standard library, the lock file.
 PYODIDE_FILES = ["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip",
                  "pyodide-lock.json"]
+# Those Pyodide fetches (the worker checks them against their sha256); the two scripts are
+# imported as modules, which a worker cannot check (no import map in workers): their folder's
+# name is their hash.
+PYODIDE_FETCHED = ["pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"]
+# The page's own scripts and styles, in docs/simulateur/, served under hashed names.
+SCRIPTS = (".mjs", ".js", ".css")
 
 
 class SimulatorBuildError(Exception):
     pass
 
 
-def runtime_files() -> tuple[dict[str, Path], Path]:
-    """({path under the site: file to copy}, the wheel): Pyodide's core files and the wheel."""
-    missing = [f for f in PYODIDE_FILES if not (PYODIDE / f).exists()]
-    if missing:
-        raise SimulatorBuildError(
-            f"node_modules/pyodide lacks {', '.join(missing)}: run `npm ci` (make setup)")
-    wheel = build_wheel()
-    files = {f"simulateur/pyodide/{name}": PYODIDE / name for name in PYODIDE_FILES}
-    files[f"simulateur/wheels/{wheel.name}"] = wheel
-    return files, wheel
+class Runtime:
+    """Pyodide's core files and the checker's wheel, where the site serves them."""
+
+    def __init__(self) -> None:
+        missing = [f for f in PYODIDE_FILES if not (PYODIDE / f).exists()]
+        if missing:
+            raise SimulatorBuildError(
+                f"node_modules/pyodide lacks {', '.join(missing)}: run `npm ci` (make setup)")
+        self.wheel = build_wheel()
+        core = {name: PYODIDE / name for name in PYODIDE_FILES}
+        self.pyodide = f"pyodide/{hashed_folder(core)}/"
+        self.wheel_url = f"wheels/{digest(self.wheel.read_bytes())}/{self.wheel.name}"
+        self.files = {f"simulateur/{self.pyodide}{name}": path for name, path in core.items()}
+        self.files[f"simulateur/{self.wheel_url}"] = self.wheel
+
+    def worker_query(self) -> str:
+        """What the worker reads from its URL: where Pyodide and the wheel are, and their sha256."""
+        params = [("wheel", self.wheel_url), ("integrity", integrity(self.wheel)),
+                  ("pyodide", self.pyodide)]
+        params += [(f"sri.{name}", integrity(PYODIDE / name)) for name in PYODIDE_FETCHED]
+        return "&".join(f"{k}={quote(v, safe='/')}" for k, v in params)
 
 
-def page_config(wheel: Path, referentiel: dict) -> dict:
-    """What the page's template hands to its scripts (window.__cqpConfig)."""
+def hashed_scripts(files: dict[str, Path | str]) -> dict[str, str]:
+    """Replaces, in files, the scripts and styles of docs/simulateur/ by their hashed copies;
+    returns {name: hashed name}."""
+    folder = PAGE.rsplit("/", 1)[0] + "/"
+    names = [rel for rel in files if rel.startswith(folder) and "/" not in rel[len(folder):]
+             and rel.endswith(SCRIPTS)]
+    sources = {}
+    for rel in names:
+        source = files.pop(rel)
+        sources[rel[len(folder):]] = (source.read_text(encoding="utf-8")
+                                      if isinstance(source, Path) else source)
+    renamed = fingerprint(sources)
+    for hashed, text in renamed.values():
+        files[folder + hashed] = text
+    return {name: hashed for name, (hashed, _) in renamed.items()}
+
+
+def page_config(runtime: Runtime, scripts: dict[str, str], referentiel: dict) -> dict:
+    """What the page's template hands to its scripts (its JSON configuration)."""
+    if "worker.mjs" not in scripts:
+        raise SimulatorBuildError("docs/simulateur/worker.mjs is missing")
     return {
-        "worker": "worker.mjs?wheel=" + quote(f"wheels/{wheel.name}")
-                  + "&integrity=" + quote(integrity(wheel), safe=""),
+        "worker": scripts["worker.mjs"] + "?" + runtime.worker_query(),
+        "assets": scripts,
         "versions": {cid: {"title": c["title"], "version": c["version"]}
                      for cid, c in referentiel["cqps"].items()},
     }

@@ -75,9 +75,6 @@ def template_text(case: Case) -> str:
 
 
 def template_files() -> dict[str, str]:
-    import checker
-    if not hasattr(checker, "template"):  # TEMPORARY until the cohort branch is merged
-        return {}
     return {TEMPLATES + case.file: template_text(case) for case in CASES}
 
 

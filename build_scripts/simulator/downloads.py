@@ -36,12 +36,9 @@ def _example(csv_path: Path) -> str:
     ])
 
 
-def developer_page(markdown: str, wheel: Path, docs: Path) -> str:
+def developer_page(markdown: str, wheel: Path, wheel_url: str, docs: Path) -> str:
     size = round(wheel.stat().st_size / 1024)
     link = (f"[Télécharger le vérificateur, version {wheel.name.split('-')[1]} (roue Python, {size} ko)]"
-            f"(simulateur/wheels/{wheel.name}), puis installez-le :")
+            f"(simulateur/{wheel_url}), puis installez-le :")
     markdown = markdown.replace(WHEEL_MARKER, link)
-    import checker
-    if hasattr(checker, "evaluate_batch"):  # TEMPORARY until the cohort branch is merged
-        markdown = markdown.replace(EXAMPLE_MARKER, _example(docs / EXAMPLE))
-    return markdown
+    return markdown.replace(EXAMPLE_MARKER, _example(docs / EXAMPLE))

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from checker import wording
 
-from .forms import CS, VCD, Forms, field_label
+from .forms import CS, VCD, Forms, a, field_label
 
 
 def _tutor_fields(f: Forms, fid: str, keys: list) -> str:
@@ -18,14 +18,14 @@ def _tutor_fields(f: Forms, fid: str, keys: list) -> str:
         return field_label(keys + [name], "eligibility", subject)
 
     return "".join([
-        f.checkbox(f"{fid}-volunteer", keys + ["volunteer"], label("volunteer"), f.hint(c, "tutor_volunteer")),
-        f.checkbox(f"{fid}-experienced", keys + ["experienced"], label("experienced"),
+        f.yes_no(f"{fid}-volunteer", keys + ["volunteer"], label("volunteer"), f.hint(c, "tutor_volunteer")),
+        f.yes_no(f"{fid}-experienced", keys + ["experienced"], label("experienced"),
                    f.hint(c, "tutor_experienced")),
-        f.checkbox(f"{fid}-employee", keys + ["employee_of_host_company"], label("employee_of_host_company"),
+        f.yes_no(f"{fid}-employee", keys + ["employee_of_host_company"], label("employee_of_host_company"),
                    f.hint(c, "tutor_employee_of_host_company")),
-        f.checkbox(f"{fid}-chosen", keys + ["chosen_by_employer"], label("chosen_by_employer"),
+        f.yes_no(f"{fid}-chosen", keys + ["chosen_by_employer"], label("chosen_by_employer"),
                    f.hint(c, "tutor_chosen_by_employer")),
-        f.checkbox(f"{fid}-employer", keys + ["is_employer"], label("is_employer")),
+        f.yes_no(f"{fid}-employer", keys + ["is_employer"], label("is_employer")),
     ])
 
 
@@ -45,7 +45,7 @@ def _candidate(f: Forms) -> str:
         f.text_input("elig-cand-practice", ["practice_months"],
                      field_label(["practice_months"], "eligibility", "candidate"),
                      "int", f.hint(c, "practice_min_months")),
-        f.checkbox("elig-cand-branch", ["company_in_branch"],
+        f.yes_no("elig-cand-branch", ["company_in_branch"],
                    field_label(["company_in_branch"], "eligibility", "candidate"), f.hint(c, "company_in_branch")),
     ]
     formation.append(f.group(_tutor_fields(f, "elig-cand-tutor", ["tutor"]), tag="fieldset",
@@ -61,7 +61,7 @@ def _candidate(f: Forms) -> str:
     ]
     out.append(f.group("".join(formation), when="elig-cand-route=formation"))
     out.append(f.group(
-        f.checkbox("elig-cand-telesales", ["telesales_experience"],
+        f.yes_no("elig-cand-telesales", ["telesales_experience"],
                    field_label(["telesales_experience"], "eligibility", "candidate"), f.hint(c, "vae_telesales_experience")),
         when="elig-cand-route=vae"))
     return "".join(out)
@@ -71,15 +71,15 @@ def _evaluator(f: Forms) -> str:
     c = VCD
     return "".join([
         _head(f, "evaluator", c),
-        f.checkbox("elig-eval-info", ["information_session"],
+        f.yes_no("elig-eval-info", ["information_session"],
                    field_label(["information_session"], "eligibility", "evaluator"), f.hint(c, "evaluator_information_session")),
         f.text_input("elig-eval-years", ["years_in_trade"],
                      field_label(["years_in_trade"], "eligibility", "evaluator"), "number",
                      f.hint(c, "evaluator_trade_years")),
-        f.checkbox("elig-eval-assessment", ["assessment_experience_or_training"],
+        f.yes_no("elig-eval-assessment", ["assessment_experience_or_training"],
                    field_label(["assessment_experience_or_training"], "eligibility", "evaluator"),
                    f.hint(c, "evaluator_assessment_experience")),
-        f.checkbox("elig-eval-charter", ["charter_signed"],
+        f.yes_no("elig-eval-charter", ["charter_signed"],
                    field_label(["charter_signed"], "eligibility", "evaluator"),
                    f.hint(c, "evaluator_charter")),
         f.date_input("elig-eval-last", ["last_evaluation_on"],
@@ -101,11 +101,11 @@ def _jury(f: Forms) -> str:
         options = [(r, wording.choice_label(("members", i, "role"), r))
                    for r in sorted(("organism", "external"), key=lambda r: r != default)]
         body = f.select(f"{fid}-role", ["members", i, "role"], label("role"), options)
-        body += f.checkbox(f"{fid}-habilitated", ["members", i, "habilitated"], label("habilitated"))
-        body += f.group(f.checkbox(f"{fid}-involved", ["members", i, "involved_in_candidate_path"],
+        body += f.yes_no(f"{fid}-habilitated", ["members", i, "habilitated"], label("habilitated"))
+        body += f.group(f.yes_no(f"{fid}-involved", ["members", i, "involved_in_candidate_path"],
                                    label("involved_in_candidate_path"), f.hint(c, "jury_member_organism")),
                         when=f"{fid}-role=organism")
-        body += f.group(f.checkbox(f"{fid}-host", ["members", i, "from_host_company"],
+        body += f.group(f.yes_no(f"{fid}-host", ["members", i, "from_host_company"],
                                    label("from_host_company"), f.hint(c, "jury_member_external")),
                         when=f"{fid}-role=external")
         out.append(f.group(body, tag="fieldset", legend=label("")))
@@ -114,45 +114,73 @@ def _jury(f: Forms) -> str:
 
 def _organism(f: Forms) -> str:
     c = VCD
+
+    def label(*keys) -> str:
+        return field_label(list(keys), "eligibility", "organism")
+
     role_fields = "".join(
-        f.text_input(f"elig-org-role-{k.replace('_', '-')}", ["roles", k],
-                     field_label(["roles", k], "eligibility", "organism"), "text")
+        f.text_input(f"elig-org-role-{k.replace('_', '-')}", ["roles", k], label("roles", k), "text")
         for k in ("evaluation_lead", "session_lead", "disability_referent", "admin_lead"))
+    referent = f.text_input("elig-org-role-cpnefp-referent", ["roles", "cpnefp_referent"],
+                            field_label(["roles", "cpnefp_referent"], "eligibility", "organism", optional=True),
+                            "text", f.hint(c, "organism_cpnefp_referent"))
+    kinds = ("training_body", "company")
+    # A company with an internal training service gives its own documents (§6.2.1): the
+    # declaration and Qualiopi are not asked of it, nor is Qualiopi's scope for the VAE.
+    training_body = "elig-org-kind=training_body"
     return "".join([
         _head(f, "organism", c),
-        f.date_input("elig-org-asof", ["as_of"], field_label(["as_of"], "eligibility", "organism")),
-        f.checkbox("elig-org-declared", ["declared_training_body"],
-                   field_label(["declared_training_body"], "eligibility", "organism"), f.hint(c, "organism_declared")),
-        f.checkbox("elig-org-qualiopi", ["qualiopi"], field_label(["qualiopi"], "eligibility", "organism"), f.hint(c, "organism_qualiopi")),
-        f.date_input("elig-org-kbis", ["kbis_dated"], field_label(["kbis_dated"], "eligibility", "organism"),
-                     f.hint(c, "organism_document_max_age")),
-        f.date_input("elig-org-record", ["criminal_record_dated"],
-                     field_label(["criminal_record_dated"], "eligibility", "organism")),
-        f.checkbox("elig-org-insurance", ["insurance_valid"],
-                   field_label(["insurance_valid"], "eligibility", "organism"),
-                   f.hint(c, "organism_insurance")),
-        f.text_input("elig-org-evaluators", ["evaluators_proposed"],
-                     field_label(["evaluators_proposed"], "eligibility", "organism"),
+        f.select("elig-org-kind", ["organism_kind"], label("organism_kind"),
+                 [(k, wording.choice_label(("organism_kind",), k)) for k in kinds]),
+        f.date_input("elig-org-asof", ["as_of"], label("as_of")),
+        f.group(f.yes_no("elig-org-declared", ["declared_training_body"], label("declared_training_body"),
+                         f.hint(c, "organism_declared"))
+                + f.yes_no("elig-org-qualiopi", ["qualiopi"], label("qualiopi"), f.hint(c, "organism_qualiopi")),
+                when=training_body),
+        f.group(f.yes_no("elig-org-internal", ["internal_training_service"], label("internal_training_service"),
+                         f.hint(c, "organism_internal_training_service")),
+                when="elig-org-kind=company"),
+        f.date_input("elig-org-kbis", ["kbis_dated"], label("kbis_dated"), f.hint(c, "organism_document_max_age")),
+        f.date_input("elig-org-record", ["criminal_record_dated"], label("criminal_record_dated")),
+        f.yes_no("elig-org-insurance", ["insurance_valid"], label("insurance_valid"), f.hint(c, "organism_insurance")),
+        f.text_input("elig-org-evaluators", ["evaluators_proposed"], label("evaluators_proposed"),
                      "int", f.hint(c, "organism_min_evaluators")),
-        f.text_input("elig-org-trainers", ["trainers_min_years"],
-                     field_label(["trainers_min_years"], "eligibility", "organism"), "number",
+        f.text_input("elig-org-trainers", ["trainers_min_years"], label("trainers_min_years"), "number",
                      f.hint(c, "trainer_min_years")),
-        f.group(f.hints(c, "organism_roles") + role_fields,
-                tag="fieldset", legend=field_label(["roles"]), base="roles"),
+        f.yes_no("elig-org-accessible", ["premises_accessible"], label("premises_accessible"),
+                 f.hint(c, "organism_accessibility")),
+        f.yes_no("elig-org-vae", ["offers_vae_support"], label("offers_vae_support")),
+        f.group(f.yes_no("elig-org-qualiopi-vae", ["qualiopi_covers_vae"], label("qualiopi_covers_vae")),
+                when=f"elig-org-vae=yes;{training_body}"),
+        f.group(f.text_input("elig-org-vae-years", ["vae_accompanists_min_years"],
+                             label("vae_accompanists_min_years"), "number", f.hint(c, "vae_accompanist_min_years")),
+                when="elig-org-vae=yes"),
+        f.group(f.hints(c, "organism_roles") + role_fields + referent,
+                tag="fieldset", legend=a(field_label(["roles"])), base="roles"),
     ])
 
 
 def _jury_cs(f: Forms) -> str:
     c = CS
     out = [_head(f, "jury", c),
-           f.hints(c, "jury_size", "jury_external", "jury_not_knowing_candidate")]
+           f.select("elig-jurycs-route", ["route"], field_label(["route"]), f.route_options(c))]
+    members = [f.hints(c, "jury_size", "jury_external", "jury_not_knowing_candidate")]
     for i in range(int(f.rule(c, "jury_size")["value"])):  # as many members as the rule asks
         fid = f"elig-jurycs-m{i}"
-        body = f.checkbox(f"{fid}-external", ["members", i, "external_to_company"],
-                          field_label(["members", i, "external_to_company"], "eligibility", "jury"), checked=True)
-        body += f.checkbox(f"{fid}-knows", ["members", i, "knows_candidate"],
-                           field_label(["members", i, "knows_candidate"], "eligibility", "jury"))
-        out.append(f.group(body, tag="fieldset", legend=field_label(["members", i], "eligibility", "jury")))
+        body = f.yes_no(f"{fid}-external", ["members", i, "external_to_company"],
+                        field_label(["members", i, "external_to_company"], "eligibility", "jury"))
+        body += f.yes_no(f"{fid}-knows", ["members", i, "knows_candidate"],
+                         field_label(["members", i, "knows_candidate"], "eligibility", "jury"))
+        # Each member exists once the jury is shown, so that his unanswered questions are listed.
+        members.append(f.group(body, tag="fieldset", legend=a(field_label(["members", i], "eligibility", "jury")),
+                               base=f"members/#{i}"))
+    out.append(f.group("".join(members), when="elig-jurycs-route=formation"))
+    # With the VAE, the livret asks only for a number of professional evaluators (rule
+    # vae_evaluators): the members are counted, nothing else is asked of them.
+    out.append(f.group(
+        f.text_input("elig-jurycs-count", ["members"], wording.phrase("vae_evaluators_count"), "count",
+                     f.hint(c, "vae_evaluators")),
+        when="elig-jurycs-route=vae"))
     return "".join(out)
 
 
@@ -164,5 +192,5 @@ SUBJECTS = [
     ("jury-vcd", "Un jury — Vendeur conseil à distance", "Jury", "jury", VCD, _jury),
     ("jury-cs", "Un jury — Commercial sédentaire", "Jury", "jury", CS, _jury_cs),
     ("organism-vcd", "Un organisme (habilitation) — Vendeur conseil à distance",
-     "Organisme de formation", "organism", VCD, _organism),
+     "Organisme (habilitation)", "organism", VCD, _organism),
 ]

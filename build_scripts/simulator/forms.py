@@ -9,8 +9,11 @@ How the page script (docs/simulateur/simulateur.mjs) reads these forms:
 - `data-key="blocks/B1/C1.1/jury"`: where the value goes in the situation (`#0` = array index;
   the checker names the same place `blocks.B1.C1.1.jury`, `members[0]` in its messages, and
   the page shows a message next to the field it names);
-- `data-type`: int | number | date | bool | text | choice — how the text becomes JSON (text
-  that does not parse is sent as is, so that the checker's own message names the problem);
+- `data-type`: int | number | date | bool | text | choice | count — how the text becomes JSON
+  (docs/simulateur/parse.mjs; text that does not parse is sent as is, so that the checker's own
+  message names the problem); `bool` is a group of three radios (yes, no, not known yet: an
+  answer not known yet is absent from the situation); `count` makes a list of that many empty
+  objects (a number of jury members);
 - `data-when="<control id>=<v1>|<v2>;…"`: a group taken into account only while shown;
 - `data-base="domains"`: an object that exists (possibly empty) while its group is shown;
 - `data-infer="<option>:<cond>,<cond>;…"` on a control without key (a switch): when a situation
@@ -26,7 +29,7 @@ from checker import wording
 from checker.rules import Rule
 
 VCD, CS = "vendeur-conseil-distance", "commercial-sedentaire"
-DATE_HINT = "AAAA-MM-JJ ou JJ/MM/AAAA"
+DATE_HINT = "JJ/MM/AAAA"
 
 
 def field_label(keys: list, check: str | None = None, subject: str | None = None,
@@ -102,7 +105,8 @@ class Forms:
 
     def text_input(self, fid: str, keys: list, label: str, kind: str, hint: str | None = None,
                    placeholder: str | None = None) -> str:
-        mode = {"int": "numeric", "number": "decimal", "date": "numeric"}.get(kind)
+        # Dates take a full keyboard: a phone's numeric pad has no "/".
+        mode = {"int": "numeric", "count": "numeric", "number": "decimal"}.get(kind)
         described, extra = self._described(fid, hint)
         attrs = [f'id="{fid}"', 'type="text"', key_attrs(keys), f'data-type="{kind}"',
                  'autocomplete="off"', described]
@@ -116,15 +120,26 @@ class Forms:
                 f'<input {" ".join(attrs)}>{extra}</div>')
 
     def date_input(self, fid, keys, label, hint=None) -> str:
-        note = f"Format {DATE_HINT}."
-        return self.text_input(fid, keys, label, "date", f"{note} {hint}" if hint else note)
+        # The weekday in words is written under the field once the date reads (simulateur.mjs);
+        # it is part of the field's description, not a live region: said when the field is
+        # focused, never while typing.
+        note = f"Par exemple 15/06/2026. {hint}" if hint else "Par exemple 15/06/2026."
+        html = self.text_input(fid, keys, label, "date", note)
+        weekday = f'<p class="cqp-weekday" id="{fid}-weekday"></p>'
+        html = html.replace(f'aria-describedby="{fid}-hint"', f'aria-describedby="{fid}-hint {fid}-weekday"')
+        return html[: -len("</div>")] + weekday + "</div>"
 
-    def checkbox(self, fid: str, keys: list, label: str, hint: str | None = None,
-                 checked: bool = False) -> str:
+    def yes_no(self, fid: str, keys: list, label: str, hint: str | None = None) -> str:
+        """A yes/no condition as three radios: yes, no, and « not known yet », the default, which
+        leaves the field out of the situation (the checker then lists it as still to answer)."""
         described, extra = self._described(fid, hint)
-        return (f'<div class="cqp-field cqp-field--check"><input type="checkbox" id="{fid}" '
-                f'{key_attrs(keys)} data-type="bool" {described}{" checked" if checked else ""}>'
-                f'<label for="{fid}">{a(label)}</label>{extra}</div>')
+        radios = "".join(
+            f'<label class="cqp-choice"><input type="radio" name="{fid}" id="{fid}-{value or "unknown"}" '
+            f'value="{value}"{" checked" if not value else ""}> {a(wording.phrase(words))}</label>'
+            for value, words in (("yes", "answer_yes"), ("no", "answer_no"), ("", "answer_unknown")))
+        self.defaults[fid] = ""
+        return (f'<fieldset class="cqp-field cqp-yesno" id="{fid}" {key_attrs(keys)} data-type="bool" {described}>'
+                f'<legend>{a(label)}</legend><div class="cqp-choices">{radios}</div>{extra}</fieldset>')
 
     def select(self, fid: str, keys: list | None, label: str, options: list[tuple[str, str]],
                hint: str | None = None, infer: str | None = None) -> str:
@@ -196,7 +211,9 @@ class Forms:
                                 field_label(["domains", d, "positive"], "score"), "int")
                 + self.text_input(f"{fid}-total", ["domains", d, "total"],
                                   field_label(["domains", d, "total"], "score"), "int",
-                                  self.hint(cid, "domain_pass_rate")),
+                                  self.hint(cid, "domain_pass_rate"))
+                + self.text_input(f"{fid}-evaluated", ["domains", d, "evaluated"],
+                                  field_label(["domains", d, "evaluated"], "score", optional=True), "int"),
                 when=f"{fid}-mode=evaluated", cls="cqp-group cqp-inline")
             body += self.group(
                 self.date_input(f"{fid}-validated-on", ["domains", d, "validated_on"],

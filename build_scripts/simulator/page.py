@@ -71,6 +71,8 @@ def simulator_html(forms: Forms) -> str:
         'et enregistrés ; le reste du site n\'est pas concerné.</p>'
         '<p><button type="button" class="md-button md-button--primary" data-action="retry">'
         'Réessayer</button></p></div></div>'
+        # Filled in by docs/assets/javascripts/offline.js once the simulator is kept for offline use.
+        '<p class="cqp-offline" role="status" hidden></p>'
         f'<div class="cqp-tabs" role="tablist" aria-label="Outils du simulateur" hidden>{tabs}</div>'
         f'{panels}</div>'
     )

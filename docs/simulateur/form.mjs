@@ -1,6 +1,7 @@
 // The forms as situations: where each field's value goes (data-key), which groups count
 // (data-when), and back from a situation to the fields. How forms are annotated:
-// build_scripts/simulator/forms.py.
+// build_scripts/simulator/forms.py. Numbers and dates as people write them: parse.mjs.
+import { dayFirst, longDate, parseDate, parseNumber } from "./parse.mjs";
 
 // --- situation paths ---
 
@@ -9,10 +10,12 @@ export const segments = (key) => key.split("/").map((s) => (s.startsWith("#") ? 
 export const pathOf = (key) =>
   segments(key).reduce((out, k) => (typeof k === "number" ? `${out}[${k}]` : out ? `${out}.${k}` : k), "");
 
+// Own keys only: a situation comes from a link, a file or the storage, and may name
+// "__proto__" or "constructor".
 export function getIn(obj, keys) {
   let cur = obj;
   for (const k of keys) {
-    if (cur === null || typeof cur !== "object" || !(k in cur)) return undefined;
+    if (cur === null || typeof cur !== "object" || !Object.hasOwn(cur, k)) return undefined;
     cur = cur[k];
   }
   return cur;
@@ -25,7 +28,7 @@ export function setIn(obj, keys, value) {
       cur[k] = value;
       return;
     }
-    if (cur[k] === undefined || cur[k] === null || typeof cur[k] !== "object") {
+    if (!Object.hasOwn(cur, k) || cur[k] === null || typeof cur[k] !== "object") {
       cur[k] = typeof keys[i + 1] === "number" ? [] : {};
     }
     cur = cur[k];
@@ -34,11 +37,18 @@ export function setIn(obj, keys, value) {
 
 // --- visibility of conditional groups ---
 
+// A yes/no question is a fieldset of radios: its value is the checked one's ("" = not known yet).
+function controlValue(control) {
+  if (control.tagName !== "FIELDSET") return control.value;
+  const checked = control.querySelector("input[type=radio]:checked");
+  return checked ? checked.value : "";
+}
+
 function conditionHolds(form, when) {
   return when.split(";").every((cond) => {
     const [id, values] = cond.split("=");
     const control = form.querySelector(`#${CSS.escape(id)}`);
-    return control && !control.closest("[hidden]") && values.split("|").includes(control.value);
+    return control && shown(control, form) && values.split("|").includes(controlValue(control));
   });
 }
 
@@ -49,46 +59,63 @@ export function updateVisibility(form) {
   }
 }
 
-export const shown = (el) => !el.closest("[hidden]");
+// Shown within its form: a group of the form hidden by data-when does not count, while the
+// form itself may sit in a hidden tab (each tool is saved and judged from its own fields).
+export function shown(el, form = el.closest("form")) {
+  const hidden = el.closest("[hidden]");
+  return !hidden || !form || !form.contains(hidden);
+}
 
 // --- form -> situation ---
 
-function parseNumber(text) {
-  const t = text.trim().replace(/\s/g, "").replace(",", ".");
-  return /^-?\d+(\.\d+)?$/.test(t) ? Number(t) : text.trim();
-}
-
-function parseDate(text) {
-  const t = text.trim();
-  const fr = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(t);
-  return fr ? `${fr[3]}-${fr[2].padStart(2, "0")}-${fr[1].padStart(2, "0")}` : t;
-}
+// Text that does not read as a number or a date goes as typed: the checker then says what is
+// wrong with it, in French, next to the field.
+const number = (text) => parseNumber(text) ?? text.trim();
+const day = (text) => parseDate(text) ?? text.trim();
+const BOOL = { yes: true, no: false };
 
 function valueOf(el) {
   switch (el.dataset.type) {
     case "bool":
-      return el.checked;
+      return BOOL[controlValue(el)];
     case "int":
     case "number":
-      return el.value.trim() === "" ? undefined : parseNumber(el.value);
+      return el.value.trim() === "" ? undefined : number(el.value);
     case "date":
-      return el.value.trim() === "" ? undefined : parseDate(el.value);
+      return el.value.trim() === "" ? undefined : day(el.value);
+    case "count": {
+      if (el.value.trim() === "") return undefined;
+      const n = parseNumber(el.value);
+      return Number.isInteger(n) && n >= 0 && n <= MAX_COUNT ? Array.from({ length: n }, () => ({})) : number(el.value);
+    }
     case "text":
       return el.value.trim() === "" ? undefined : el.value.trim();
     default:
       return el.value === "" ? undefined : el.value;
   }
 }
+// More members than any jury could have: sent as a number, for the checker to refuse.
+const MAX_COUNT = 99;
+
+// Under each date field, the date read, with its weekday (« lundi 15 juin 2026 »), or nothing.
+export function showWeekdays(form) {
+  for (const el of form.querySelectorAll('[data-type="date"]')) {
+    const out = document.getElementById(`${el.id}-weekday`);
+    if (!out) continue;
+    const text = longDate(parseDate(el.value));
+    if (out.textContent !== text) out.textContent = text;
+  }
+}
 
 export function collect(form) {
   const situation = {};
   for (const group of form.querySelectorAll("[data-base]")) {
-    if (shown(group) && getIn(situation, segments(group.dataset.base)) === undefined) {
+    if (shown(group, form) && getIn(situation, segments(group.dataset.base)) === undefined) {
       setIn(situation, segments(group.dataset.base), {});
     }
   }
   for (const el of form.querySelectorAll("[data-key]")) {
-    if (!shown(el)) continue;
+    if (!shown(el, form)) continue;
     const value = valueOf(el);
     if (value !== undefined) setIn(situation, segments(el.dataset.key), value);
   }
@@ -119,26 +146,93 @@ function inferred(el, situation) {
 export function fill(form, situation, saved = null) {
   form.reset();
   for (const el of form.querySelectorAll("[data-switch]")) {
-    if (saved && saved[el.id] !== undefined) el.value = saved[el.id];
+    const value = saved instanceof Map ? saved.get(el.id) : undefined;
+    if (typeof value === "string" && [...el.options].some((o) => o.value === value)) el.value = value;
     else if (el.dataset.infer) el.value = inferred(el, situation) ?? el.value;
   }
   for (const el of form.querySelectorAll("[data-key]")) {
     if (el.type === "hidden") continue;
     const value = getIn(situation, segments(el.dataset.key));
     if (value === undefined || value === null) continue;
-    if (el.dataset.type === "bool") el.checked = value === true;
+    if (el.dataset.type === "bool") {
+      const radio = el.querySelector(`input[type=radio][value="${value === true ? "yes" : value === false ? "no" : ""}"]`);
+      if (radio) radio.checked = true;
+    } else if (el.dataset.type === "count" && Array.isArray(value)) el.value = String(value.length);
+    else if (el.dataset.type === "date" && parseDate(String(value))) el.value = dayFirst(parseDate(String(value)));
     else if (el.tagName === "SELECT") {
       if ([...el.options].some((o) => o.value === String(value))) el.value = String(value);
     } else el.value = typeof value === "object" ? JSON.stringify(value) : String(value);
   }
   updateVisibility(form);
+  showWeekdays(form);
 }
 
 // Keys of a restored situation that the form cannot show: the verdict then stays on the
-// situation as given until the user edits the form.
+// situation as given until the user edits the form. Never throws (checked() bounds the depth
+// of what reaches it; anything deeper compares as different).
 export function sameJSON(x, y) {
   const norm = (v) => JSON.stringify(v, (k, val) =>
     val && typeof val === "object" && !Array.isArray(val)
       ? Object.fromEntries(Object.entries(val).sort(([p], [q]) => (p < q ? -1 : 1))) : val);
-  return norm(x) === norm(y);
+  try {
+    return norm(x) === norm(y);
+  } catch {
+    return false;
+  }
+}
+
+// --- what comes from outside: a link, a file, the storage ---
+
+export const MAX_BYTES = 1024 * 1024;
+export const MAX_DEPTH = 64;
+
+// Why a value read from JSON cannot be used as a situation (a French sentence), or null.
+// Iterative, so that no nesting can overflow the stack; own keys only.
+export function problemOf(value, { maxDepth = MAX_DEPTH } = {}) {
+  const stack = [[value, 1]];
+  let seen = 0;
+  while (stack.length) {
+    const [v, depth] = stack.pop();
+    if (v === null || typeof v !== "object") continue;
+    if (depth > maxDepth) return `la situation est trop imbriquée (plus de ${maxDepth} niveaux)`;
+    if (++seen > 100000) return "la situation contient trop d'éléments";
+    for (const key of Object.keys(v)) stack.push([v[key], depth + 1]);
+  }
+  return null;
+}
+
+export const isRecord = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
+
+function nestedDeeper(text, max) {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++; // \ escapes the next character
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 123 || c === 91) {
+      if (++depth > max) return true;
+    } else if (c === 125 || c === 93) depth--;
+  }
+  return false;
+}
+
+// JSON text → value, or a French reason. The text's length is checked first. `wrapping`: the
+// levels around the situation ({check, situation}: 1; the stored state: 3).
+export function parseJSON(text, wrapping = 1) {
+  if (typeof text !== "string") return { problem: "le contenu n'est pas du texte" };
+  if (text.length > MAX_BYTES) return { problem: "le contenu dépasse 1 Mo" };
+  // The nesting is counted on the text, before parsing: parsing 200,000 nested brackets takes
+  // long enough to freeze the page.
+  if (nestedDeeper(text, MAX_DEPTH + wrapping)) return { problem: `la situation est trop imbriquée (plus de ${MAX_DEPTH} niveaux)` };
+  let value;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return { problem: "le contenu n'est pas du JSON valide" };
+  }
+  const problem = problemOf(value, { maxDepth: MAX_DEPTH + wrapping });
+  return problem ? { problem } : { value };
 }

@@ -1,42 +1,158 @@
 // The simulator's page script: tabs, autosave, share links, import/export, evaluation,
-// engine status. Python runs in the worker that overrides/simulateur/boot.html started;
+// engine status. Python runs in the worker that docs/simulateur/boot.js started;
 // window.CQP is defined there. Forms ⇄ situations: form.mjs; verdicts: verdict.mjs.
-import { collect, fill, pathOf, sameJSON, shown, switches, updateVisibility } from "./form.mjs";
+//
+// What comes from outside (a share link, a file, the browser's storage) is read as JSON text and
+// checked completely — size, depth, own keys only, a known tool — before it touches a form or the
+// storage; anything else is refused with a French sentence, the form left as it was.
+import {
+  MAX_BYTES, collect, fill, isRecord, parseJSON, pathOf, problemOf, sameJSON, showWeekdays, shown, switches,
+  updateVisibility,
+} from "./form.mjs";
 import { problemsOf, renderVerdict, summaryOf } from "./verdict.mjs";
 
 const root = document.querySelector("[data-cqp-sim]");
 const CQP = window.CQP;
 const STORAGE_KEY = CQP.storageKey; // versioned: a new format gets a new key
+const ASIDE_KEY = `${STORAGE_KEY}:mis-de-cote`; // a stored value that could not be used
 
-const tools = {}; // check -> {panel, form, seq, override, lastSituation}
+const own = (obj, key) => (isRecord(obj) && Object.hasOwn(obj, key) ? obj[key] : undefined);
+
+const tools = new Map(); // check -> {check, panel, form, seq, override, lastSituation}
 for (const panel of root.querySelectorAll(".cqp-panel")) {
   const check = panel.dataset.check;
-  tools[check] = { check, panel, form: panel.querySelector("form"), seq: 0, override: null };
+  tools.set(check, { check, panel, form: panel.querySelector("form"), seq: 0, override: null });
 }
 let active = "eligibility";
 
-// --- storage, share links ---
+// --- storage ---
 
+// Levels of the stored object around a situation, and how much base64 lengthens a text: layout,
+// not rules.
+const STORE_WRAPPING = "{tools: {score: {situation}}}".split("{").length - 1;
+const BASE64_GROWTH = 4 / (2 + 1);
+
+// The stored value, checked; what cannot be used is returned as `aside` (the raw text).
 function readStore() {
+  let raw;
   try {
-    const data = JSON.parse(localStorage.getItem(STORAGE_KEY) || "null");
-    return data && data.version === 1 ? data : null;
+    raw = localStorage.getItem(STORAGE_KEY);
   } catch {
-    return null;
+    return { data: null }; // storage disabled
+  }
+  if (raw === null) return { data: null };
+  const { value, problem } = parseJSON(raw, STORE_WRAPPING); // {tools: {score: {situation: …}}}
+  if (problem || !isRecord(value) || own(value, "version") !== 1) return { data: null, aside: raw };
+  const data = { active: null, tools: new Map() };
+  let bad = false;
+  const activeStored = own(value, "active");
+  if (tools.has(activeStored)) data.active = activeStored;
+  else if (activeStored !== undefined) bad = true;
+  const stored = own(value, "tools") ?? {};
+  if (!isRecord(stored)) bad = true;
+  else {
+    for (const check of Object.keys(stored)) {
+      const entry = stored[check];
+      const situation = own(entry, "situation") ?? {};
+      const saved = own(entry, "switches") ?? {};
+      const ok = tools.has(check) && isRecord(entry) && isRecord(situation) && !problemOf(situation) &&
+        isRecord(saved) && Object.values(saved).every((v) => typeof v === "string");
+      if (!ok) {
+        bad = true;
+        continue;
+      }
+      const switchesSaved = new Map(Object.entries(saved));
+      data.tools.set(check, { situation, switchesSaved });
+    }
+  }
+  return { data, aside: bad ? raw : null };
+}
+
+// Kept (not erased) so that it can be exported; never replayed.
+let asideText = null;
+function setAside(raw) {
+  asideText = raw;
+  try {
+    localStorage.removeItem(STORAGE_KEY);
+    localStorage.setItem(ASIDE_KEY, raw);
+  } catch {
+    try {
+      localStorage.setItem(STORAGE_KEY, raw); // no room: left where it was, checked at each load
+    } catch {
+      /* storage disabled */
+    }
   }
 }
 
+function showAside() {
+  if (asideText === null) {
+    try {
+      asideText = localStorage.getItem(ASIDE_KEY);
+    } catch {
+      /* storage disabled */
+    }
+  }
+  let box = root.querySelector(".cqp-aside");
+  if (asideText === null) {
+    if (box) box.remove();
+    return;
+  }
+  if (box) return;
+  box = Object.assign(document.createElement("div"), { className: "cqp-aside" });
+  box.innerHTML =
+    "<p>Une saisie enregistrée dans ce navigateur a été <strong>mise de côté</strong> : elle " +
+    "était illisible ou incomplète, ou vous avez commencé une autre saisie pendant le chargement " +
+    "de la page. Vous pouvez l'exporter pour la garder, ou la supprimer.</p><p class=\"cqp-aside-actions\">" +
+    '<button type="button" class="md-button" data-aside="export">Exporter la saisie mise de côté</button> ' +
+    '<button type="button" class="md-button" data-aside="delete">Supprimer la saisie mise de côté</button></p>';
+  box.addEventListener("click", (e) => {
+    const button = e.target.closest("button[data-aside]");
+    if (!button) return;
+    if (button.dataset.aside === "export") {
+      const day = new Date().toISOString().slice(0, 10);
+      download(`cqp-saisie-mise-de-cote-${day}.json`, "application/json", asideText);
+    } else {
+      try {
+        localStorage.removeItem(ASIDE_KEY);
+      } catch {
+        /* storage disabled */
+      }
+      asideText = null;
+      const tabs = root.querySelector('[role="tablist"]');
+      box.remove();
+      (tabs.querySelector('[aria-selected="true"]') || tabs).focus();
+    }
+  });
+  root.querySelector(".cqp-engine").after(box);
+}
+
+const SAVE_FAILED = "Votre saisie n'a pas pu être enregistrée dans ce navigateur (stockage plein ou " +
+  "désactivé) : la copie enregistrée précédemment est conservée. Exportez la situation pour la garder.";
+let saveFailed = false;
+
+// Each tool's state from its own fields, shown or not. A failed write leaves the previous copy.
 function save() {
   const data = { version: 1, active, tools: {} };
-  for (const t of Object.values(tools)) {
+  for (const t of tools.values()) {
     data.tools[t.check] = { situation: t.override ?? collect(t.form), switches: switches(t.form) };
   }
   try {
     localStorage.setItem(STORAGE_KEY, JSON.stringify(data));
   } catch {
-    /* private mode or quota: the page works without autosave */
+    saveFailed = true;
+    note(tools.get(active), SAVE_FAILED);
+    return false;
   }
+  if (saveFailed) {
+    saveFailed = false;
+    for (const t of tools.values()) {
+      if (t.panel.querySelector(".cqp-action-note").textContent === SAVE_FAILED) note(t, "");
+    }
+  }
+  return true;
 }
+
+// --- share links ---
 
 const b64url = {
   encode(text) {
@@ -57,16 +173,38 @@ function shareUrl(check, situation) {
   return url.href;
 }
 
-function fromHash() {
-  const m = /^#s=([A-Za-z0-9_-]+)$/.exec(location.hash);
-  if (!m) return null;
+// {check, situation} from a wrapped value, or a French reason.
+// The address keeps the situation of the tool shown, so that it can be bookmarked or sent:
+// replaced as the person types (no history entry per keystroke), never sent to the server.
+// Opening it again applies it as a share link (the same situation: nothing is asked).
+function keepInAddress(t) {
+  const url = shareUrl(t.check, t.override ?? collect(t.form));
+  if (url !== location.href) history.replaceState(history.state, "", url);
+}
+
+function wrapped(value) {
+  if (!isRecord(value)) return { problem: "il ne contient pas un objet JSON" };
+  const check = own(value, "check");
+  if (!tools.has(check)) return { problem: "il ne désigne aucun des trois outils du simulateur (éligibilité, score, calendrier)" };
+  const situation = own(value, "situation");
+  if (!isRecord(situation)) return { problem: "il ne contient pas de situation (un objet JSON)" };
+  const problem = problemOf(situation);
+  return problem ? { problem } : { check, situation };
+}
+
+function fromHash(hash) {
+  if (!hash.startsWith("#s=")) return null;
+  const m = /^#s=([A-Za-z0-9_-]+)$/.exec(hash);
+  if (!m) return { problem: "il est illisible (il a peut-être été tronqué)" };
+  if (m[1].length > Math.ceil(MAX_BYTES * BASE64_GROWTH)) return { problem: "il dépasse 1 Mo" };
+  let text;
   try {
-    const data = JSON.parse(b64url.decode(m[1]));
-    if (data && tools[data.check] && data.situation && typeof data.situation === "object") return data;
+    text = b64url.decode(m[1]);
   } catch {
-    /* fall through */
+    return { problem: "il est illisible (il a peut-être été tronqué)" };
   }
-  return { invalid: true };
+  const { value, problem } = parseJSON(text);
+  return problem ? { problem } : wrapped(value);
 }
 
 // --- tabs ---
@@ -80,13 +218,22 @@ function activate(check, focus = false) {
     tab.tabIndex = on ? 0 : -1;
     if (on && focus) tab.focus();
   }
-  for (const t of Object.values(tools)) t.panel.hidden = t.check !== check;
+  for (const t of tools.values()) t.panel.hidden = t.check !== check;
+  // A tool's result is brought up to date when it is shown (edits reach only the tool shown).
+  evaluate(tools.get(check));
+}
+
+// The person chose a tab: the address now holds that tool's situation, if it held one.
+function choose(check, focus = false) {
+  activate(check, focus);
+  save();
+  if (location.hash.startsWith("#s=")) keepInAddress(tools.get(check));
 }
 
 function setupTabs() {
   const list = root.querySelector('[role="tablist"]');
   const tabs = [...list.querySelectorAll('[role="tab"]')];
-  for (const t of Object.values(tools)) {
+  for (const t of tools.values()) {
     const tab = tabs.find((b) => b.dataset.check === t.check);
     t.panel.setAttribute("role", "tabpanel");
     t.panel.setAttribute("aria-labelledby", tab.id);
@@ -95,18 +242,14 @@ function setupTabs() {
   list.hidden = false;
   list.addEventListener("click", (e) => {
     const tab = e.target.closest('[role="tab"]');
-    if (tab) {
-      activate(tab.dataset.check);
-      save();
-    }
+    if (tab) choose(tab.dataset.check);
   });
   list.addEventListener("keydown", (e) => {
     const i = tabs.findIndex((b) => b.dataset.check === active);
     const j = { ArrowRight: i + 1, ArrowLeft: i - 1, Home: 0, End: tabs.length - 1 }[e.key];
     if (j === undefined) return;
     e.preventDefault();
-    activate(tabs[(j + tabs.length) % tabs.length].dataset.check, true);
-    save();
+    choose(tabs[(j + tabs.length) % tabs.length].dataset.check, true);
   });
 }
 
@@ -125,7 +268,7 @@ function clearFieldErrors(form) {
 // The field at a problem's path ("blocks.B1.C1.1.jury", "members[0]"), or the nearest one.
 function fieldFor(form, path) {
   const fields = [...form.querySelectorAll("[data-key]")]
-    .filter((el) => shown(el) && el.type !== "hidden")
+    .filter((el) => shown(el, form) && el.type !== "hidden")
     .map((el) => [pathOf(el.dataset.key), el]);
   const hit =
     fields.find(([p]) => p === path) ||
@@ -133,7 +276,10 @@ function fieldFor(form, path) {
     fields
       .filter(([p]) => path.startsWith(p + ".") || path.startsWith(p + "["))
       .sort((x, y) => y[0].length - x[0].length)[0];
-  return hit ? hit[1] : null;
+  if (!hit) return null;
+  // A yes/no question is reached at its chosen answer, the radio that takes the focus.
+  const field = hit[1];
+  return field.tagName === "FIELDSET" ? field.querySelector("input:checked") || field.querySelector("input") : field;
 }
 
 // Each problem is told next to its field, in the checker's French words (label and message).
@@ -177,7 +323,9 @@ async function evaluate(t, startedAt = performance.now()) {
   }
   if (seq !== t.seq) return; // a newer evaluation is on its way
   clearFieldErrors(t.form);
-  if (error) for (const problem of problemsOf(error)) showFieldError(t.form, problem);
+  // An answer not given yet is listed in the result (« À compléter », with a link to its field),
+  // never flagged on the field itself: a first visit shows no error.
+  if (error) for (const problem of problemsOf(error)) if (problem.kind !== "missing") showFieldError(t.form, problem);
   const versions = CQP.versions || {};
   const cqp = versions[(verdict && verdict.cqp) || situation.cqp];
   const box = t.panel.querySelector(".cqp-verdict");
@@ -188,15 +336,21 @@ async function evaluate(t, startedAt = performance.now()) {
     `Situation évaluée (python -m checker ${t.check} FICHIER donne le même verdict) :\n` + JSON.stringify(situation, null, 2);
   renderVerdict(box.querySelector(".cqp-verdict-details"), t.check, verdict, error, (path) => fieldFor(t.form, path),
     situation);
-  const summary = box.querySelector(".cqp-verdict-summary");
-  const text = summaryOf(t.check, verdict, error);
-  if (summary.textContent !== text) {
-    summary.replaceChildren(Object.assign(document.createElement("p"), { textContent: text }));
-  }
+  announce(t, box.querySelector(".cqp-verdict-summary"), summaryOf(t.check, verdict, error));
   box.dataset.state = error ? "error" : "verdict";
   document.dispatchEvent(new CustomEvent("cqp:verdict", {
     detail: { check: t.check, ms: performance.now() - startedAt, verdict, error: error && error.message },
   }));
+}
+
+// The live region says the settled result once, when the person pauses, not at each keystroke
+// (a date typed digit by digit would otherwise be announced ten times).
+const SETTLE_MS = 700;
+function announce(t, region, text) {
+  clearTimeout(t.announceTimer);
+  t.announceTimer = setTimeout(() => {
+    if (region.textContent !== text) region.replaceChildren(Object.assign(document.createElement("p"), { textContent: text }));
+  }, SETTLE_MS);
 }
 
 function onEdit(t, event) {
@@ -204,7 +358,9 @@ function onEdit(t, event) {
   if (event && event.target.closest && event.target.closest("[data-action]")) return;
   t.override = null;
   updateVisibility(t.form);
+  showWeekdays(t.form);
   save();
+  keepInAddress(t);
   evaluate(t, startedAt);
 }
 
@@ -229,13 +385,79 @@ function download(name, type, text) {
 }
 
 function load(check, situation, { switchesSaved = null, from = "" } = {}) {
-  const t = tools[check];
+  const t = tools.get(check);
   fill(t.form, situation, switchesSaved);
   t.override = sameJSON(collect(t.form), situation) ? null : situation;
   if (t.override && from) {
     note(t, `${from} contient des éléments que le formulaire ne montre pas : le verdict porte sur la ` +
       "situation telle qu'elle a été transmise, jusqu'à votre prochaine modification.");
   }
+}
+
+// Puts a checked situation in its tool; if anything goes wrong, the tool is put back as it was.
+function replaceWith(check, situation, from) {
+  const t = tools.get(check);
+  const before = { situation: t.override ?? collect(t.form), switchesSaved: new Map(Object.entries(switches(t.form))) };
+  try {
+    load(check, situation, { from });
+  } catch (err) {
+    load(check, before.situation, { switchesSaved: before.switchesSaved });
+    throw err;
+  }
+}
+
+// The situation of an untouched tool: a copy of its form, reset.
+function blankOf(t) {
+  if (!t.blank) {
+    const copy = t.form.cloneNode(true);
+    copy.reset();
+    updateVisibility(copy);
+    t.blank = collect(copy);
+  }
+  return t.blank;
+}
+
+async function importFile(t, input) {
+  const file = input.files[0];
+  input.value = "";
+  if (!file) return;
+  const refuse = (why) => note(t, `Import impossible (${escapeHtml(file.name)}) : ${escapeHtml(why)}. Votre saisie n'a pas été modifiée.`);
+  // The size first: a large file is never read (reading 20 Mo would freeze the page).
+  if (file.size > MAX_BYTES) {
+    const mo = (file.size / 1e6).toLocaleString("fr-FR", { maximumFractionDigits: 1 });
+    refuse(`le fichier pèse ${mo} Mo, le simulateur accepte au plus 1 Mo`);
+    return;
+  }
+  let text;
+  try {
+    text = await file.text();
+  } catch {
+    refuse("le fichier n'a pas pu être lu");
+    return;
+  }
+  const { value, problem } = parseJSON(text);
+  if (problem) {
+    refuse(problem);
+    return;
+  }
+  // Either {check, situation}, or a situation alone for the tool shown.
+  const data = isRecord(value) && Object.hasOwn(value, "check") ? wrapped(value)
+    : { check: t.check, situation: value, problem: problemOf(value) };
+  if (data.problem || !isRecord(data.situation)) {
+    refuse(data.problem ? data.problem.replace(/^il /, "le fichier ") : "le fichier ne contient pas une situation (un objet JSON)");
+    return;
+  }
+  try {
+    replaceWith(data.check, data.situation, "Le fichier importé");
+  } catch {
+    refuse("la situation n'a pas pu être reportée dans le formulaire");
+    return;
+  }
+  const target = tools.get(data.check);
+  activate(data.check);
+  if (!target.override) note(target, `Situation importée depuis ${escapeHtml(file.name)}.`);
+  save();
+  evaluate(target);
 }
 
 async function act(t, action, input) {
@@ -249,49 +471,143 @@ async function act(t, action, input) {
     } catch {
       /* no clipboard (permissions, insecure context): the link is shown below */
     }
-    note(t, `${copied ? "Lien copié." : "Copiez ce lien :"} <a class="cqp-share-link" href="${url}">Lien vers cette situation</a>` +
-      ` <input class="cqp-share-input" readonly aria-label="Lien de partage" value="${url}">`);
+    note(t, `${copied ? "Lien copié." : "Copiez ce lien :"} <a class="cqp-share-link" href="${escapeHtml(url)}">Lien vers cette situation</a>` +
+      ` <input class="cqp-share-input" readonly aria-label="Lien de partage" value="${escapeHtml(url)}">`);
   } else if (action === "export") {
     const day = new Date().toISOString().slice(0, 10);
     download(`cqp-${t.check}-${day}.json`, "application/json", JSON.stringify(situation, null, 2) + "\n");
-    note(t, `Situation exportée : <code>python -m checker ${t.check} cqp-${t.check}-${day}.json</code> donne le même verdict.`);
+    note(t, `Situation exportée dans le fichier cqp-${t.check}-${day}.json : le bouton « Importer » la reprend.`);
   } else if (action === "import") {
-    const file = input.files[0];
-    if (!file) return;
-    try {
-      const data = JSON.parse(await file.text());
-      const wrapped = data && typeof data === "object" && tools[data.check] && data.situation;
-      const check = wrapped ? data.check : t.check;
-      const sit = wrapped ? data.situation : data;
-      if (!sit || typeof sit !== "object" || Array.isArray(sit)) throw new Error("un objet JSON est attendu");
-      activate(check);
-      load(check, sit, { from: "Le fichier importé" });
-      if (!tools[check].override) note(tools[check], `Situation importée depuis ${escapeHtml(file.name)}.`);
-      save();
-      evaluate(tools[check]);
-    } catch (err) {
-      note(t, `Import impossible (${escapeHtml(file.name)}) : ${escapeHtml(err.message)}`);
-    }
-    input.value = "";
+    await importFile(t, input);
   } else if (action === "print") {
     window.print();
   } else if (action === "reset") {
-    try {
-      localStorage.removeItem(STORAGE_KEY);
-    } catch {
-      /* nothing stored */
-    }
-    for (const other of Object.values(tools)) {
-      other.override = null;
-      fill(other.form, {});
-      note(other, "");
-    }
-    note(t, "Saisie effacée.");
-    for (const other of Object.values(tools)) evaluate(other);
+    confirmReset(t);
   }
 }
 
+// « Réinitialiser » empties this tool only, once the person confirms in a dialog (a modal
+// <dialog>: focus goes to it and comes back to the button; Échap cancels).
+function confirmReset(t) {
+  const title = t.panel.querySelector("h2").textContent;
+  let dialog = t.panel.querySelector(".cqp-confirm");
+  if (!dialog) {
+    dialog = Object.assign(document.createElement("dialog"), { className: "cqp-dialog cqp-confirm" });
+    dialog.setAttribute("aria-labelledby", `${t.check}-confirm-title`);
+    dialog.setAttribute("aria-describedby", `${t.check}-confirm-text`);
+    dialog.innerHTML =
+      `<form method="dialog"><h2 id="${t.check}-confirm-title">Effacer vos réponses ?</h2>` +
+      `<p id="${t.check}-confirm-text">Toutes les réponses de l'outil «\u00a0${escapeHtml(title)}\u00a0» seront effacées. ` +
+      "Les autres outils ne changent pas.</p><p class=\"cqp-dialog-actions\">" +
+      '<button type="submit" value="cancel" class="md-button" autofocus>Annuler</button> ' +
+      '<button type="submit" value="reset" class="md-button md-button--primary">Effacer les réponses</button></p></form>';
+    dialog.addEventListener("close", () => {
+      if (dialog.returnValue !== "reset") return;
+      t.override = null;
+      fill(t.form, {});
+      save();
+      if (location.hash.startsWith("#s=")) keepInAddress(t);
+      note(t, "Réponses effacées.");
+      evaluate(t);
+    });
+    t.panel.querySelector(".cqp-actions").after(dialog);
+  }
+  dialog.returnValue = "";
+  dialog.showModal();
+}
+
+// --- share links: asked before replacing saved work ---
+
+let asking = null; // the dialog's pending answer: {resolve}
+
+function confirmReplace(t) {
+  if (asking) asking.resolve(false); // a newer link: the older one is dropped
+  let dialog = root.querySelector(".cqp-dialog:not(.cqp-confirm)"); // not a tool's reset dialog
+  if (!dialog) {
+    dialog = Object.assign(document.createElement("dialog"), { className: "cqp-dialog" });
+    dialog.setAttribute("aria-labelledby", "cqp-dialog-title");
+    dialog.setAttribute("aria-describedby", "cqp-dialog-text");
+    dialog.innerHTML =
+      '<form method="dialog"><h2 id="cqp-dialog-title">Remplacer votre saisie ?</h2>' +
+      '<p id="cqp-dialog-text"></p><p class="cqp-dialog-actions">' +
+      '<button type="submit" value="replace" class="md-button md-button--primary">Remplacer par la situation du lien</button> ' +
+      '<button type="submit" value="keep" class="md-button" autofocus>Garder ma saisie</button></p></form>';
+    root.append(dialog);
+  }
+  const title = t.panel.querySelector("h2").textContent;
+  dialog.querySelector("#cqp-dialog-text").textContent =
+    `Ce lien de partage contient une situation « ${title} » différente de celle que vous avez ` +
+    "saisie dans ce navigateur. Si vous la remplacez, votre saisie actuelle de cet outil est " +
+    "perdue ; pour la garder, choisissez « Garder ma saisie », exportez-la, puis rouvrez le lien.";
+  dialog.returnValue = "";
+  return new Promise((resolve) => {
+    asking = { resolve };
+    dialog.addEventListener("close", () => {
+      if (asking && asking.resolve === resolve) asking = null;
+      resolve(dialog.returnValue === "replace");
+    }, { once: true });
+    if (!dialog.open) dialog.showModal();
+  });
+}
+
+async function openShared(shared) {
+  // Taken out while it is applied; the address then follows the form again (keepInAddress), so
+  // later edits still win on reload and the page stays bookmarkable.
+  history.replaceState(null, "", location.pathname + location.search);
+  if (shared.problem) {
+    note(tools.get(active), `Le lien de partage est inutilisable : ${escapeHtml(shared.problem)}. Votre saisie n'a pas été modifiée.`);
+    return;
+  }
+  const t = tools.get(shared.check);
+  activate(shared.check);
+  save();
+  const current = t.override ?? collect(t.form);
+  if (!sameJSON(current, shared.situation) && !sameJSON(current, blankOf(t))) {
+    if (!(await confirmReplace(t))) {
+      note(t, "Le lien de partage n'a pas été appliqué : votre saisie est conservée.");
+      keepInAddress(t);
+      return;
+    }
+  }
+  try {
+    replaceWith(shared.check, shared.situation, "Le lien de partage");
+  } catch {
+    note(t, "Le lien de partage n'a pas pu être reporté dans le formulaire. Votre saisie n'a pas été modifiée.");
+    return;
+  }
+  save();
+  keepInAddress(t);
+  evaluate(t);
+}
+
 // --- engine status ---
+
+const mo = (bytes) => (bytes / 1e6).toLocaleString("fr-FR", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+
+function showProgress() {
+  const p = CQP.progress;
+  const box = root.querySelector(".cqp-engine");
+  let line = box.querySelector(".cqp-engine-progress");
+  if (!p || CQP.status !== "loading") {
+    if (line) {
+      line.hidden = true;
+      line.querySelector("progress").value = 0;
+    }
+    return;
+  }
+  if (!line) {
+    line = Object.assign(document.createElement("p"), { className: "cqp-engine-progress" });
+    line.innerHTML = '<progress max="1" value="0" aria-label="Téléchargement du moteur de calcul"></progress> <span></span>';
+    box.querySelector(".cqp-engine-loading").after(line);
+  }
+  line.hidden = false;
+  const bar = line.querySelector("progress");
+  bar.max = Math.max(p.total, p.received, 1);
+  bar.value = p.received;
+  line.querySelector("span").textContent = p.total && p.received >= p.total
+    ? `${mo(p.received)} Mo reçus ; démarrage de Python…`
+    : `${mo(p.received)} Mo sur ${mo(Math.max(p.total, p.received))} Mo reçus`;
+}
 
 function engine(state, reason = "") {
   const box = root.querySelector(".cqp-engine");
@@ -302,35 +618,59 @@ function engine(state, reason = "") {
   loading.hidden = state === "failed";
   if (state === "ready") loading.textContent = `Moteur de calcul prêt (Python ${CQP.python}, dans votre navigateur).`;
   if (state === "loading") loading.textContent = "Chargement du moteur de calcul (Python dans votre navigateur)…";
-  if (state === "failed") box.querySelector(".cqp-engine-reason").textContent = `(${reason})`;
+  if (state === "failed") box.querySelector(".cqp-engine-reason").textContent = reason;
+  showProgress();
 }
 
-// --- start ---
+// --- start: whatever the storage or the link holds, the page ends up usable ---
 
-function start() {
-  setupTabs();
-  const stored = readStore();
-  const shared = fromHash();
-  if (stored) {
-    for (const [check, s] of Object.entries(stored.tools || {})) {
-      if (tools[check]) load(check, s.situation || {}, { switchesSaved: s.switches });
+// Fields the user typed into before this script ran (the forms are usable at once): the boot
+// script records the targets of `input` events. Values the browser restores on a reload fire
+// none, and are not counted.
+function typedEarly(form) {
+  const typed = CQP.typedEarly;
+  return typed ? [...typed].filter((el) => form.contains(el)) : [];
+}
+
+// The stored state, checked, into the forms. A tool typed into before this script ran stays as
+// the user sees it; what was stored for it then is set aside rather than lost.
+function restore() {
+  const early = new Map([...tools.values()].map((t) => [t, typedEarly(t.form)]));
+  const { data, aside } = readStore();
+  let raw = aside ?? null;
+  if (data) {
+    for (const [check, s] of data.tools) {
+      const t = tools.get(check);
+      if (early.get(t).length) {
+        if (!sameJSON(s.situation, collect(t.form)) && !sameJSON(s.situation, blankOf(t))) raw ??= storedText();
+        continue;
+      }
+      try {
+        load(check, s.situation, { switchesSaved: s.switchesSaved });
+      } catch {
+        fill(t.form, {});
+        t.override = null;
+        raw ??= storedText();
+      }
     }
-    if (tools[stored.active]) active = stored.active;
-  } else {
-    for (const t of Object.values(tools)) updateVisibility(t.form);
+    if (data.active) active = data.active;
   }
-  if (shared && !shared.invalid) {
-    load(shared.check, shared.situation, { from: "Le lien de partage" });
-    active = shared.check;
-  }
-  activate(active);
-  if (shared) {
-    history.replaceState(null, "", location.pathname + location.search); // later edits win on reload
-    if (shared.invalid) note(tools[active], "Le lien de partage est illisible : il a peut-être été tronqué.");
-    else save();
-  }
+  CQP.typedEarly = null;
+  if (raw !== null) setAside(raw);
+  for (const t of tools.values()) updateVisibility(t.form);
+  if (raw !== null || [...early.values()].some((fields) => fields.length)) save();
+}
 
-  for (const t of Object.values(tools)) {
+function storedText() {
+  try {
+    return localStorage.getItem(STORAGE_KEY);
+  } catch {
+    return null;
+  }
+}
+
+function wire() {
+  for (const t of tools.values()) {
     // `input` fires for every kind of field (text, select, checkbox), at each keystroke.
     t.form.addEventListener("input", (e) => onEdit(t, e));
     t.form.addEventListener("submit", (e) => e.preventDefault());
@@ -341,18 +681,36 @@ function start() {
     t.panel.querySelector('input[data-action="import"]').addEventListener("change", (e) => act(t, "import", e.target));
   }
   root.querySelector('[data-action="retry"]').addEventListener("click", () => {
+    CQP.retry(); // status "loading" again, progress from zero
     engine("loading");
-    CQP.retry();
   });
-
   const evaluateAll = () => {
     engine("ready");
-    for (const t of Object.values(tools)) evaluate(t);
+    evaluate(tools.get(active)); // the others when they are shown
   };
   document.addEventListener("cqp:ready", evaluateAll);
   document.addEventListener("cqp:failed", (e) => engine("failed", e.detail.message));
+  document.addEventListener("cqp:progress", showProgress);
+  window.addEventListener("hashchange", () => {
+    const shared = fromHash(location.hash);
+    if (shared) openShared(shared);
+  });
   if (CQP.status === "ready") evaluateAll();
   else if (CQP.status === "failed") engine("failed", CQP.error);
+  else showProgress();
+}
+
+function start() {
+  const steps = [setupTabs, wire, restore, () => activate(active), showAside];
+  for (const step of steps) {
+    try {
+      step();
+    } catch (err) {
+      console.error("simulateur :", err); // the page goes on: each step stands alone
+    }
+  }
+  const shared = fromHash(location.hash);
+  if (shared) openShared(shared).catch((err) => console.error("simulateur :", err));
 }
 
 start();

@@ -1,23 +1,36 @@
 // The checker on Pyodide, in a module worker (Pyodide 314 supports no other kind), so that
 // Python never blocks the page. Started from the page's <head> (see overrides/simulateur/).
 //
-// The worker URL carries the wheel to load: worker.mjs?wheel=<url>&integrity=sha256-…
-// The wheel is fetched while Pyodide boots, checked against its sha256, and unpacked into a
-// folder put on sys.path: the checker is then imported as the CLI imports it.
+// The worker URL carries the wheel to load and where Pyodide is, with their sha256 (computed at
+// build time, build_scripts/simulator/assets.py): worker.<hash>.mjs?wheel=<url>&integrity=sha256-…
+// &pyodide=<folder>&sri.<core file>=sha256-… The wheel is fetched while Pyodide boots, checked
+// against its sha256, and unpacked into a folder put on sys.path: the checker is then imported
+// as the CLI imports it. The core files Pyodide fetches are checked against theirs too.
 //
-// Messages in:  {id, check, situation}
+// Messages in:  {id, check, payload}   payload = the situation as JSON text (the page serialises
+//               it: a string crosses postMessage whatever the situation's depth)
 //               {id, check, csv, lean?}   a cohort (contract v1.1): checker.evaluate_batch(check,
 //               csv), answered as {id, verdict: [rows]} or {id, error} when the file cannot be
 //               read; `lean` leaves each verdict's trace out (the cohort page does not show it,
 //               and it is three quarters of the bytes)
-// Messages out: {type: "ready", python} | {type: "failed", message}
-//               {id, verdict} | {id, error, errors}   (the checker's SituationError: its message
-//               and its list of problems, contract v1.1)
+// Messages out: {type: "ready", python}
+//               {type: "failed", kind, status?, message}   kind: network | server | integrity |
+//                                                           internal (the page words them)
+//               {type: "progress", received, total, active}  bytes of the core files and wheel
+//               {id, verdict} | {id, error, errors}   (the checker's SituationError: its
+//               message and its list of problems, contract v1.1)
+// Every message in gets an answer, even one that is not of this form; nothing it holds can
+// make the worker throw.
 
 const params = new URL(import.meta.url).searchParams;
 const wheelUrl = new URL(params.get("wheel"), import.meta.url).href;
 const integrity = params.get("integrity") || undefined;
-const pyodideUrl = new URL("pyodide/", import.meta.url).href;
+// Pyodide's folder is named after its files' hash (build_scripts/simulator/assets.py).
+const pyodideUrl = new URL(params.get("pyodide"), import.meta.url).href;
+// sha256 of the core files Pyodide fetches (its WebAssembly, standard library, lock file), by URL.
+const coreIntegrity = new Map(
+  [...params].filter(([key]) => key.startsWith("sri.")).map(([key, value]) => [new URL(key.slice(4), pyodideUrl).href, value]));
+const MAX_PAYLOAD = 2 * 1024 * 1024; // characters of JSON (the page refuses more than 1 MB)
 
 // Messages that come before Python is ready wait here.
 const queue = [];
@@ -25,19 +38,64 @@ let evaluate = null;
 let batch = null;
 
 self.addEventListener("message", (event) => {
-  if (evaluate) answer(event.data);
-  else queue.push(event.data);
+  try {
+    if (evaluate) answer(event.data);
+    else queue.push(event.data);
+  } catch (err) {
+    reply(null, `Erreur interne du simulateur : ${describe(err)}`);
+  }
 });
 
-function answer({ id, check, situation, csv, lean }) {
-  let reply;
+const describe = (err) => String(err && err.message ? err.message : err);
+
+function reply(id, body) {
   try {
-    reply = JSON.parse(typeof csv === "string" ? batch(String(check), csv, Boolean(lean))
-      : evaluate(String(check), JSON.stringify(situation ?? null)));
+    self.postMessage(typeof body === "string" ? { id, error: body } : { id, ...body });
   } catch (err) {
-    reply = { error: `Erreur interne du simulateur : ${err && err.message ? err.message : err}` };
+    self.postMessage({ id, error: `Erreur interne du simulateur : ${describe(err)}` });
   }
-  self.postMessage({ id, ...reply });
+}
+
+// A message as the page sends it, or the French reason it is not one.
+function read(data) {
+  if (data === null || typeof data !== "object") {
+    return { problem: "message illisible (la situation est peut-être trop imbriquée)" };
+  }
+  const id = Object.hasOwn(data, "id") && Number.isSafeInteger(data.id) ? data.id : null;
+  if (id === null) return { problem: "message sans numéro de demande" };
+  const check = Object.hasOwn(data, "check") ? data.check : undefined;
+  if (typeof check !== "string" || check.length > 40) return { id, problem: "check: attendu : score, eligibility ou deadlines" };
+  if (Object.hasOwn(data, "csv")) {
+    if (typeof data.csv !== "string") return { id, problem: "tableau : texte attendu" };
+    return { id, check, csv: data.csv, lean: data.lean === true };
+  }
+  let payload = Object.hasOwn(data, "payload") ? data.payload : undefined;
+  if (payload === undefined && Object.hasOwn(data, "situation")) {
+    try {
+      payload = JSON.stringify(data.situation ?? null);
+    } catch {
+      return { id, problem: "situation : illisible (trop imbriquée ?)" };
+    }
+  }
+  if (typeof payload !== "string") return { id, problem: "situation : absente" };
+  if (payload.length > MAX_PAYLOAD) return { id, problem: "situation : trop volumineuse" };
+  return { id, check, payload };
+}
+
+function answer(data) {
+  const message = read(data);
+  if (message.problem) {
+    reply(message.id ?? null, message.problem);
+    return;
+  }
+  let body;
+  try {
+    body = JSON.parse(message.csv !== undefined ? batch(message.check, message.csv, message.lean)
+      : evaluate(message.check, message.payload));
+  } catch (err) {
+    body = `Erreur interne du simulateur : ${describe(err)}`;
+  }
+  reply(message.id, body);
 }
 
 // Runs once, after the wheel is unpacked. Errors of the situation come back as the checker's
@@ -52,6 +110,8 @@ def _cqp_evaluate(check, payload):
         verdict = checker.evaluate(check, json.loads(payload))
     except checker.SituationError as err:
         return json.dumps({"error": str(err), "errors": err.errors}, ensure_ascii=False)
+    except RecursionError:
+        return json.dumps({"error": "situation: trop imbriquée"}, ensure_ascii=False)
     return json.dumps({"verdict": verdict}, ensure_ascii=False)
 
 def _cqp_batch(check, text, lean):
@@ -67,28 +127,160 @@ def _cqp_batch(check, text, lean):
 (_cqp_evaluate, _cqp_batch)
 `;
 
+// --- downloads: failures told apart at once, progress reported ---
+
+class LoadError extends Error {
+  constructor(kind, message, status) {
+    super(message);
+    this.kind = kind;
+    this.status = status;
+  }
+}
+
+const progress = { received: 0, total: 0, active: 0, sentAt: 0, timer: null };
+function report(force = false) {
+  const now = performance.now();
+  if (!force && now - progress.sentAt < 200) {
+    progress.timer ??= setTimeout(() => report(true), 200);
+    return;
+  }
+  clearTimeout(progress.timer);
+  progress.timer = null;
+  progress.sentAt = now;
+  if (!evaluate && !failed) {
+    self.postMessage({ type: "progress", received: progress.received, total: progress.total, active: progress.active });
+  }
+}
+
+// Every download of the boot goes through here (Pyodide calls the global fetch for its
+// WebAssembly, standard library and lock file): an HTTP error fails at once, and each chunk
+// received is counted, so that the page's watchdog judges progress, not time.
+const nativeFetch = self.fetch.bind(self);
+async function countedFetch(input, init) {
+  // Pyodide passes a string or a URL object.
+  const url = input instanceof Request ? input.url : String(input);
+  if (evaluate) return nativeFetch(input, init);
+  // A core file is checked as it streams (WebAssembly compiles while it downloads, which fetch's
+  // integrity option would prevent: it holds the body until the whole file is checked); without
+  // crypto.subtle (a page not served securely), fetch checks it.
+  const sri = coreIntegrity.get(new URL(url, self.location.href).href);
+  const subtle = self.crypto && self.crypto.subtle;
+  if (sri && !subtle && !(init && init.integrity)) init = { ...init, integrity: sri };
+  // Waiting for the answer counts as downloading: a request that never answers is a stall.
+  progress.active += 1;
+  report(true);
+  let response;
+  try {
+    response = await nativeFetch(input, init);
+  } catch (err) {
+    progress.active -= 1;
+    const kind = init && init.integrity ? "integrity-or-network" : "network";
+    fail(new LoadError(kind, describe(err)));
+    throw err;
+  }
+  if (!response.ok || !response.body) {
+    progress.active -= 1;
+    if (!response.ok) fail(new LoadError("server", `${url}: HTTP ${response.status}`, response.status));
+    return response;
+  }
+  progress.total += Number(response.headers.get("Content-Length")) || 0;
+  report(true);
+  const counter = new TransformStream({
+    transform(chunk, controller) {
+      progress.received += chunk.byteLength;
+      report();
+      controller.enqueue(chunk);
+    },
+    flush() {
+      progress.active -= 1;
+      report(true);
+    },
+  });
+  let body = response.body;
+  if (sri && subtle) {
+    const [checked, used] = body.tee();
+    const check = verify(checked, sri, url);
+    check.catch(fail); // at once: Pyodide may never settle on a file it cannot use
+    coreChecks.push(check);
+    body = used;
+  }
+  return new Response(body.pipeThrough(counter), {
+    status: response.status,
+    statusText: response.statusText,
+    headers: response.headers,
+  });
+}
+self.fetch = countedFetch;
+
+// The core files' checks: Python is ready only once they all passed.
+const coreChecks = [];
+async function verify(stream, sri, url) {
+  const bytes = await new Response(stream).arrayBuffer();
+  const digest = new Uint8Array(await self.crypto.subtle.digest("SHA-256", bytes));
+  let text = "";
+  for (const byte of digest) text += String.fromCharCode(byte);
+  const got = "sha256-" + btoa(text);
+  if (got !== sri) throw new LoadError("integrity", `${url}: ${got} != ${sri}`);
+}
+
 async function fetchWheel() {
-  const response = await fetch(wheelUrl, { integrity });
-  if (!response.ok) throw new Error(`${wheelUrl}: HTTP ${response.status}`);
-  return response.arrayBuffer();
+  // Checked here rather than by fetch's integrity option where the browser allows, so that a
+  // wrong file is told apart from a network failure.
+  const subtle = self.crypto && self.crypto.subtle;
+  const response = await countedFetch(wheelUrl, subtle ? {} : { integrity });
+  if (!response.ok) throw new LoadError("server", `${wheelUrl}: HTTP ${response.status}`, response.status);
+  const bytes = await response.arrayBuffer();
+  if (subtle && integrity) {
+    const digest = new Uint8Array(await subtle.digest("SHA-256", bytes));
+    const got = "sha256-" + btoa(String.fromCharCode(...digest));
+    if (got !== integrity) throw new LoadError("integrity", `${wheelUrl}: ${got} != ${integrity}`);
+  }
+  return bytes;
 }
 
 async function boot() {
   const wheel = fetchWheel();
   wheel.catch(() => {}); // reported below, once Pyodide is up or has failed
-  const { loadPyodide } = await import("./pyodide/pyodide.mjs");
+  const { loadPyodide } = await import(new URL("pyodide.mjs", pyodideUrl).href);
   const pyodide = await loadPyodide({ indexURL: pyodideUrl });
+  await Promise.all(coreChecks);
   pyodide.unpackArchive(await wheel, "wheel", { extractDir: "/home/pyodide/cqp-checker" });
   [evaluate, batch] = pyodide.runPython(GLUE).toJs();
+  self.fetch = nativeFetch;
   self.postMessage({ type: "ready", python: pyodide.runPython("import sys; sys.version.split()[0]") });
-  for (const message of queue.splice(0)) answer(message);
+  for (const message of queue.splice(0)) {
+    try {
+      answer(message);
+    } catch (err) {
+      reply(null, `Erreur interne du simulateur : ${describe(err)}`);
+    }
+  }
+}
+
+// A script that could not be imported (pyodide.mjs, pyodide.asm.mjs) gives a bare TypeError
+// naming its URL: asked again (HEAD), the server tells a missing file from a lost connection.
+async function classify(err) {
+  if (err instanceof LoadError) return err;
+  const text = describe(err);
+  const url = /(https?:\/\/[^\s"']+)/.exec(text);
+  if (url && err instanceof TypeError) {
+    try {
+      const head = await nativeFetch(url[1], { method: "HEAD", cache: "no-store" });
+      if (!head.ok) return new LoadError("server", `${url[1]}: HTTP ${head.status}`, head.status);
+    } catch {
+      return new LoadError("network", text);
+    }
+  }
+  const network = err instanceof TypeError && /fetch|import|network|load/i.test(text);
+  return new LoadError(network ? "network" : "internal", text);
 }
 
 let failed = false;
-function fail(err) {
+async function fail(reason) {
   if (evaluate || failed) return;
   failed = true;
-  self.postMessage({ type: "failed", message: String(err && err.message ? err.message : err) });
+  const err = await classify(reason);
+  self.postMessage({ type: "failed", kind: err.kind, status: err.status, message: describe(err) });
 }
 // When its WebAssembly cannot be fetched, Pyodide logs the error and its promise never settles:
 // the rejection surfaces here instead.

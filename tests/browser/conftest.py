@@ -9,7 +9,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from build_scripts.local_server import CHROMIUM, CHROMIUM_ARGS, QuietServer, StaticHandler
+from build_scripts.local_server import CHROMIUM, CHROMIUM_ARGS, HostHandler, QuietServer, StaticHandler
 
 ROOT = Path(__file__).resolve().parents[2]
 SITE = ROOT / "site"
@@ -39,6 +39,17 @@ def base_url(site_dir):
 
 
 @pytest.fixture(scope="session")
+def host_url(site_dir):
+    """The site served as a host reading site/_headers would: strict CSP, hashed files immutable."""
+    handler = functools.partial(HostHandler, directory=str(site_dir))
+    server = QuietServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
 def browser():
     from playwright.sync_api import sync_playwright
 
@@ -54,7 +65,9 @@ class ExternalRequests(list):
 
 @pytest.fixture
 def context(browser):
-    ctx = browser.new_context(locale="fr-FR")
+    # Without the service worker, which would keep ~2 MB of the site in every fresh context in
+    # the background: the tests of offline use (test_offline.py) allow it.
+    ctx = browser.new_context(locale="fr-FR", service_workers="block")
     yield ctx
     ctx.close()
 

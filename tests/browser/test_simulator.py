@@ -57,6 +57,12 @@ def field(scope, label, **kw):
     return scope.get_by_label(label, **kw).filter(visible=True)
 
 
+def answer(scope, question, choice="Oui"):
+    """Answer a yes/no question (a group of radios: Oui, Non, Je ne sais pas encore)."""
+    scope.get_by_role("group", name=question, exact=True).filter(visible=True) \
+        .get_by_role("radio", name=choice, exact=True).check()
+
+
 def wait_verdict(page, tool):
     """Wait until the verdict of the tool shown is up to date with its form."""
     page.wait_for_function("() => window.CQP.status === 'ready' && "
@@ -231,10 +237,10 @@ def test_eligibility_candidate(page, base_url):
     field(tool, "Qui vérifier ?").select_option(label="Un candidat — Vendeur conseil à distance")
     field(tool, "Voie d'accès").select_option("formation")
     field(tool, re.compile("^Mois de pratique")).fill("5")
-    field(tool, "L'entreprise d'accueil relève de la branche").check()
+    answer(tool, "L'entreprise d'accueil relève de la branche")
     for name in ("Le tuteur est volontaire", "Le tuteur est expérimenté",
                  "Le tuteur est salarié de l'entreprise d'accueil", "Le tuteur est choisi par l'employeur"):
-        field(tool, name, exact=True).check()
+        answer(tool, name)
     box = wait_verdict(page, "Éligibilité")
     expected = checker.eligibility({
         "subject": "candidate", "cqp": "vendeur-conseil-distance", "route": "formation",
@@ -254,7 +260,10 @@ def test_eligibility_jury_commercial_sedentaire(page, base_url):
     open_simulator(page, base_url)
     tool = panel(page, "Éligibilité")
     field(tool, "Qui vérifier ?").select_option(label="Un jury — Commercial sédentaire")
-    field(tool, "Membre 2 : connaît le candidat").check()
+    for n in (1, 2):
+        answer(tool, f"Membre {n} : professionnel extérieur à l'entreprise du candidat")
+    answer(tool, "Membre 1 : connaît le candidat", "Non")
+    answer(tool, "Membre 2 : connaît le candidat")
     text = wait_verdict(page, "Éligibilité").inner_text()
     assert "Non éligible" in text
 
@@ -455,7 +464,7 @@ def test_every_field_is_labelled(page, base_url):
 
 
 def test_site_search_still_works_on_this_page(page, base_url):
-    # The theme's search waits until Python is ready here (see overrides/simulateur/boot.html);
+    # The theme's search waits until Python is ready here (see docs/simulateur/boot.js);
     # a query typed while Python loads is answered then.
     page.goto(f"{base_url}/simulateur/")
     page.locator(".md-search__input").click()

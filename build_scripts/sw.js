@@ -1,0 +1,101 @@
+// The site's service worker: after one visit, the site works offline. Written as site/sw.js by
+// build_scripts/offline.py, which fills in MANIFEST: the build's name and its files with their
+// sha256, in two lists (the site; the simulator's engine, kept once the simulator was used).
+//
+// Hand-written rather than Workbox: Workbox is a dependency to pin, bundle and self-host (its
+// CDN loader would be a third-party request) for what fits here in under 100 lines: precache a
+// known list, answer from it, swap caches on a new build.
+//
+// - Pages and other files whose name does not change: the network first (a page is always the
+//   latest build when online), the cache when offline; a page not kept falls back to 404.html.
+// - Files whose name is their content's hash (build_scripts/fingerprint.py): the cache first,
+//   they never change. A page thus never mixes two builds.
+// - A new build installs a new cache beside the old one (every file checked against its sha256,
+//   hashed files the old cache holds copied rather than downloaded again); it takes over when no
+//   page of the old build is open (no skipWaiting: an open page may still ask for its files),
+//   and deletes the old caches then.
+const MANIFEST = null; // filled in by build_scripts/offline.py
+const PREFIX = "cqp-";
+const CACHE = PREFIX + MANIFEST.build;
+// Kept in the cache once the simulator has been used: a new build then keeps the engine too.
+const ENGINE_KEPT = new URL("__cqp-engine-kept", self.registration.scope).href;
+// Hashed names, as build_scripts/headers.py tells them (the same pattern, from the manifest).
+const HASHED = new RegExp(MANIFEST.hashed);
+
+const absolute = (url) => new URL(url, self.registration.scope).href;
+const hashed = (href) => HASHED.test(new URL(href).pathname);
+
+async function keep(cache, [url, integrity]) {
+  const href = absolute(url);
+  if (await cache.match(href)) return;
+  let response = hashed(href) ? await caches.match(href) : undefined;
+  if (!response) {
+    // no-cache: revalidated, so that the HTTP cache cannot hand an earlier build's page.
+    response = await fetch(href, { integrity, cache: hashed(href) ? "default" : "no-cache" });
+    if (!response.ok) throw new Error(`${href}: HTTP ${response.status}`);
+  }
+  await cache.put(href, response);
+}
+
+const keepAll = (cache, files) => Promise.all(files.map((file) => keep(cache, file)));
+
+async function keepEngine() {
+  const cache = await caches.open(CACHE);
+  await keepAll(cache, MANIFEST.engine);
+  await cache.put(ENGINE_KEPT, new Response("1"));
+}
+
+self.addEventListener("install", (event) => {
+  event.waitUntil((async () => {
+    const cache = await caches.open(CACHE);
+    await keepAll(cache, MANIFEST.site);
+    if (await caches.match(ENGINE_KEPT)) await keepEngine();
+  })());
+});
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil((async () => {
+    for (const name of await caches.keys()) {
+      if (name.startsWith(PREFIX) && name !== CACHE) await caches.delete(name);
+    }
+    await self.clients.claim();
+  })());
+});
+
+// The simulator page asks, once Python is ready, to keep the engine: {type: "keep-engine"}.
+self.addEventListener("message", (event) => {
+  if (!event.data || event.data.type !== "keep-engine") return;
+  const port = event.ports[0];
+  event.waitUntil(keepEngine().then(
+    () => port && port.postMessage({ ok: true, build: MANIFEST.build }),
+    (err) => port && port.postMessage({ ok: false, error: String(err && err.message) }),
+  ));
+});
+
+// Kept without its query; a new response's URL is the request's: the worker reads its query.
+const fromCache = async (request) => {
+  const hit = await caches.match(request, { ignoreSearch: true });
+  return hit && new Response(hit.body, hit);
+};
+
+async function answer(request) {
+  if (hashed(request.url)) {
+    const hit = await fromCache(request);
+    if (hit) return hit;
+  }
+  try {
+    // A page is revalidated even when the HTTP cache holds it fresh: it names its build's files.
+    return await fetch(request.mode === "navigate" ? new Request(request, { cache: "no-cache" }) : request);
+  } catch (err) {
+    const hit = await fromCache(request)
+      || (request.mode === "navigate" && await caches.match(absolute("404.html")));
+    if (hit) return hit;
+    throw err;
+  }
+}
+
+self.addEventListener("fetch", (event) => {
+  const request = event.request;
+  if (request.method !== "GET" || !request.url.startsWith(self.registration.scope)) return;
+  event.respondWith(answer(request));
+});

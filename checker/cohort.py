@@ -1,0 +1,279 @@
+"""Cohorts (contract v1.1): a CSV of situations, one trainee a row, evaluated row by row.
+
+`situations(check, csv_text)` reads the file into (row number, label, situation) — or raises
+CohortFileError for what makes the whole file unreadable; `evaluate_batch` gives the contract's
+array, a faulty row never stopping the others; `template` writes a header for one case.
+
+A cell that cannot be read as its field's type is put in the situation as the text it is, so
+that the checker itself reports it (kind, French expected, label and message, in column order)
+exactly as for a JSON situation.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import re
+
+from . import columns, wording
+from .columns import BOOL, DATE, INTEGER, MEMBER, NUMBER
+from .errors import SituationError, public
+
+LABEL_COLUMN = "candidat"
+# Member indexes beyond this are typing errors (a jury has a handful of members).
+MAX_MEMBERS = 99
+
+_NUMBER = re.compile(r"([+-]?)(\d+)(?:[.,](\d+))?\s*%?")
+_FR_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
+_MEMBER_PATH = re.compile(r"members\.(\d+)\.([a-z_]+)")
+_BLANK = re.compile(r"[\s;,]*")
+_TRUE, _FALSE = {"oui", "true", "1"}, {"non", "false", "0"}
+# Longer digit strings are left as text: the checker refuses them (and int() would refuse
+# strings of thousands of digits).
+_MAX_DIGITS = 40
+
+
+class CohortFileError(ValueError):
+    """The file cannot be read as a cohort (no header, unknown or doubled column, not UTF-8);
+    the message is French, on one line."""
+
+
+# --- the header ---------------------------------------------------------------------------
+
+def header_path(cell: str) -> str:
+    """The path a header cell names: the content of its last parentheses when they end the cell
+    (« Jury C2.1 (blocks.B2.C2.1.jury) »), else the whole cell."""
+    cell = cell.strip()
+    if cell.endswith(")") and "(" in cell:
+        return cell[cell.rindex("(") + 1:-1].strip()
+    return cell
+
+
+def _column(check: str, name: str) -> tuple[tuple, str] | None:
+    """(path as a tuple of keys, type) of a header path, None if that check has no such field."""
+    known = columns.known(check)
+    if name in known:
+        return known[name]
+    m = _MEMBER_PATH.fullmatch(name)
+    if m and int(m.group(1)) <= MAX_MEMBERS and len(m.group(1)) <= len(str(MAX_MEMBERS)):
+        pattern = columns.dotted(("members", MEMBER, m.group(2)))
+        if pattern in known:
+            return ("members", int(m.group(1)), m.group(2)), known[pattern][1]
+    return None
+
+
+def _read_header(check: str, cells: list[str], line: int) -> list:
+    """For each column: None (ignored), LABEL_COLUMN, or (path, type)."""
+    out: list = []
+    seen: dict[str, int] = {}
+    for n, cell in enumerate(cells, 1):
+        name = header_path(cell)
+        where = f"ligne {line}, colonne {n}"
+        if not name:
+            out.append(None)  # a column without a heading is checked when a row fills it
+            continue
+        col = LABEL_COLUMN if name.lower() == LABEL_COLUMN else _column(check, name)
+        if col is None:
+            raise CohortFileError(f"{where} : colonne inconnue « {_short(name)} » "
+                                  f"(attendu : un champ de {check}, écrit comme son chemin, "
+                                  f"par exemple « {_example(check)} »)")
+        # The field itself, so that members.1.role and members.01.role are the same column.
+        key = col if col == LABEL_COLUMN else columns.dotted(col[0])
+        if key in seen:
+            raise CohortFileError(f"{where} : colonne « {_short(name)} » en double (déjà en colonne {seen[key]})")
+        seen[key] = n
+        out.append(col)
+    return out
+
+
+def _example(check: str) -> str:
+    return next(iter(columns.known(check)))
+
+
+def _short(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= 60 else text[:59] + "…"
+
+
+# --- the cells ----------------------------------------------------------------------------
+
+def cell_value(text: str, kind: str):
+    """A trimmed, non-empty cell as its type; left as text when it is not of that type."""
+    if kind in (NUMBER, INTEGER):
+        m = _NUMBER.fullmatch(text)
+        sign, whole, decimals = m.groups() if m else ("", "", None)
+        if m and len(whole) + len(decimals or "") <= _MAX_DIGITS:
+            if decimals is None:
+                return int(sign + whole)
+            return float(f"{sign}{whole}.{decimals}")
+        return text
+    if kind == BOOL:
+        low = text.lower()
+        return True if low in _TRUE else False if low in _FALSE else text
+    if kind == DATE:
+        m = _FR_DATE.fullmatch(text)
+        if m:
+            day, month, year = m.groups()
+            return f"{year}-{int(month):02d}-{int(day):02d}"
+        return text
+    return text
+
+
+def _put(situation: dict, path: tuple, value) -> None:
+    node = situation
+    for key, nxt in zip(path, path[1:]):
+        if isinstance(key, int):  # node is a members list
+            while len(node) <= key:
+                node.append(None)
+            if node[key] is None:
+                node[key] = {}
+            node = node[key]
+        else:
+            node = node.setdefault(key, [] if isinstance(nxt, int) else {})
+    node[path[-1]] = value
+
+
+# --- the file -----------------------------------------------------------------------------
+
+def _text(data: str | bytes) -> str:
+    if isinstance(data, bytes):
+        try:
+            data = data.decode("utf-8")
+        except UnicodeDecodeError as err:
+            line = data[:err.start].count(b"\n") + 1
+            raise CohortFileError(f"ligne {line} : le fichier n'est pas en UTF-8 "
+                                  "(enregistrez-le en « CSV UTF-8 »)") from None
+    return data[1:] if data.startswith("\ufeff") else data
+
+
+def _delimiter(first_line: str) -> str:
+    """`;` or `,`, whichever the header uses more outside quotes (`;` when tied: the French
+    spreadsheets' choice)."""
+    outside = re.sub(r'"[^"]*"', "", first_line)
+    return "," if outside.count(",") > outside.count(";") else ";"
+
+
+def _records(text: str):
+    """(line where the record starts, cells) for every CSV record, blank ones included."""
+    # The delimiter is the header's: the first line with something in it.
+    first = next((line for line in io.StringIO(text, newline="") if not _BLANK.fullmatch(line)), "")
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(first),
+                        skipinitialspace=True, strict=False)
+    start = 1
+    try:
+        for cells in reader:
+            yield start, cells
+            start = reader.line_num + 1
+    except csv.Error as err:
+        raise CohortFileError(f"ligne {start} : CSV illisible ({_csv_error(err)})") from None
+
+
+def _csv_error(err: csv.Error) -> str:
+    text = str(err)
+    if "field larger" in text:
+        return "une cellule beaucoup trop longue, sans doute un guillemet non refermé"
+    return "guillemets mal placés"
+
+
+def situations(check: str, data: str | bytes):
+    """(row number, label, situation, problems) for each data row of a cohort CSV; problems are
+    those of the row's cells that no field holds (a cell beyond the header's columns).
+    Raises CohortFileError when the file cannot be read (contract: exit 2)."""
+    if check not in columns.CHECKS:
+        raise CohortFileError(f"outil « {_short(check)} » inconnu (attendu : {', '.join(columns.CHECKS)})")
+    text = _text(data)
+    records = _records(text)
+    header = None
+    for line, cells in records:
+        if any(c.strip() for c in cells):
+            header = _read_header(check, cells, line)
+            break
+    if header is None:
+        raise CohortFileError("ligne 1 : fichier vide, sans ligne d'en-tête (attendu : les chemins des champs, "
+                              f"par exemple « {LABEL_COLUMN};{_example(check)} »)")
+    for line, cells in records:
+        if not any(c.strip() for c in cells):
+            continue
+        label, situation, problems = None, {}, []
+        for n, cell in enumerate(cells):
+            value = cell.strip()
+            col = header[n] if n < len(header) else None
+            if col == LABEL_COLUMN:
+                label = value or None
+            elif not value:
+                continue  # an empty cell is an absent field; a block all empty, an absent block
+            elif col is None:
+                problems.append(_stray_cell(n + 1))
+            else:
+                path, kind = col
+                _put(situation, path, cell_value(value, kind))
+        yield line, label, situation, problems
+
+
+def _stray_cell(n: int) -> dict:
+    where = f"(colonne {n})"
+    return public({"path": where, "kind": "unknown", "expected": "une cellule sous un en-tête de colonne",
+                   "label": f"Colonne {n}", "problem": ""})
+
+
+def evaluate_batch(check: str, csv_text: str | bytes) -> list[dict]:
+    """The contract's array: {"row", "label", "verdict"} or {"row", "label", "errors"} per data
+    row. Raises CohortFileError when the file cannot be read."""
+    return evaluate_rows(check, situations(check, csv_text))
+
+
+def evaluate_rows(check: str, rows) -> list[dict]:
+    """The results of rows read by situations() (the CLI shares them among processes)."""
+    from . import CHECKS
+
+    evaluate = CHECKS[check]
+    out = []
+    for row, label, situation, problems in rows:
+        try:
+            verdict = evaluate(situation)
+        except SituationError as err:
+            out.append({"row": row, "label": label, "errors": err.errors + problems})
+            continue
+        if problems:
+            out.append({"row": row, "label": label, "errors": problems})
+        else:
+            out.append({"row": row, "label": label, "verdict": verdict})
+    return out
+
+
+# --- templates ----------------------------------------------------------------------------
+
+def template(check: str, cqp: str, route: str | None = None, subject: str | None = None) -> str:
+    """The header line of a cohort CSV for one case: `candidat`, then « Label (path) » for the
+    head (cqp, subject, route) and every field the checker reads there, `;`-separated."""
+    from . import referentiel
+
+    if check not in columns.CHECKS:
+        raise CohortFileError(f"outil « {_short(check)} » inconnu (attendu : {', '.join(columns.CHECKS)})")
+    if cqp not in referentiel.cqp_ids():
+        raise CohortFileError(f"CQP « {_short(cqp)} » inconnu (attendu : {', '.join(referentiel.cqp_ids())})")
+    if route is not None and route not in columns.routes(cqp):
+        raise CohortFileError(f"voie « {_short(route)} » inconnue (attendu : {', '.join(columns.routes(cqp))})")
+    if check == "eligibility":
+        if subject not in columns.subjects(cqp):
+            raise CohortFileError(f"--subject attendu pour eligibility : {', '.join(columns.subjects(cqp))}")
+        if route is not None and subject in columns.NO_ROUTE:
+            raise CohortFileError(f"--route ne vaut pas pour {subject} : sa situation n'a pas de voie d'accès")
+    elif subject is not None:
+        raise CohortFileError(f"--subject ne vaut que pour eligibility, pas pour {check}")
+    if route is None and (check == "score" or subject == "candidate"):
+        route = columns.routes(cqp)[0]  # these checks need a route: the fields of the first one
+    data = referentiel.cqp(cqp).data
+    paths = [p for p, _ in columns.head(check, subject) + columns.fields(check, cqp, route, subject)]
+    plain = [p for p in paths if MEMBER not in p]
+    # One member after the other, each with all its fields.
+    members = [tuple(i if k == MEMBER else k for k in p)
+               for i in range(columns.member_count(cqp, route)) for p in paths if MEMBER in p]
+    return ";".join([LABEL_COLUMN] + [_cell(p, check, subject, data) for p in plain + members])
+
+
+def _cell(path: tuple, check: str, subject: str | None, cqp: dict) -> str:
+    label = " ".join(wording.label(path, check, subject, cqp).split())
+    dotted = columns.dotted(path)
+    cell = dotted if label in (dotted, wording.path_text(path)) else f"{label} ({dotted})"
+    # A label holding the delimiter or a quote is quoted as RFC 4180 says.
+    return f'"{cell.replace(chr(34), chr(34) * 2)}"' if any(c in cell for c in ';"\n') else cell

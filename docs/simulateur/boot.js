@@ -1,0 +1,259 @@
+// window.CQP and the Python worker, started at once: loaded (synchronously, as a classic script)
+// from the top of the simulator page's <head> by overrides/simulateur/page.html, before the
+// theme's stylesheets, so that Pyodide boots while the rest of the page loads. The forms are
+// wired by simulateur.mjs. A file, not an inline script, so that the page runs under a CSP
+// without 'unsafe-inline'; its configuration is the page's <script type="application/json"
+// id="cqp-config"> (build_scripts/simulator/assets.py), which no policy blocks.
+(function () {
+  "use strict";
+  var config = JSON.parse(document.getElementById("cqp-config").textContent);
+  var CQP = (window.CQP = {
+    storageKey: "cqp-simulateur:v1",
+    status: "loading",
+    error: null,
+    python: null,
+    versions: config.versions,
+    checks: ["score", "eligibility", "deadlines"],
+  });
+  // Watchdog on progress, not on time: the worker reports every chunk it receives; the load
+  // fails when nothing arrives for STALL ms while a download is under way. Before the first
+  // report (the worker's own scripts) and while Python starts (no network), more is allowed.
+  var STALL = typeof window.__cqpStallMs === "number" ? window.__cqpStallMs : 30000;
+  var MAX_DEPTH = 64;
+  var MAX_CHARS = 1024 * 1024;
+  var worker = null;
+  var pending = {};
+  var next = 0;
+  var settle = null;
+  var watchdog = null;
+
+  function emit(name, detail) {
+    document.dispatchEvent(new CustomEvent(name, { detail: detail }));
+  }
+
+  // What went wrong, in words (CQP.failure is the kind, CQP.error the sentence).
+  var REASONS = {
+    old: "Ce navigateur est trop ancien : le calcul demande WebAssembly et les Web Workers de type module, présents dans les versions récentes de Firefox, Chrome, Edge et Safari.",
+    network: "Le téléchargement a été interrompu : la connexion au site a été perdue. Vérifiez votre connexion, puis réessayez.",
+    stalled: "Le téléchargement est bloqué : plus rien n'arrive depuis " + Math.round(STALL / 1000) + " secondes. Vérifiez votre connexion, puis réessayez ; ce qui a déjà été reçu peut être réutilisé.",
+    integrity: "Un fichier du moteur de calcul ne correspond pas à celui attendu (contrôle d'intégrité) : le site vient sans doute d'être mis à jour. Rechargez la page.",
+    "integrity-or-network": "Un fichier du moteur de calcul n'a pas pu être téléchargé, ou ne correspond pas à celui attendu (contrôle d'intégrité). Vérifiez votre connexion, puis rechargez la page.",
+    script: "Le programme du moteur de calcul n'a pas pu être chargé depuis le site. Vérifiez votre connexion, puis réessayez.",
+    internal: "Le moteur de calcul s'est arrêté pendant son démarrage, de façon inattendue. Réessayez ; si cela se reproduit, rechargez la page.",
+  };
+  function reason(kind, status) {
+    if (kind === "server") {
+      return "Le serveur a répondu « erreur " + (status || "inconnue") + " » pour un fichier du moteur de calcul" +
+        (status >= 500 ? " : il rencontre un problème. " : " : le site est peut-être en cours de mise à jour. ") +
+        "Réessayez dans un moment.";
+    }
+    return REASONS[kind] || REASONS.internal;
+  }
+
+  function fail(kind, status, detail) {
+    if (CQP.status === "failed") return;
+    var message = reason(kind, status);
+    CQP.status = "failed";
+    CQP.failure = kind;
+    CQP.error = message;
+    CQP.errorDetail = detail || null; // the browser's own words, for whoever debugs
+    clearTimeout(watchdog);
+    if (worker) worker.terminate();
+    worker = null;
+    for (var id in pending) pending[id].reject(new Error("Le moteur de calcul n'a pas pu se charger : " + message));
+    pending = {};
+    if (settle) settle.reject(new Error(message));
+    emit("cqp:failed", { message: message, kind: kind });
+  }
+
+  function arm(ms) {
+    clearTimeout(watchdog);
+    watchdog = setTimeout(function () {
+      if (CQP.status === "loading") fail("stalled");
+    }, ms);
+  }
+
+  function onProgress(m) {
+    CQP.progress = { received: m.received, total: m.total };
+    // A download under way: STALL; none (Python starting, no network): a last resort.
+    arm(m.active > 0 ? STALL : Math.max(4 * STALL, 120000));
+    emit("cqp:progress", CQP.progress);
+  }
+
+  function start() {
+    CQP.status = "loading";
+    CQP.error = null;
+    CQP.failure = null;
+    CQP.progress = null;
+    CQP.ready = new Promise(function (resolve, reject) {
+      settle = { resolve: resolve, reject: reject };
+    });
+    CQP.ready.catch(function () {}); // the page shows the failure; no unhandled rejection
+    if (typeof WebAssembly !== "object" || typeof Worker !== "function" || typeof Promise !== "function" ||
+        typeof TransformStream !== "function") {
+      fail("old");
+      return;
+    }
+    // A browser without module workers ignores `type`: it never reads the option.
+    var moduleWorkers = false;
+    try {
+      worker = new Worker(new URL(config.worker, document.baseURI), {
+        get type() { moduleWorkers = true; return "module"; },
+      });
+    } catch (err) {
+      fail(moduleWorkers ? "script" : "old", null, String(err && err.message ? err.message : err));
+      return;
+    }
+    if (!moduleWorkers) {
+      fail("old");
+      return;
+    }
+    arm(Math.max(2 * STALL, 60000));
+    worker.onmessage = function (event) {
+      var m = event.data;
+      if (!m || typeof m !== "object") return;
+      if (m.type === "progress") {
+        if (CQP.status === "loading") onProgress(m);
+      } else if (m.type === "ready") {
+        clearTimeout(watchdog);
+        CQP.status = "ready";
+        CQP.python = m.python;
+        CQP.readyAt = performance.now();
+        settle.resolve(true);
+        emit("cqp:ready", { python: m.python });
+      } else if (m.type === "failed") {
+        fail(m.kind, m.status, m.message);
+      } else if (m.id === null && "error" in m) {
+        // An answer the worker could not attach to a request: no request is left waiting.
+        for (var id in pending) pending[id].reject(new Error(m.error));
+        pending = {};
+      } else if (pending[m.id]) {
+        var p = pending[m.id];
+        delete pending[m.id];
+        if ("error" in m) p.reject(Object.assign(new Error(m.error), { errors: m.errors || [] }));
+        else p.resolve(m.verdict);
+      }
+    };
+    worker.onerror = function (event) {
+      event.preventDefault();
+      fail("script", null, event.message);
+    };
+  }
+
+  // Depth of a value, without recursion (a situation may come from a link or a file).
+  function tooDeep(value) {
+    var stack = [[value, 1]];
+    while (stack.length) {
+      var top = stack.pop();
+      var v = top[0];
+      if (v === null || typeof v !== "object") continue;
+      if (top[1] > MAX_DEPTH) return true;
+      var keys = Object.keys(v);
+      for (var i = 0; i < keys.length; i++) stack.push([v[keys[i]], top[1] + 1]);
+    }
+    return false;
+  }
+
+  // Same verdict as `python -m checker <check> FILE`; bad input rejects with the checker's message.
+  // The situation crosses to the worker as JSON text: what cannot be written so is refused here.
+  CQP.evaluate = function (check, situation) {
+    return CQP.ready.then(function () {
+      return new Promise(function (resolve, reject) {
+        var payload;
+        try {
+          if (tooDeep(situation)) {
+            throw new Error("situation : trop imbriquée (plus de " + MAX_DEPTH + " niveaux) ; le simulateur ne l'évalue pas.");
+          }
+          payload = JSON.stringify(situation === undefined ? null : situation);
+          if (payload.length > MAX_CHARS) throw new Error("situation : trop volumineuse (plus de 1 Mo) ; le simulateur ne l'évalue pas.");
+        } catch (err) {
+          reject(err instanceof Error && /^situation :/.test(err.message) ? err
+            : new Error("situation : impossible à écrire en JSON (" + (err && err.message) + ")"));
+          return;
+        }
+        if (!worker) {
+          reject(new Error("Le moteur de calcul n'est pas disponible : " + (CQP.error || "réessayez.")));
+          return;
+        }
+        var id = ++next;
+        pending[id] = { resolve: resolve, reject: reject };
+        worker.postMessage({ id: id, check: String(check), payload: payload });
+      });
+    });
+  };
+
+  // A cohort's CSV text (contract v1.1): the array `python -m checker batch CHECK FILE
+  // --format json` prints; a file that cannot be read rejects with the checker's French message.
+  // {trace: false} leaves each verdict's trace out (lighter, for a table).
+  CQP.evaluateBatch = function (check, csvText, options) {
+    return CQP.ready.then(function () {
+      return new Promise(function (resolve, reject) {
+        if (!worker) {
+          reject(new Error("Le moteur de calcul n'est pas disponible : " + (CQP.error || "réessayez.")));
+          return;
+        }
+        var id = ++next;
+        pending[id] = { resolve: resolve, reject: reject };
+        worker.postMessage({ id: id, check: String(check), csv: String(csvText), lean: !!options && options.trace === false });
+      });
+    });
+  };
+
+  CQP.retry = function () {
+    if (CQP.status !== "failed") return CQP.ready;
+    start();
+    emit("cqp:loading", {});
+    return CQP.ready;
+  };
+
+  // The theme's own JavaScript (navigation, palette toggle, search and its index) would compete
+  // with Pyodide for the processor while it boots: on this page it is loaded once Python is
+  // ready or has failed (or after THEME_DELAY at the latest); the build leaves its tag as
+  // <script type="text/plain" data-cqp-theme-bundle="…">, a data block that never runs
+  // (build_scripts/hooks/defer_theme_bundle.py). The theme starts on DOMContentLoaded, which has
+  // passed by then: it is sent again for it.
+  var THEME_DELAY = 8000;
+  var themeLoaded = false;
+  function loadTheme() {
+    if (themeLoaded) return;
+    if (document.readyState === "loading") {
+      document.addEventListener("DOMContentLoaded", loadTheme, { once: true });
+      return;
+    }
+    var tag = document.querySelector("script[data-cqp-theme-bundle]");
+    if (!tag) return;
+    themeLoaded = true;
+    var script = document.createElement("script");
+    script.src = tag.getAttribute("data-cqp-theme-bundle");
+    script.onload = function () {
+      document.dispatchEvent(new Event("DOMContentLoaded"));
+      // A query typed in the search field meanwhile is searched now.
+      var query = document.querySelector(".md-search__input");
+      if (query && query.value) query.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true }));
+    };
+    document.body.appendChild(script);
+  }
+  document.addEventListener("cqp:ready", loadTheme);
+  document.addEventListener("cqp:failed", loadTheme);
+  setTimeout(loadTheme, THEME_DELAY);
+
+  // Fields typed into before the page script wires the forms: it keeps them (simulateur.mjs).
+  CQP.typedEarly = new Set();
+  document.addEventListener("input", function (event) {
+    if (CQP.typedEarly) CQP.typedEarly.add(event.target);
+  }, true);
+
+  // Show the right tool from the first paint (simulateur.mjs then sets up the tabs).
+  var tool = "eligibility";
+  try {
+    var shared = /^#s=([A-Za-z0-9_-]+)$/.exec(location.hash);
+    if (shared) tool = JSON.parse(atob(shared[1].replace(/-/g, "+").replace(/_/g, "/"))).check;
+    else tool = JSON.parse(localStorage.getItem(CQP.storageKey) || "null").active;
+  } catch (err) {
+    /* unreadable: simulateur.mjs says so */
+  }
+  if (CQP.checks.indexOf(tool) < 0) tool = "eligibility";
+  document.documentElement.setAttribute("data-cqp-active", tool);
+
+  start();
+})();

@@ -1,0 +1,77 @@
+"""The whole site works under the strict Content-Security-Policy of site/_headers, served as a
+host reading that file would (`host_url`): no inline script or style is blocked on any page, the
+theme (its palette toggle, its search) and the simulator's engine run."""
+from __future__ import annotations
+
+import pytest
+
+from build_scripts import headers
+
+# Counted from before any script of the page runs (an init script is not subject to the CSP).
+RECORD = """
+window.__violations = [];
+document.addEventListener("securitypolicyviolation", (e) =>
+  window.__violations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));
+"""
+
+
+@pytest.fixture
+def csp_page(browser, host_url):
+    ctx = browser.new_context(locale="fr-FR", service_workers="block")
+    ctx.add_init_script(RECORD)
+    page = ctx.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda err: errors.append(str(err)))
+    page.errors = errors
+    yield page
+    ctx.close()
+
+
+def _pages(site_dir) -> list[str]:
+    return sorted("/" + p.parent.relative_to(site_dir).as_posix().removeprefix(".") + "/"
+                  for p in site_dir.rglob("index.html"))
+
+
+def test_the_header_is_sent(csp_page, host_url):
+    response = csp_page.goto(host_url + "/")
+    assert response.headers["content-security-policy"] == headers.CSP
+
+
+def test_no_page_breaks_the_policy(csp_page, host_url, site_dir):
+    pages = [p.replace("//", "/") for p in _pages(site_dir)] + ["/404.html"]
+    assert len(pages) > 20
+    for path in pages:
+        if path == "/simulateur/":
+            continue  # below, with its engine
+        csp_page.goto(host_url + path, wait_until="load")
+        csp_page.wait_for_function("() => typeof window.document$ === 'object'")  # the theme started
+        assert csp_page.evaluate("window.__violations") == [], path
+    assert csp_page.errors == []
+
+
+def test_theme_search_and_palette_work(csp_page, host_url):
+    csp_page.goto(host_url + "/glossaire/", wait_until="load")
+    before = csp_page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+    csp_page.locator("form[data-md-component=palette] label:visible").first.click()
+    csp_page.wait_for_function(f"() => document.body.getAttribute('data-md-color-scheme') !== {before!r}")
+    csp_page.locator(".md-search__input").click()
+    csp_page.keyboard.type("VAE")
+    csp_page.locator(".md-search-result__item").first.wait_for(timeout=20_000)
+    assert csp_page.evaluate("window.__violations") == []
+    assert csp_page.errors == []
+
+
+def test_simulator_engine_runs(csp_page, host_url):
+    csp_page.goto(host_url + "/simulateur/", wait_until="load")
+    csp_page.wait_for_function("() => window.CQP && window.CQP.status !== 'loading'", timeout=180_000)
+    assert csp_page.evaluate("() => [CQP.status, CQP.error]") == ["ready", None]
+    verdict = csp_page.evaluate("""CQP.evaluate('score', {cqp: 'vendeur-conseil-distance', route: 'formation',
+        domains: {DC1: {positive: 17, total: 20}, DC2: {positive: 20, total: 20}}})""")
+    assert verdict["certified"] is True
+    # The theme, loaded once Python is ready on this page, runs too.
+    csp_page.wait_for_function("() => typeof window.document$ === 'object'", timeout=20_000)
+    csp_page.locator(".md-search__input").click()
+    csp_page.keyboard.type("jury")
+    csp_page.locator(".md-search-result__item").first.wait_for(timeout=20_000)
+    assert csp_page.evaluate("window.__violations") == []
+    assert csp_page.errors == []

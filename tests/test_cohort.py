@@ -1,0 +1,489 @@
+"""Cohorts (contract v1.1, section Cohorts): CSV files of tests/cohorts/ read row by row, the
+same verdicts as the checker on every situation file, the templates read back, the CLI's batch
+and template commands, and arbitrary text never raising anything but the file's own error."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import checker
+from checker import CohortFileError, columns, evaluate_batch, referentiel, template
+from checker.__main__ import main
+from situation_files import situation_cases
+
+ROOT = Path(__file__).resolve().parents[1]
+COHORTS = ROOT / "tests" / "cohorts"
+
+
+def batch(check: str, name: str) -> list[dict]:
+    return evaluate_batch(check, (COHORTS / name).read_bytes())
+
+
+def by_row(results: list[dict]) -> dict[int, dict]:
+    return {r["row"]: r for r in results}
+
+
+def error_paths(result: dict) -> list[tuple[str, str]]:
+    return [(e["path"], e["kind"]) for e in result["errors"]]
+
+
+# --- the fixture files ---------------------------------------------------------------------
+
+def test_valid_file_with_the_templates_french_header():
+    rows = by_row(batch("score", "valid-cs-formation.csv"))
+    assert list(rows) == [2, 3, 4]
+    alice, bruno, chloe = rows[2], rows[3], rows[4]
+    assert alice["label"] == "Alice Martin" and alice["verdict"]["certified"] is True
+    assert [b["average"] for b in alice["verdict"]["blocks"].values()] == [70.0, 70.0, 70.0]
+    # Only block 1 filled: the others are absent blocks, not incomplete ones.
+    assert bruno["verdict"]["blocks"]["B1"] == {**bruno["verdict"]["blocks"]["B1"], "validated": True,
+                                                "average": 80.0}
+    assert bruno["verdict"]["blocks"]["B2"]["evaluated"] is False
+    assert "needed" not in bruno["verdict"]["blocks"]["B2"]
+    assert chloe["verdict"]["blocks"]["B3"]["validated"] is False
+    assert chloe["verdict"]["blocks"]["B3"]["below_minimum"] == ["C3.6"]
+
+
+def test_mixed_valid_and_faulty_rows_with_commas():
+    rows = by_row(batch("score", "mixed-vcd-comma.csv"))
+    assert list(rows) == [2, 3, 4, 5, 6]
+    assert rows[2]["verdict"]["certified"] is True
+    assert error_paths(rows[3]) == [("domains.DC1.positive", "range"), ("domains.DC2.positive", "type")]
+    faulty = rows[3]["errors"][1]
+    assert faulty["label"] == "DC2 — indicateurs évalués positivement"
+    assert faulty["message"].startswith("DC2 — indicateurs évalués positivement : réponse non reconnue")
+    assert faulty["expected"]
+    # A date written JJ/MM/AAAA; a domain carried over.
+    assert rows[4]["verdict"]["domains"]["DC2"]["carried_over"] is True
+    assert rows[4]["verdict"]["domains"]["DC2"]["valid_until"] == "2027-02-01"
+    assert error_paths(rows[5]) == [("cqp", "unknown")]
+    assert rows[6]["verdict"]["route"] == "vae" and rows[6]["verdict"]["certified"] is True
+
+
+def test_french_decimals_and_percent_signs():
+    rows = by_row(batch("score", "french-decimals.csv"))
+    # 30 % × 14,5 + 20 % × 45 + 50 % × 70,25 = 48,475
+    assert rows[2]["verdict"]["blocks"]["B1"]["competences"] == {"C1.1": 48.48}
+    assert rows[3]["verdict"]["blocks"]["B2"]["average"] == 72.5      # « 72,5 % » with U+00A0
+    assert rows[4]["verdict"]["blocks"]["B2"]["validated"] is False   # 69.99
+    assert error_paths(rows[5]) == [("blocks.B2.score", "type")]
+    assert "pourcentage" in rows[5]["errors"][0]["expected"]
+
+
+def test_bom_and_crlf():
+    rows = batch("score", "bom-crlf.csv")
+    assert [(r["row"], r["label"]) for r in rows] == [(2, "Alice"), (4, "Bruno")]
+    assert rows[0]["verdict"]["domains"]["DC1"]["validated"] is True
+
+
+def test_quoted_cells_and_records_over_several_lines():
+    rows = batch("score", "quoted-multiline.csv")
+    assert [(r["row"], r["label"]) for r in rows] == [
+        (2, "Martin; Paul"), (3, "Durand\nChloé \"la Grande\""), (5, "Petit, Bruno"), (6, "Sans\n\nfin")]
+    assert rows[0]["verdict"]["domains"]["DC1"]["positive"] == 16  # the header cell held a « ; »
+    assert rows[2]["verdict"]["domains"]["DC1"]["positive"] == 17  # spaces around a quoted cell
+    assert error_paths(rows[3]) == [("domains.DC1.positive", "type")]
+
+
+def test_header_alone_gives_an_empty_array():
+    assert batch("score", "header-only.csv") == []
+
+
+@pytest.mark.parametrize("name, words", [
+    ("blank-lines-only.csv", ["sans ligne d'en-tête"]),
+    ("unknown-column.csv", ["colonne inconnue", "domains.DC1.positve", "colonne 4"]),
+    ("doubled-column.csv", ["en double", "domains.DC1.total"]),
+    ("doubled-column-parentheses.csv", ["en double", "domains.DC1.total"]),
+    ("not-utf8.csv", ["UTF-8", "ligne 2"]),
+])
+def test_files_that_cannot_be_read(name, words):
+    with pytest.raises(CohortFileError) as err:
+        batch("score", name)
+    assert isinstance(err.value, ValueError)
+    assert all(w in str(err.value) for w in words), str(err.value)
+    assert "\n" not in str(err.value)
+
+
+def test_members_list_by_index_and_booleans_in_any_case():
+    rows = by_row(batch("eligibility", "members-vcd-jury.csv"))
+    assert rows[2]["verdict"]["eligible"] is True
+    assert [c["id"] for c in rows[3]["verdict"]["checks"] if not c["ok"]] == ["jury_member_organism"]
+    assert error_paths(rows[4]) == [("members[0].habilitated", "type")]
+    assert rows[4]["errors"][0]["label"] == "Membre 1 : habilité"
+
+
+def test_candidates_booleans_and_dates():
+    rows = by_row(batch("eligibility", "candidates-booleans-dates.csv"))
+    assert rows[2]["verdict"]["eligible"] is True
+    assert rows[3]["verdict"]["eligible"] is False
+    assert error_paths(rows[4]) == [("session_date", "date"), ("professional_file_received_on", "date")]
+    assert error_paths(rows[5]) == [("telesales_experience", "missing")]
+
+
+def test_a_block_all_empty_is_an_absent_block():
+    rows = by_row(batch("score", "block-all-empty.csv"))
+    blocks = rows[2]["verdict"]["blocks"]
+    assert blocks["B1"]["validated"] is True
+    assert blocks["B2"]["evaluated"] is False and blocks["B3"]["evaluated"] is False
+    assert error_paths(rows[3]) == [("blocks", "missing")]  # nothing given at all
+
+
+def test_the_same_member_field_twice_is_a_doubled_column():
+    with pytest.raises(CohortFileError, match="en double"):
+        evaluate_batch("eligibility", "cqp;subject;members.1.role;Rôle (members.01.role)\n")
+
+
+def test_cells_beyond_the_header_are_the_rows_problem():
+    rows = evaluate_batch("score", "cqp;route\nvendeur-conseil-distance;formation;;x\n")
+    assert error_paths(rows[0])[-1] == ("(colonne 4)", "unknown")
+
+
+# --- the same verdicts as the checker, situation file by situation file --------------------
+
+def _flatten(value, path=()) -> list[tuple[tuple, object]] | None:
+    """(path, leaf) pairs of a situation, None when a CSV cannot say it (null, an empty object
+    or list, a key starting with _, a value that is not a scalar)."""
+    if isinstance(value, dict):
+        if not value:
+            return None
+        out = []
+        for k, v in value.items():
+            if not isinstance(k, str) or k.startswith("_"):
+                return None
+            sub = _flatten(v, path + (k,))
+            if sub is None:
+                return None
+            out += sub
+        return out
+    if isinstance(value, list):
+        if not value:
+            return None
+        out = []
+        for i, v in enumerate(value):
+            sub = _flatten(v, path + (i,))
+            if sub is None:
+                return None
+            out += sub
+        return out
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    return [(path, value)]
+
+
+_CELL_TYPES = {columns.NUMBER: (int, float), columns.INTEGER: (int, float), columns.BOOL: (bool,),
+               columns.DATE: (str,), columns.TEXT: (str,), columns.CHOICE: (str,)}
+
+
+def _cell(value, kind: str, n: int) -> str:
+    """A value as a French spreadsheet might write it (forms vary from row to row)."""
+    if isinstance(value, bool):
+        return [("oui", "non"), ("TRUE", "FALSE"), ("1", "0"), ("Oui", "Non")][n % 4][0 if value else 1]
+    if isinstance(value, float):
+        text = repr(value)
+        return text.replace(".", ",") if n % 2 else text + " %"
+    if kind == columns.DATE and n % 2 and len(value) == 10 and value[4] == "-" and value[7] == "-":
+        return f"{value[8:]}/{value[5:7]}/{value[:4]}"
+    return str(value)
+
+
+def _representable(check: str, situation) -> list[tuple[str, str, object]] | None:
+    """(header path, type, value) of each field, or None if the CSV would not say the same."""
+    if not isinstance(situation, dict):
+        return None
+    pairs = _flatten(situation)
+    if pairs is None:
+        return None
+    out = []
+    for path, value in pairs:
+        dotted = columns.dotted(path)
+        from checker.cohort import _column
+
+        col = _column(check, dotted)
+        if col is None or not isinstance(value, _CELL_TYPES[col[1]]) or (
+                col[1] != columns.BOOL and isinstance(value, bool)) or (
+                isinstance(value, str) and value != value.strip()):
+            return None
+        if isinstance(value, str) and col[1] in (columns.NUMBER, columns.INTEGER, columns.BOOL):
+            return None
+        if isinstance(value, float) and ("e" in repr(value) or value != value):
+            return None
+        out.append((dotted, col[1], value))
+    return out
+
+
+def _csv(rows: list[tuple[str, list[tuple[str, str, object]]]]) -> str:
+    header: list[str] = []
+    for _, fields in rows:
+        for dotted, _, _ in fields:
+            if dotted not in header:
+                header.append(dotted)
+    out = io.StringIO()
+    w = csv.writer(out, delimiter=";", lineterminator="\n")
+    w.writerow(["candidat"] + header)
+    for n, (name, fields) in enumerate(rows):
+        cells = {d: _cell(v, kind, n) for d, kind, v in fields}
+        w.writerow([name] + [cells.get(h, "") for h in header])
+    return out.getvalue()
+
+
+def _expected(check: str, situation) -> dict:
+    try:
+        return {"verdict": checker.evaluate(check, situation)}
+    except checker.SituationError as err:
+        return {"errors": err.errors}
+
+
+CASES = [c for c in situation_cases()]
+CHECKS_IN_FILES = sorted({c["check"] for c in CASES})
+
+
+@pytest.mark.parametrize("check", CHECKS_IN_FILES)
+def test_each_situation_as_one_csv_file(check):
+    """One file per situation: the columns in the situation's order, so errors keep their order."""
+    done = 0
+    for case in CASES:
+        fields = _representable(check, case["situation"]) if case["check"] == check else None
+        if fields is None:
+            continue
+        (result,) = evaluate_batch(check, _csv([(case["name"], fields)]))
+        assert result["row"] == 2 and result["label"] == case["name"]
+        assert {k: v for k, v in result.items() if k in ("verdict", "errors")} == \
+            _expected(check, case["situation"]), case["name"]
+        done += 1
+    assert done >= 5, f"too few situations of {check} could be written as CSV ({done})"
+
+
+@pytest.mark.parametrize("check", CHECKS_IN_FILES)
+def test_all_situations_of_a_check_in_one_csv_file(check):
+    """One row per situation: same verdicts, same problems (their order follows the shared
+    header's columns)."""
+    cases = [(c["name"], f, c["situation"]) for c in CASES if c["check"] == check
+             and (f := _representable(check, c["situation"])) is not None]
+    results = evaluate_batch(check, _csv([(name, fields) for name, fields, _ in cases]))
+    assert [r["row"] for r in results] == list(range(2, len(cases) + 2))
+    for (name, _, situation), result in zip(cases, results):
+        expected = _expected(check, situation)
+        assert result["label"] == name
+        if "verdict" in expected:
+            assert result.get("verdict") == expected["verdict"], name
+        else:
+            key = lambda e: (e["path"], e["kind"])  # noqa: E731
+            assert sorted(result.get("errors", []), key=key) == sorted(expected["errors"], key=key), name
+
+
+# --- templates -----------------------------------------------------------------------------
+
+def _cases():
+    for check in columns.CHECKS:
+        for cqp in referentiel.cqp_ids():
+            subjects = columns.subjects(cqp) if check == "eligibility" else (None,)
+            for subject in subjects:
+                for route in [None, *(columns.routes(cqp) if subject not in columns.NO_ROUTE else ())]:
+                    yield check, cqp, route, subject
+
+
+_FILL = {columns.NUMBER: "50", columns.INTEGER: "20", columns.BOOL: "oui", columns.DATE: "15/06/2026",
+         columns.TEXT: "Dupont"}
+
+
+def _filled(check: str, cqp: str, route: str | None, subject: str | None, path: str, kind: str) -> str:
+    name = path.rsplit(".", 1)[-1]
+    if kind != columns.CHOICE:
+        if name == "validated_on" or (name in ("involved_in_candidate_path", "from_host_company")):
+            # A domain is either evaluated or carried over; each role has its own question.
+            member = path.split(".")[1] if path.startswith("members.") else None
+            if member is None or (name == "involved_in_candidate_path") != (member == "0"):
+                return ""
+        return _FILL[kind]
+    return {"cqp": cqp, "route": route or columns.routes(cqp)[0], "subject": subject or "",
+            "region": "metropole", "organism_kind": "training_body"}.get(
+        name, "organism" if path == "members.0.role" else "external")
+
+
+@pytest.mark.parametrize("check, cqp, route, subject", list(_cases()))
+def test_every_template_reads_back(check, cqp, route, subject):
+    header = template(check, cqp, route, subject)
+    cells = next(csv.reader([header], delimiter=";"))
+    assert cells[0] == "candidat" and "\n" not in header
+    from checker.cohort import _column, header_path
+
+    paths = [header_path(c) for c in cells[1:]]
+    assert paths[:2] == ["cqp", "subject"] if check == "eligibility" else paths[:2] == ["cqp", "route"]
+    kinds = [_column(check, p)[1] for p in paths]
+    assert all("(" in c and c.endswith(f"({p})") for c, p in zip(cells[1:], paths))
+    row = ["Dupont Marie"] + [_filled(check, cqp, route, subject, p, k) for p, k in zip(paths, kinds)]
+    out = io.StringIO()
+    csv.writer(out, delimiter=";").writerow(row)
+    (result,) = evaluate_batch(check, header + "\r\n" + out.getvalue())
+    assert result["row"] == 2 and result["label"] == "Dupont Marie"
+    # Every cell was read as its field's type, under a field the checker knows there.
+    assert not [e for e in result.get("errors", []) if e["kind"] in ("type", "unknown")], result
+
+
+def test_template_of_a_jury_lists_each_member():
+    cells = template("eligibility", "vendeur-conseil-distance", subject="jury").split(";")
+    assert "Membre 1 : rôle (members.0.role)" in cells and "Membre 2 : nom (members.1.name)" in cells
+
+
+@pytest.mark.parametrize("args", [("score", "cqp-inconnu", None, None),
+                                  ("score", "commercial-sedentaire", "alternance", None),
+                                  ("eligibility", "commercial-sedentaire", None, None),
+                                  ("eligibility", "commercial-sedentaire", None, "organism"),
+                                  ("eligibility", "vendeur-conseil-distance", "vae", "organism"),
+                                  ("score", "commercial-sedentaire", None, "jury"),
+                                  ("calendrier", "commercial-sedentaire", None, None)])
+def test_template_refuses_a_case_the_checker_does_not_know(args):
+    with pytest.raises(CohortFileError):
+        template(*args)
+
+
+# --- the CLI -------------------------------------------------------------------------------
+
+def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "checker", *args], input=stdin, capture_output=True,
+                          cwd=ROOT, timeout=120)
+
+
+def test_cli_batch_json_is_the_contracts_array():
+    p = run("batch", "score", str(COHORTS / "mixed-vcd-comma.csv"), "--format", "json")
+    assert p.returncode == 0 and p.stderr == b""
+    assert json.loads(p.stdout) == batch("score", "mixed-vcd-comma.csv")
+
+
+def test_cli_batch_reads_stdin():
+    p = run("batch", "score", "-", "--format=json", stdin=(COHORTS / "bom-crlf.csv").read_bytes())
+    assert p.returncode == 0 and [r["row"] for r in json.loads(p.stdout)] == [2, 4]
+
+
+@pytest.mark.parametrize("name, words", [
+    ("blank-lines-only.csv", "en-tête"), ("unknown-column.csv", "domains.DC1.positve"),
+    ("doubled-column.csv", "en double"), ("doubled-column-parentheses.csv", "en double"),
+    ("not-utf8.csv", "UTF-8")])
+def test_cli_batch_exit_2_on_one_line(name, words):
+    for extra in ((), ("--format", "json")):
+        p = run("batch", "score", str(COHORTS / name), *extra)
+        assert p.returncode == 2 and p.stdout == b""
+        err = p.stderr.decode("utf-8")
+        assert err.count("\n") == 1 and words in err and "Traceback" not in err
+
+
+def test_cli_batch_header_alone():
+    p = run("batch", "score", str(COHORTS / "header-only.csv"), "--format", "json")
+    assert p.returncode == 0 and json.loads(p.stdout) == []
+
+
+@pytest.mark.parametrize("args", [("batch",), ("batch", "score"), ("batch", "calcul", "x.csv"),
+                                  ("batch", "score", "x.csv", "--format", "xml"),
+                                  ("batch", "score", "/nonexistent.csv"), ("template", "score"),
+                                  ("template", "score", "commercial-sedentaire", "--route"),
+                                  ("template", "eligibility", "vendeur-conseil-distance")])
+def test_cli_bad_arguments_exit_2(args):
+    p = run(*args)
+    assert p.returncode == 2 and p.stdout == b"" and p.stderr.count(b"\n") == 1
+    assert b"Traceback" not in p.stderr
+
+
+def test_cli_default_output_is_a_spreadsheet_table():
+    p = run("batch", "score", str(COHORTS / "mixed-vcd-comma.csv"))
+    assert p.returncode == 0
+    assert p.stdout.startswith(b"\xef\xbb\xbf")
+    text = p.stdout.decode("utf-8-sig")
+    assert "\r\n" in text
+    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=";"))
+    assert rows[0][:3] == ["Ligne", "Candidat", "Résultat"] and rows[0][-1] == "Problèmes"
+    assert [r[0] for r in rows[1:]] == ["2", "3", "4", "5", "6"]
+    alice, bruno = rows[1], rows[2]
+    assert alice[2] == "Résultats conduisant à une proposition de validation du CQP"
+    assert alice[rows[0].index("DC1 : décision")] == "validé"
+    assert bruno[2] == "Données à corriger"
+    assert "DC2 — indicateurs évalués positivement : réponse non reconnue" in bruno[-1]
+    chloe = rows[3]
+    assert chloe[rows[0].index("DC2 : décision")].startswith("reporté, valable jusqu'au 01/02/2027")
+    assert "DC1 : 16 indicateurs positifs sur 20" in chloe[rows[0].index("Ce qu'il faut encore")]
+
+
+def test_cli_table_says_what_an_incomplete_block_needs():
+    csv_text = "candidat;cqp;route;blocks.B1.C1.1.questionnaire;blocks.B1.C1.1.tuteur\n" \
+               "Alice;commercial-sedentaire;formation;70;70\n"
+    p = run("batch", "score", "-", stdin=csv_text.encode())
+    rows = list(csv.reader(io.StringIO(p.stdout.decode("utf-8-sig"), newline=""), delimiter=";"))
+    assert rows[1][rows[0].index("B1 : décision")] == "incomplet"
+    assert rows[1][rows[0].index("Ce qu'il faut encore")] == "B1 : 70 % à chaque résultat manquant"
+
+
+def test_cli_table_neutralises_formulas():
+    csv_text = ("candidat;cqp;route;domains.DC1.positive;domains.DC1.total\n"
+                "=HYPERLINK(\"http://x\");vendeur-conseil-distance;formation;16;20\n"
+                "+33 6;vendeur-conseil-distance;formation;16;20\n"
+                "-1;vendeur-conseil-distance;formation;16;20\n"
+                "@SUM(A1);vendeur-conseil-distance;formation;16;20\n"
+                "Paul;vendeur-conseil-distance;=1+1;16;20\n")
+    p = run("batch", "score", "-", stdin=csv_text.encode())
+    rows = list(csv.reader(io.StringIO(p.stdout.decode("utf-8-sig"), newline=""), delimiter=";"))
+    assert [r[1] for r in rows[1:]] == ["'=HYPERLINK(\"http://x\")", "'+33 6", "'-1", "'@SUM(A1)", "Paul"]
+    assert all(not cell.startswith(("=", "+", "-", "@")) for r in rows for cell in r)
+
+
+def test_cli_template():
+    p = run("template", "score", "vendeur-conseil-distance", "--route", "vae")
+    assert p.returncode == 0
+    line = p.stdout.decode("utf-8")
+    assert line == template("score", "vendeur-conseil-distance", "vae") + "\n"
+    p = run("template", "eligibility", "commercial-sedentaire", "--subject", "jury", "--route", "vae")
+    assert p.returncode == 0 and "(members.1.knows_candidate)" in p.stdout.decode("utf-8")
+
+
+def test_python_api():
+    assert checker.evaluate_batch is not None and "evaluate_batch" in checker.__all__
+    with pytest.raises(ValueError):
+        checker.evaluate_batch("score", "\n\n")
+
+
+# --- arbitrary text -------------------------------------------------------------------------
+
+_PIECES = st.sampled_from(["cqp", "route", "candidat", "domains.DC1.positive", "blocks.B1.C1.1.jury",
+                           "members.0.role", "members.99999.role", "Jury (blocks.B1.score)", ";", ",",
+                           "\"", "\n", "\r\n", "\r", " ", "\u202f%", "oui", "14,5", "1" * 50,
+                           "vendeur-conseil-distance", "commercial-sedentaire", "formation", "vae",
+                           "31/02/2026", "\ufeff", "\x00", "(", ")", "=1+1"])
+_TEXTS = st.one_of(st.text(), st.lists(_PIECES, max_size=40).map("".join),
+                   st.lists(st.one_of(_PIECES, st.text(max_size=3)), max_size=40).map("".join))
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(check=st.sampled_from(columns.CHECKS), text=_TEXTS)
+def test_arbitrary_text_raises_only_the_files_error(check, text):
+    try:
+        results = evaluate_batch(check, text)
+    except CohortFileError as err:
+        assert str(err) and "\n" not in str(err)
+        return
+    assert isinstance(results, list)
+    for r in results:
+        assert set(r) in ({"row", "label", "verdict"}, {"row", "label", "errors"})
+        json.dumps(r)
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(check=st.sampled_from(columns.CHECKS), data=st.one_of(st.binary(), _TEXTS.map(lambda t: t.encode("utf-8", "surrogatepass"))),
+       as_json=st.booleans())
+def test_arbitrary_bytes_on_the_cli_never_give_a_traceback(check, data, as_json):
+    stdin, stdout, stderr = sys.stdin, sys.stdout, sys.stderr
+    sys.stdin = io.TextIOWrapper(io.BytesIO(data), encoding="utf-8")
+    sys.stdout = io.TextIOWrapper(io.BytesIO(), encoding="utf-8")
+    sys.stderr = io.StringIO()
+    try:
+        code = main(["batch", check, "-"] + (["--format", "json"] if as_json else []))
+        err = sys.stderr.getvalue()
+    finally:
+        sys.stdin, sys.stdout, sys.stderr = stdin, stdout, stderr
+    assert code in (0, 2)
+    assert (code == 2) == bool(err) and err.count("\n") == (1 if code == 2 else 0)

@@ -1,0 +1,72 @@
+"""What a host needs from site/ to serve the site cache-safe, under its CSP, and offline:
+hashed names for everything the simulator loads, site/_headers, site/sw.js (make site)."""
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from build_scripts import headers, offline
+
+ROOT = Path(__file__).resolve().parents[1]
+SITE = ROOT / "site"
+pytestmark = pytest.mark.site
+
+
+@pytest.fixture(scope="module")
+def site():
+    if not (SITE / "index.html").exists():
+        pytest.fail("site/ is not built: run make site")
+    return SITE
+
+
+def _sri(path: Path) -> str:
+    return "sha256-" + base64.b64encode(hashlib.sha256(path.read_bytes()).digest()).decode()
+
+
+def test_every_file_the_simulator_loads_has_a_hashed_name(site):
+    folder = site / "simulateur"
+    for path in folder.rglob("*"):
+        rel = path.relative_to(site).as_posix()
+        if path.is_file() and rel != "simulateur/index.html":
+            assert headers.is_hashed(rel), rel
+            name = re.search(r"([0-9a-f]{10})", rel).group(1)
+            if path.parent.name != name:  # a file named after its own content
+                assert hashlib.sha256(path.read_bytes()).hexdigest().startswith(name), rel
+
+
+def test_headers_file_gives_the_csp_and_caches_hashed_files_only(site):
+    rules = headers.parse((site / headers.NAME).read_text(encoding="utf-8"))
+
+    def sent(path):
+        out = {}
+        for pattern, values in rules:
+            if pattern.match(path):
+                out.update(values)
+        return out
+
+    assert sent("/")["Content-Security-Policy"] == headers.CSP
+    assert "Cache-Control" not in sent("/simulateur/") and "Cache-Control" not in sent("/sw.js")
+    assert "Cache-Control" not in sent("/search/search_index.json")
+    for path in (site / "simulateur").rglob("*.*"):
+        rel = "/" + path.relative_to(site).as_posix()
+        if rel != "/simulateur/index.html":
+            assert sent(rel)["Cache-Control"] == headers.IMMUTABLE, rel
+
+
+def test_service_worker_lists_the_built_files_with_their_sha256(site):
+    text = (site / offline.NAME).read_text(encoding="utf-8")
+    assert offline.PLACEHOLDER not in text
+    manifest = json.loads(re.search(r"^const MANIFEST = (\{.*\});$", text, flags=re.M).group(1))
+    assert manifest == offline.manifest(site)
+    urls = {url for url, _ in manifest["site"]}
+    assert {"./", "simulateur/", "404.html", "search/search_index.json"} <= urls
+    assert all(url.startswith("simulateur/") for url, _ in manifest["engine"])
+    assert any(url.endswith(".whl") for url, _ in manifest["engine"])
+    for url, sri in manifest["site"] + manifest["engine"]:
+        path = site / (url + "index.html" if url.endswith("/") else url).removeprefix("./")
+        assert _sri(path) == sri, url
