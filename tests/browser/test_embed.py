@@ -33,7 +33,8 @@ def _snippet(site_dir, tool: str, base_url: str) -> str:
 
 
 @pytest.mark.parametrize("tool, panel", [("score", "#outil-score"), ("cohorte", "[data-cqp-cohort]")])
-def test_embed_in_another_origin(browser, base_url, site_dir, other_origin, tool, panel):
+def test_embed_in_another_origin(browser, host_url, site_dir, other_origin, tool, panel):
+    base_url = host_url  # served with the site's headers: its CSP must let another site frame the tool
     folder, host = other_origin
     (folder / "index.html").write_text(
         '<!doctype html><html lang="fr"><head><meta charset="utf-8">'
@@ -47,14 +48,14 @@ def test_embed_in_another_origin(browser, base_url, site_dir, other_origin, tool
         frame = page.frame_locator("iframe")
         frame.locator(panel).wait_for()
         inner = next(f for f in page.frames if "/integrer-" in f.url)
-        inner.wait_for_function("window.CQP && CQP.status === 'ready'", timeout=60000)
+        inner.wait_for_function("() => window.CQP && CQP.status === 'ready'", timeout=60000)
         assert inner.locator(".md-header").count() == 0 and inner.locator(".md-sidebar").count() == 0
         assert inner.locator("base").get_attribute("target") == "_blank"
         if tool == "score":
             assert inner.locator("#outil-score").is_visible()
             assert not inner.locator("#outil-eligibilite").is_visible()
         # The frame takes its content's height (the snippet's script sets it from the message).
-        page.wait_for_function("document.querySelector('iframe').style.height !== ''")
+        page.wait_for_function("() => document.querySelector('iframe').style.height !== ''")
         for _ in range(20):  # the content may still grow (the verdict fills in)
             height = page.evaluate("parseInt(document.querySelector('iframe').style.height)")
             content = inner.evaluate("Math.ceil(document.body.getBoundingClientRect().height)")
