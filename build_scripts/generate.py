@@ -66,8 +66,10 @@ def site_sources(data: dict) -> dict[str, Path | str]:
     cohort_html = cohort.cohort_html(referentiel["cqps"])
     files[cohort.PAGE] = cohort.cohort_page(files[cohort.PAGE], cohort_html, cohort.relative_config(config, "../../"))
     files.update(cohort.template_files())
-    files.update(embed.embed_pages(forms_html, cohort.cohort_html(referentiel["cqps"], "../" + cohort.TEMPLATES),
-                                   cohort.relative_config(config, "../")))
+    embeds = embed.embed_pages(forms_html, cohort.cohort_html(referentiel["cqps"], "../" + cohort.TEMPLATES),
+                               cohort.relative_config(config, "../"))
+    # An embedded tool too says which referential versions it computes with.
+    files.update({src: markdown + pages.version_note(src, data) for src, markdown in embeds.items()})
     files[downloads.PAGE] = downloads.developer_page(files[downloads.PAGE], runtime.wheel, runtime.wheel_url, DOCS)
     files.update(runtime.files)
     return files
