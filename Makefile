@@ -13,7 +13,7 @@ export NO_MKDOCS_2_WARNING := 1
 VENV_STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 
-.PHONY: setup serve site generate test test-fast data browser bench clean
+.PHONY: setup serve site generate test test-fast data browser bench screenshots clean
 
 setup: $(VENV_STAMP) $(NODE_STAMP) data
 
@@ -63,6 +63,10 @@ test-fast: $(VENV_STAMP) data
 bench: setup browser site
 	$(BIN)/python -m build_scripts.bench_simulator
 	$(BIN)/python -m build_scripts.bench_cohort
+
+# The README's pictures of a result, on a phone and on a desktop (docs/assets/images/).
+screenshots: setup browser site
+	$(BIN)/python -m build_scripts.screenshots
 
 clean:
 	rm -rf site dist checker/data .cache .pytest_cache .hypothesis

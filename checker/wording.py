@@ -163,7 +163,7 @@ _AMOUNT = re.compile(r"\{amount:([a-z0-9_]+)\}")
 
 def next_steps(check: str, status: str, cqp, route: str | None = None,
                subject: str | None = None) -> list[dict]:
-    """« Que faire maintenant ? »: [{"text", "page"}] for a result, from the wording data; each
+    """« Que faire maintenant ? »: [{"text", "page", "title"}] for a result, from the wording data; each
     step links to the page of the rule or deadline it rests on."""
     context = {"check": check, "status": status, "cqp": cqp.id, "route": route, "subject": subject}
     out = []
@@ -172,9 +172,13 @@ def next_steps(check: str, status: str, cqp, route: str | None = None,
             continue
         for step in entry["steps"]:
             text = _AMOUNT.sub(lambda m: cqp.rule(m.group(1)).amount(), " ".join(step["text"].split()))
+            # The title names where the link goes (a screen reader lists links out of context).
             if "deadline" in step:
                 page = cqp.deadline_page(step["deadline"])
+                title = cqp.deadline(step["deadline"])["label"]
+            elif "rule" in step:
+                page, title = cqp.rule(step["rule"]).page, cqp.rule(step["rule"]).title
             else:
-                page = cqp.rule(step["rule"]).page if "rule" in step else None
-            out.append({"text": text, "page": page})
+                page = title = None
+            out.append({"text": text, "page": page, "title": title})
     return out

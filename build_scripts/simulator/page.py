@@ -1,4 +1,4 @@
-"""The simulator's body: the engine status, three tools (tabs), their actions and verdicts.
+"""The simulator's body: the engine status, three tools (tabs), their actions and results.
 
 Without JavaScript the three forms simply follow one another; simulateur.mjs turns the list of
 tools into tabs and fills the verdicts.
@@ -24,7 +24,7 @@ def _actions(check: str) -> str:
         f'<button type="button" class="md-button" data-action="export">Exporter (JSON)</button>'
         f'<label class="md-button cqp-import">Importer (JSON)'
         f'<input type="file" accept="application/json,.json" data-action="import" class="cqp-visually-hidden"></label>'
-        f'<button type="button" class="md-button" data-action="print">Imprimer le verdict</button>'
+        f'<button type="button" class="md-button" data-action="print">Imprimer le résultat</button>'
         f'<button type="button" class="md-button" data-action="reset">Réinitialiser</button>'
         f'</div><p class="cqp-action-note" id="{check}-action-note" role="status"></p>'
     )
@@ -32,15 +32,17 @@ def _actions(check: str) -> str:
 
 def _verdict(check: str) -> str:
     return (
-        f'<section class="cqp-verdict" id="{check}-verdict" aria-labelledby="{check}-verdict-title">'
-        f'<h3 id="{check}-verdict-title">Verdict</h3>'
-        f'<p class="cqp-print-only cqp-verdict-meta"></p>'
-        f'<pre class="cqp-print-only cqp-situation"></pre>'
+        f'<section class="cqp-verdict" id="{check}-verdict" aria-labelledby="{check}-verdict-title" '
+        f'tabindex="-1">'
+        f'<h3 id="{check}-verdict-title">Résultat</h3>'
+        # The printed recap (date, referential, site address; answers below): recap.mjs.
+        f'<div class="cqp-print-only cqp-recap"></div>'
         # One sentence for screen readers, said on each change; the details below show the same.
         f'<div class="cqp-verdict-summary cqp-visually-hidden" role="status" aria-live="polite" '
         f'aria-atomic="true"></div>'
-        f'<div class="cqp-verdict-details"><p>Le verdict s\'affichera ici dès que le moteur de '
+        f'<div class="cqp-verdict-details"><p>Le résultat s\'affichera ici dès que le moteur de '
         f'calcul sera prêt.</p></div>'
+        f'<div class="cqp-print-only cqp-recap-answers"></div>'
         f'</section>'
     )
 

@@ -9,7 +9,7 @@ import {
   MAX_BYTES, collect, fill, isRecord, parseJSON, pathOf, problemOf, sameJSON, showWeekdays, shown, switches,
   updateVisibility,
 } from "./form.mjs";
-import { problemsOf, renderVerdict, summaryOf } from "./verdict.mjs";
+import { problemsOf, problemText, renderVerdict, summaryOf } from "./verdict.mjs";
 
 const root = document.querySelector("[data-cqp-sim]");
 const CQP = window.CQP;
@@ -288,11 +288,11 @@ function showFieldError(form, problem) {
   if (!field) return null;
   const existing = document.getElementById(`${field.id}-error`);
   if (existing) {
-    existing.textContent += ` ${problem.message}`;
+    existing.textContent += ` ${problemText(problem)}`;
     return field;
   }
   field.setAttribute("aria-invalid", "true");
-  const p = Object.assign(document.createElement("p"), { className: "cqp-field-error", id: `${field.id}-error`, textContent: problem.message });
+  const p = Object.assign(document.createElement("p"), { className: "cqp-field-error", id: `${field.id}-error`, textContent: problemText(problem) });
   (field.closest(".cqp-field, td") || field.parentElement).append(p);
   field.setAttribute("aria-describedby", `${field.getAttribute("aria-describedby") || ""} ${p.id}`.trim());
   return field;
@@ -326,14 +326,8 @@ async function evaluate(t, startedAt = performance.now()) {
   // An answer not given yet is listed in the result (« À compléter », with a link to its field),
   // never flagged on the field itself: a first visit shows no error.
   if (error) for (const problem of problemsOf(error)) if (problem.kind !== "missing") showFieldError(t.form, problem);
-  const versions = CQP.versions || {};
-  const cqp = versions[(verdict && verdict.cqp) || situation.cqp];
+  // The printed recap (answers, date, referential) is recap.mjs's, on cqp:verdict.
   const box = t.panel.querySelector(".cqp-verdict");
-  box.querySelector(".cqp-verdict-meta").textContent =
-    `Verdict établi le ${new Date().toLocaleString("fr-FR")}` +
-    (cqp ? ` — référentiel « ${cqp.title} », version ${cqp.version}` : "") + ".";
-  box.querySelector(".cqp-situation").textContent =
-    `Situation évaluée (python -m checker ${t.check} FICHIER donne le même verdict) :\n` + JSON.stringify(situation, null, 2);
   renderVerdict(box.querySelector(".cqp-verdict-details"), t.check, verdict, error, (path) => fieldFor(t.form, path),
     situation);
   announce(t, box.querySelector(".cqp-verdict-summary"), summaryOf(t.check, verdict, error));
@@ -389,7 +383,7 @@ function load(check, situation, { switchesSaved = null, from = "" } = {}) {
   fill(t.form, situation, switchesSaved);
   t.override = sameJSON(collect(t.form), situation) ? null : situation;
   if (t.override && from) {
-    note(t, `${from} contient des éléments que le formulaire ne montre pas : le verdict porte sur la ` +
+    note(t, `${from} contient des éléments que le formulaire ne montre pas : le résultat porte sur la ` +
       "situation telle qu'elle a été transmise, jusqu'à votre prochaine modification.");
   }
 }
@@ -476,7 +470,7 @@ async function act(t, action, input) {
   } else if (action === "export") {
     const day = new Date().toISOString().slice(0, 10);
     download(`cqp-${t.check}-${day}.json`, "application/json", JSON.stringify(situation, null, 2) + "\n");
-    note(t, `Situation exportée dans le fichier cqp-${t.check}-${day}.json : le bouton « Importer » la reprend.`);
+    note(t, "Vos réponses sont enregistrées dans un fichier : « Importer » les reprendra.");
   } else if (action === "import") {
     await importFile(t, input);
   } else if (action === "print") {

@@ -8,10 +8,16 @@ const esc = (v) =>
   String(v).replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
 const num = (x) => (typeof x === "number" ? x.toLocaleString("fr-FR", { maximumFractionDigits: 2 }) : "—");
 const pct = (x) => (typeof x === "number" ? `${num(x)} %` : "—");
-const day = (iso) => {
+// A date as people read it, with its weekday: « lundi 15/06/2026 ».
+export const day = (iso) => {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || "");
-  return m ? `${m[3]}/${m[2]}/${m[1]}` : esc(iso ?? "—");
+  if (!m) return esc(iso ?? "—");
+  const [, y, mo, d] = m;
+  const weekday = new Date(Date.UTC(+y, mo - 1, +d)).toLocaleDateString("fr-FR", { weekday: "long", timeZone: "UTC" });
+  return `${weekday} ${d}/${mo}/${y}`;
 };
+// A list as a sentence says it: « C1.1, C1.2 et C1.3 ».
+const sayList = (items) => (items.length < 2 ? items.join("") : `${items.slice(0, -1).join(", ")} et ${items[items.length - 1]}`);
 // Pages are named relative to the site root; the simulator is one level down.
 const href = (page) => `../${page}`;
 
@@ -43,7 +49,8 @@ function explanations(verdict) {
 // « Que faire maintenant ? »: the next steps the referential gives for this result.
 function nextSteps(verdict) {
   const items = (verdict.next_steps || [])
-    .map((s) => `<li>${esc(s.text)}${s.page ? ` <a href="${esc(href(s.page))}">En savoir plus</a>` : ""}</li>`)
+    .map((s) => `<li>${esc(s.text)}${s.page ? ` <a href="${esc(href(s.page))}">En savoir plus` +
+      `${s.title ? `<span class="cqp-visually-hidden"> : ${esc(s.title)}</span>` : ""}</a>` : ""}</li>`)
     .join("");
   return items ? `<h4>Que faire maintenant ?</h4><ul class="cqp-next-steps">${items}</ul>` : "";
 }
@@ -55,52 +62,132 @@ function references(verdict) {
   return items ? `<h4>Règles appliquées</h4><ul class="cqp-references">${items}</ul>` : "";
 }
 
-// ok true / false, or null when nothing is known yet (never shown as a failure).
-function status(ok, yes = "validé", no = "non validé", unknown = "pas encore évalué") {
-  if (ok === null || ok === undefined) return `<span class="cqp-badge cqp-badge--none">${esc(unknown)}</span>`;
-  return `<span class="cqp-badge cqp-badge--${ok ? "ok" : "ko"}">${ok ? "✓" : "✗"} ${yes && no ? (ok ? yes : no) : ""}</span>`;
+// ok true / false, or null when nothing is known yet (neutral, never shown as a failure); the
+// word says which (« validé », « pas encore évalué »…), "" shows the sign alone.
+function status(ok, word) {
+  if (ok === null || ok === undefined) return `<span class="cqp-badge cqp-badge--none">${esc(word ?? "pas encore évalué")}</span>`;
+  const text = word ?? (ok ? "validé" : "non validé");
+  return `<span class="cqp-badge cqp-badge--${ok ? "ok" : "ko"}">${ok ? "✓" : "✗"}${text ? ` ${esc(text)}` : ""}</span>`;
 }
 
-function partRows(verdict) {
+// The name people read for an evaluation of a competence: the header of its column in the
+// form (« Jury (50 %) » → « Jury »), or the evaluation's own name when the form has none.
+function evaluationName(path, fieldOf) {
+  const field = fieldOf(path);
+  const cell = field && field.closest("td");
+  const header = cell && cell.closest("table").querySelectorAll("thead th")[cell.cellIndex];
+  const text = header ? header.textContent.replace(/\s*\(.*\)\s*$/, "").trim() : "";
+  return text || path.split(".").pop();
+}
+
+// What the unknown results of a block must reach (contract v1.1 `needed`), as sentences.
+function blockNeeded(part, step, needed, fieldOf) {
+  const per = (needed && needed.per_competence) || {};
+  const name = (c, e) => evaluationName(`blocks.${part}.${c}.${e}`, fieldOf);
+  // « Jury de C1.1 et C1.2 ; Questionnaire, Tuteur et Jury de C1.3 et C1.4 »
+  const groups = new Map();
+  for (const [c, evals] of Object.entries(per)) {
+    const key = sayList(Object.keys(evals).map((e) => name(c, e)));
+    groups.set(key, [...(groups.get(key) || []), c]);
+  }
+  const which = [...groups].map(([evals, cs]) => `${evals} de ${sayList(cs)}`).join(" ; ");
+  let sentence;
+  if (step.needed === null) {
+    sentence = "Même avec le maximum à chacun des résultats restants, ce bloc ne peut plus être validé.";
+  } else if (step.needed === 0) {
+    sentence = "Les résultats déjà connus suffisent : ce bloc sera validé quels que soient les résultats restants.";
+  } else {
+    sentence = `Il vous faut au moins ${pct(step.needed)} à chacun des résultats restants` + (which ? ` (${which})` : "") + ".";
+  }
+  // One line per requirement, naming every competence it applies to: « C1.1 et C1.2 : au moins
+  // 28 % (Jury) pour atteindre leur minimum ».
+  const lines = new Map();
+  for (const [c, evals] of Object.entries(per)) {
+    const values = Object.values(evals);
+    const names = sayList(Object.keys(evals).map((e) => name(c, e)));
+    let what;
+    if (values.some((x) => x === null)) what = "lost";
+    else if (values.every((x) => x === 0)) what = "reached";
+    else if (values.every((x) => x === values[0])) what = `au moins ${pct(values[0])} ${values.length > 1 ? `à chacun (${names})` : `(${names})`}`;
+    else what = Object.entries(evals).map(([e, x]) => `au moins ${pct(x)} (${name(c, e)})`).join(", ");
+    lines.set(what, [...(lines.get(what) || []), c]);
+  }
+  const items = [...lines].map(([what, cs]) => {
+    const many = cs.length > 1;
+    if (what === "lost") return `<li class="cqp-below">${esc(sayList(cs))} : ${many ? "ne peuvent" : "ne peut"} plus atteindre ${many ? "leur" : "son"} minimum.</li>`;
+    if (what === "reached") return `<li>${esc(sayList(cs))} : minimum déjà atteint.</li>`;
+    return `<li>${esc(sayList(cs))} : ${esc(what)} pour atteindre ${many ? "leur" : "son"} minimum.</li>`;
+  });
+  return `<p class="cqp-needed">${esc(sentence)}</p>` +
+    (items.length ? `<p class="cqp-needed-title">Minimum de chaque compétence encore à évaluer :</p><ul class="cqp-competences">${items.join("")}</ul>` : "");
+}
+
+// A domain not passed, or not all evaluated: how many positive indicators it takes.
+function domainNeeded(domain) {
+  if (!domain || typeof domain.needed_positive !== "number") return "";
+  return `<p class="cqp-needed">Il faut au moins ${num(domain.needed_positive)} indicateurs positifs sur ${num(domain.total)} pour valider ce domaine.</p>`;
+}
+
+function competenceMinima(verdict, part) {
+  const minima = steps(verdict).filter((m) => m.rule === "competence_mastery_min" && m.part === part && m.status === "decided");
+  return {
+    ok: minima.every((m) => m.ok),
+    html: minima.length
+      ? `<ul class="cqp-competences">${minima
+        .map((m) => `<li${m.ok ? "" : ' class="cqp-below"'}>${esc(m.competence)} : ${pct(m.measured)}${m.ok ? "" : " — sous le minimum"}</li>`)
+        .join("")}</ul>`
+      : "",
+  };
+}
+
+// One row per domain or block: {id, ok (true, false or null: not known yet), label of its
+// status, figures (HTML)}.
+function partRows(verdict, fieldOf = () => null) {
   const rows = [];
+  const parts = verdict.blocks || verdict.domains || {};
   for (const s of steps(verdict)) {
     if (!(s.rule in PART_RULES) || !s.part || s.status === "computed") continue;
     if (s.status === "not_evaluated") {
-      rows.push({ id: s.part, ok: null, figures: "pas encore évalué" });
+      rows.push({ id: s.part, ok: null, word: "pas encore évalué", figures: "Aucun résultat pour l'instant." });
       continue;
     }
     if (s.status === "incomplete") {
       const i = s.inputs;
-      const figures = i.evaluated !== undefined
-        ? `${num(i.evaluated)} indicateurs évalués sur ${num(i.total)} : évaluation incomplète`
-        : `${num(i.unknown)} résultat(s) sur ${num(i.results)} à venir` +
-          (s.needed === null ? " — le bloc ne peut plus être validé" : ` — il faut au moins ${pct(s.needed)} à chacun`);
-      rows.push({ id: s.part, ok: s.needed === null ? false : null, figures });
+      if (i.evaluated !== undefined) {
+        rows.push({ id: s.part, ok: null, word: "incomplet",
+          figures: `<p>${num(i.evaluated)} indicateurs évalués sur ${num(i.total)} : tous doivent être évalués.</p>` +
+            domainNeeded(parts[s.part]) });
+        continue;
+      }
+      const minima = competenceMinima(verdict, s.part);
+      const lost = s.needed === null;
+      rows.push({ id: s.part, ok: lost ? false : null, word: lost ? "ne peut plus être validé" : "en attente de résultats",
+        figures: `<p>${num(i.unknown)} résultat(s) sur ${num(i.results)} à venir.</p>` +
+          (minima.html ? `<p class="cqp-needed-title">Compétences déjà évaluées :</p>${minima.html}` : "") +
+          blockNeeded(s.part, s, parts[s.part] && parts[s.part].needed, fieldOf) });
       continue;
     }
-    let figures = PART_RULES[s.rule](s);
-    const minima = steps(verdict).filter((m) => m.rule === "competence_mastery_min" && m.part === s.part);
-    if (minima.length) {
-      figures += `<ul class="cqp-competences">${minima
-        .map((m) => `<li${m.ok ? "" : ' class="cqp-below"'}>${esc(m.competence)} : ${pct(m.measured)}${m.ok ? "" : " — sous le minimum"}</li>`)
-        .join("")}</ul>`;
-    }
-    const ok = s.ok && minima.every((m) => m.ok);
-    rows.push({ id: s.part, ok, figures });
+    const minima = competenceMinima(verdict, s.part);
+    const ok = s.ok && minima.ok;
+    rows.push({ id: s.part, ok, word: null,
+      figures: `<p>${PART_RULES[s.rule](s)}</p>` + minima.html + (ok ? "" : domainNeeded(parts[s.part])) });
   }
   return rows;
 }
 
-function renderScore(v) {
+function renderScore(v, fieldOf) {
   const cert = steps(v).find((s) => CERTIFICATION.includes(s.rule));
   const word = cert && cert.rule === "certification_all_domains" ? ["domaine", "Domaine"] : ["bloc", "Bloc"];
   let html = outcome(v.outcome);
-  const rows = partRows(v)
-    .map((r) => `<tr><th scope="row">${esc(r.id)}</th><td>${status(r.ok)}</td><td>${r.figures}</td></tr>`)
+  const heads = [word[1], "Résultat", "Détail"];
+  const rows = partRows(v, fieldOf)
+    .map((r) => `<tr><th scope="row" data-label="${heads[0]}">${esc(r.id)}</th>` +
+      `<td data-label="${heads[1]}">${status(r.ok, r.word ?? undefined)}</td>` +
+      `<td data-label="${heads[2]}">${r.figures}</td></tr>`)
     .join("");
   const caption = word[0] === "bloc" ? "Résultat par bloc (maîtrise de chaque compétence)" : "Résultat par domaine";
-  html += `<table class="cqp-result"><caption>${caption}</caption><thead><tr><th scope="col">${word[1]}</th>` +
-    `<th scope="col">Décision</th><th scope="col">Chiffres</th></tr></thead><tbody>${rows}</tbody></table>`;
+  html += `<table class="cqp-result cqp-cards"><caption>${caption}</caption><thead><tr>` +
+    heads.map((h) => `<th scope="col">${h}</th>`).join("") + `</tr></thead><tbody>${rows}</tbody></table>`;
   const delivery = steps(v).find((s) => s.rule === "block_delivery");
   if (delivery && delivery.measured && delivery.measured.length) {
     html += `<p>Bloc(s) de compétences délivré(s) : ${delivery.measured.map(esc).join(", ")}.</p>`;
@@ -110,9 +197,9 @@ function renderScore(v) {
 
 function renderEligibility(v) {
   const items = (v.checks || [])
-    .map((c) => `<li class="cqp-check cqp-check--${c.ok ? "ok" : "ko"}">${status(c.ok, "", "")} ` +
+    .map((c) => `<li class="cqp-check cqp-check--${c.ok ? "ok" : "ko"}">${status(c.ok, "")} ` +
       `<span class="cqp-visually-hidden">${c.ok ? "Remplie :" : "Non remplie :"}</span> ${esc(c.message)}` +
-      (c.page ? ` <a href="${esc(href(c.page))}">Voir la règle</a>` : "") +
+      (c.page ? ` <a href="${esc(href(c.page))}">Voir la règle${c.title ? `<span class="cqp-visually-hidden"> : ${esc(c.title)}</span>` : ""}</a>` : "") +
       ` <span class="cqp-source">(${esc(c.source)})</span></li>`)
     .join("");
   const toPrepare = (v.to_prepare || [])
@@ -123,17 +210,19 @@ function renderEligibility(v) {
 
 function renderDeadlines(v) {
   const list = v.deadlines || [];
-  if (!list.length) return `<p>Aucune échéance : indiquez au moins une date.</p>`;
+  if (!list.length) return `<p class="cqp-outcome cqp-outcome--none"><strong>Aucune échéance pour l'instant : indiquez au moins une date.</strong></p>`;
+  const heads = ["Date", "Échéance", "Décompte", "Qui", "Source"];
   const rows = list
-    .map((d) => `<tr><td>${day(d.date)}</td><th scope="row">${d.page ? `<a href="${esc(href(d.page))}">${esc(d.label)}</a>` : esc(d.label)}</th>` +
-      `<td>${esc(d.counted_from || d.counting || "")}` +
+    .map((d) => `<tr><td data-label="${heads[0]}">${day(d.date)}</td>` +
+      `<th scope="row" data-label="${heads[1]}">${d.page ? `<a href="${esc(href(d.page))}">${esc(d.label)}</a>` : esc(d.label)}</th>` +
+      `<td data-label="${heads[2]}">${esc(d.counted_from || d.counting || "")}` +
       (d.holidays_skipped && d.holidays_skipped.length
         ? `<br><span class="cqp-source">Fériés écartés : ${d.holidays_skipped.map((h) => `${esc(h.name)} (${day(h.date)})`).join(", ")}</span>` : "") +
-      `</td><td>${esc(d.who || "")}</td><td class="cqp-source">${esc(d.source)}</td></tr>`)
+      `</td><td data-label="${heads[3]}">${esc(d.who || "")}</td><td class="cqp-source" data-label="${heads[4]}">${esc(d.source)}</td></tr>`)
     .join("");
-  return `<p class="cqp-outcome"><strong>${list.length} échéance(s)</strong></p>` +
-    `<table class="cqp-result"><caption>Échéances, par date</caption><thead><tr><th scope="col">Date</th><th scope="col">Échéance</th>` +
-    `<th scope="col">Décompte</th><th scope="col">Qui</th><th scope="col">Source</th></tr></thead><tbody>${rows}</tbody></table>` +
+  return `<p class="cqp-outcome cqp-outcome--none"><strong>${list.length} échéance(s) calculée(s)</strong></p>` +
+    `<table class="cqp-result cqp-cards cqp-deadlines"><caption>Échéances, par date</caption><thead><tr>` +
+    heads.map((h) => `<th scope="col">${h}</th>`).join("") + `</tr></thead><tbody>${rows}</tbody></table>` +
     `<p><button type="button" class="md-button" data-ics>Télécharger le calendrier (.ics)</button></p>`;
 }
 
@@ -215,18 +304,30 @@ export function problemsOf(error) {
 
 const incomplete = (problems) => problems.every((p) => p.kind === "missing");
 
+// A problem as people read it next to its field: a missing answer is asked for by its label
+// (what the checker expects, e.g. a JSON object, is for the command line); any other problem
+// says what was expected, in the checker's words.
+export function problemText(p) {
+  return p.kind === "missing" && p.label ? `${p.label} : réponse attendue.` : p.message;
+}
+
 export function renderVerdict(container, check, verdict, error, fieldOf = () => null, situation = null) {
   if (error) {
     const problems = problemsOf(error);
+    // A missing answer is named by its label alone (what it expects is the form's business);
+    // another problem says what was expected, in the checker's words.
     const items = problems
       .map((p, i) => {
         const field = fieldOf(p.path);
-        return `<li>${esc(p.message)}${field ? ` <a href="#${esc(field.id)}" class="cqp-goto" data-i="${i}">Aller au champ</a>` : ""}</li>`;
+        const what = p.kind === "missing" && p.label ? p.label : p.message;
+        return `<li>${esc(what)}${field ? ` <a href="#${esc(field.id)}" class="cqp-goto" data-i="${i}">Aller au champ` +
+          `<span class="cqp-visually-hidden"> : ${esc(p.label || what)}</span></a>` : ""}</li>`;
       })
       .join("");
     // Answers not given yet are not a failure: « À compléter » is neutral, never red.
     const todo = incomplete(problems);
     container.innerHTML = `<p class="cqp-outcome cqp-outcome--${todo ? "none" : "error"}"><strong>${todo ? "À compléter" : "Saisie à corriger"}</strong></p>` +
+      (todo ? `<p>${problems.length > 1 ? `Il manque encore ${problems.length} réponses` : "Il manque encore une réponse"} :</p>` : "") +
       `<ul class="cqp-error-message">${items}</ul>`;
     for (const a of container.querySelectorAll(".cqp-goto")) {
       a.addEventListener("click", (e) => {
@@ -236,7 +337,7 @@ export function renderVerdict(container, check, verdict, error, fieldOf = () => 
     }
     return;
   }
-  const body = { score: renderScore, eligibility: renderEligibility, deadlines: renderDeadlines }[check](verdict);
+  const body = { score: renderScore, eligibility: renderEligibility, deadlines: renderDeadlines }[check](verdict, fieldOf);
   container.innerHTML = body + nextSteps(verdict) + explanations(verdict) + references(verdict);
   const ics = container.querySelector("[data-ics]");
   if (ics) {
@@ -254,21 +355,22 @@ export function renderVerdict(container, check, verdict, error, fieldOf = () => 
 export function summaryOf(check, verdict, error) {
   if (error) {
     const problems = problemsOf(error);
-    return `${incomplete(problems) ? "À compléter" : "Saisie à corriger"} : ${problems.map((p) => p.message).join(" ; ")}`;
+    return `${incomplete(problems) ? "À compléter" : "Saisie à corriger"} : ` +
+      problems.map((p) => (p.kind === "missing" && p.label ? p.label : p.message)).join(" ; ");
   }
   if (check === "score") {
     const rows = partRows(verdict);
     const ok = rows.filter((r) => r.ok === true).map((r) => r.id);
     const ko = rows.filter((r) => r.ok === false).map((r) => r.id);
-    return `Verdict : ${verdict.outcome.title}.` +
+    return `Résultat : ${verdict.outcome.title}.` +
       (ok.length ? ` Validé(s) : ${ok.join(", ")}.` : "") + (ko.length ? ` Non validé(s) : ${ko.join(", ")}.` : "");
   }
   if (check === "eligibility") {
     const decided = steps(verdict).filter((s) => s.status === "decided");
     const ko = decided.filter((s) => !s.ok).length;
-    return `Verdict : ${verdict.outcome.title}` +
+    return `Résultat : ${verdict.outcome.title}` +
       (ko === 0 ? ", toutes les conditions vérifiées sont remplies." : `, ${ko} condition(s) non remplie(s).`);
   }
   const n = (verdict.deadlines || []).length;
-  return n ? `Verdict : ${n} échéance(s) calculée(s).` : "Aucune échéance : indiquez au moins une date.";
+  return n ? `Résultat : ${n} échéance(s) calculée(s).` : "Aucune échéance : indiquez au moins une date.";
 }

@@ -1,0 +1,323 @@
+"""Results as answers (issue 9): what people read on screen is plain French — no JSON, no field
+name, no « Verdict » —, a first visit shows nothing negative, each result says what is still
+needed and what to do next, reads on a phone (cards, a bar that leads to the result), prints as
+a recap with « Vos réponses », and the page does not move when Python is ready."""
+from __future__ import annotations
+
+import base64
+import importlib.util
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+import checker
+
+_spec = importlib.util.spec_from_file_location("browser_conftest", Path(__file__).with_name("conftest.py"))
+_browser = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(_browser)
+_axe = _browser.run_axe
+
+READY = "window.CQP && (CQP.status === 'ready' || CQP.status === 'failed')"
+SETTLED = ("() => window.CQP.status === 'ready' && "
+           "document.querySelector('[data-cqp-sim]').dataset.pending === '0'")
+
+# What people must never read: a JSON dump, a field or rule id, a seed's file name, the
+# checker's English words.
+FORBIDDEN = {
+    "a JSON dump": re.compile(r'[{\[]\s*"[\w.-]+"\s*:'),
+    "a snake_case identifier": re.compile(r"\b[a-z][a-z0-9]*_[a-z0-9_]+\b"),
+    "a seed file name": re.compile(r"\b\d{3}_[0-9a-f]{16}\.txt\b"),
+    "« missing »": re.compile(r"\bmissing\b", re.I),
+    "« Verdict »": re.compile(r"\bverdicts?\b", re.I),
+    "English error text": re.compile(
+        r"\b(expected|must be|invalid|not found|unknown key|error|Traceback|undefined|NaN)\b|\[object Object\]"),
+}
+# Pages written for developers and for sites linking here explain identifiers, in <code>: only
+# their <code> is left out of the check.
+DEVELOPER_PAGES = ("developpeurs", "liens/")
+
+CS_PARTIAL = {"cqp": "commercial-sedentaire", "route": "formation",
+              "blocks": {"B1": {f"C1.{i}": {"questionnaire": 70, "tuteur": 75} for i in range(1, 8)}}}
+VCD_SHORT = {"cqp": "vendeur-conseil-distance", "route": "formation",
+             "domains": {"DC1": {"positive": 12, "total": 20}}}
+SESSION = {"cqp": "vendeur-conseil-distance", "route": "formation",
+           "session_date": "2026-06-15", "deliberation_date": "2026-06-15"}
+
+
+def fr(x: float) -> str:
+    return f"{round(x, 2):.2f}".rstrip("0").rstrip(".").replace(".", ",")
+
+
+def share(check: str, situation: dict) -> str:
+    raw = json.dumps({"check": check, "situation": situation}).encode()
+    return "#s=" + base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def open_simulator(page, base_url, fragment=""):
+    page.goto(f"{base_url}/simulateur/{fragment}")
+    page.wait_for_function(READY, timeout=90_000)
+    assert page.evaluate("CQP.status") == "ready", page.evaluate("CQP.error")
+    page.wait_for_function(SETTLED)
+
+
+def result(page, tool):
+    return page.get_by_role("tabpanel", name=tool).get_by_role("region", name="Résultat")
+
+
+def visible_text(page, skip_code=False) -> str:
+    return page.evaluate("""(skip) => {
+        // Each element's own text, if it is rendered (not display:none nor visibility:hidden).
+        return [...document.body.querySelectorAll('*')]
+          .filter((e) => e.children.length === 0 || [...e.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim()))
+          .filter((e) => !(skip && e.closest('code, pre')))
+          .filter((e) => e.checkVisibility({checkOpacity: false, checkVisibilityCSS: true}))
+          .filter((e) => !e.closest('.cqp-visually-hidden, .md-search, script, style, svg'))
+          .map((e) => [...e.childNodes].filter((n) => n.nodeType === 3).map((n) => n.textContent).join(' '))
+          .join('\\n');
+    }""", skip_code)
+
+
+def assert_plain(text: str, where: str):
+    for what, pattern in FORBIDDEN.items():
+        hits = sorted({m.group(0) for m in pattern.finditer(text)})
+        assert not hits, f"{where} shows {what}: {hits[:5]}"
+
+
+# --- plain French everywhere -------------------------------------------------------------------
+
+def test_no_page_shows_a_dump_an_id_or_english(page, base_url, site_dir):
+    for path in sorted(p.relative_to(site_dir).as_posix() for p in site_dir.rglob("index.html")):
+        page.goto(f"{base_url}/{path}")
+        assert_plain(visible_text(page, skip_code=any(d in path for d in DEVELOPER_PAGES)), path)
+
+
+@pytest.mark.parametrize("check,situation,tool", [
+    ("score", CS_PARTIAL, "Score"),
+    ("score", VCD_SHORT, "Score"),
+    ("eligibility", {"subject": "organism", "cqp": "vendeur-conseil-distance", "as_of": "2026-06-15"}, "Éligibilité"),
+    ("eligibility", {"subject": "candidate", "cqp": "vendeur-conseil-distance", "route": "vae",
+                     "telesales_experience": True}, "Éligibilité"),
+    ("deadlines", SESSION, "Calendrier"),
+])
+def test_results_show_no_dump_nor_id(page, base_url, check, situation, tool):
+    open_simulator(page, base_url, share(check, situation))
+    box = result(page, tool)
+    assert box.is_visible()
+    assert_plain(visible_text(page), f"simulateur, {tool}")
+    assert not page.locator("pre:visible").count()
+
+
+def test_first_visit_shows_nothing_negative(page, base_url):
+    open_simulator(page, base_url)
+    for tool in ("Éligibilité", "Score", "Calendrier"):
+        page.get_by_role("tab", name=tool).click()
+        page.wait_for_function(SETTLED)
+        text = result(page, tool).inner_text()
+        assert "✗" not in text and "Non éligible" not in text and "Saisie à corriger" not in text, (tool, text)
+        if tool != "Éligibilité":  # its yes/no questions become tri-state with the forms' work
+            assert not page.get_by_role("tabpanel", name=tool).locator('[aria-invalid="true"]').count(), tool
+
+
+# --- what is missing, what would be needed, what to do next ----------------------------------
+
+def test_cs_block_says_the_result_still_needed(page, base_url):
+    open_simulator(page, base_url, share("score", CS_PARTIAL))
+    verdict = checker.score(CS_PARTIAL)
+    needed = verdict["blocks"]["B1"]["needed"]
+    box = result(page, "Score")
+    assert "Résultats incomplets" in box.inner_text()
+    row = box.get_by_role("row", name=re.compile(r"^B1\b"))
+    text = row.inner_text()
+    assert f"Il vous faut au moins {fr(needed['uniform'])} % à chacun des résultats restants" in text
+    assert "Jury de C1.1" in text
+    per = {c: v["jury"] for c, v in needed["per_competence"].items()}
+    assert f"au moins {fr(per['C1.1'])} % (Jury) pour atteindre" in text
+    # not evaluated yet: neutral words, no cross
+    b2 = box.get_by_role("row", name=re.compile(r"^B2\b")).inner_text()
+    assert "pas encore évalué" in b2 and "✗" not in b2
+
+
+def test_unreachable_block_is_said_plainly(page, base_url):
+    lost = {"cqp": "commercial-sedentaire", "route": "formation",
+            "blocks": {"B3": {"C3.1": {"questionnaire": 0, "tuteur": 0, "jury": 0}, "C3.2": {"questionnaire": 80}}}}
+    assert checker.score(lost)["blocks"]["B3"]["needed"]["reachable"] is False
+    open_simulator(page, base_url, share("score", lost))
+    row = result(page, "Score").get_by_role("row", name=re.compile(r"^B3\b")).inner_text()
+    assert "ce bloc ne peut plus être validé" in row
+
+
+def test_vcd_domain_says_the_indicators_needed(page, base_url):
+    open_simulator(page, base_url, share("score", VCD_SHORT))
+    needed = checker.score(VCD_SHORT)["domains"]["DC1"]["needed_positive"]
+    row = result(page, "Score").get_by_role("row", name=re.compile(r"^DC1\b")).inner_text()
+    assert f"Il faut au moins {needed} indicateurs positifs sur 20" in row
+
+
+def test_next_steps_links_say_where_they_go(page, base_url):
+    open_simulator(page, base_url, share("score", VCD_SHORT))
+    box = result(page, "Score")
+    assert box.get_by_role("heading", name="Que faire maintenant ?").is_visible()
+    steps = checker.score(VCD_SHORT)["next_steps"]
+    for step in steps:
+        link = box.get_by_role("link", name=f"En savoir plus : {step['title']}")
+        assert link.count() >= 1, step["title"]
+
+
+def test_deadlines_show_their_weekday(page, base_url):
+    open_simulator(page, base_url, share("deadlines", SESSION))
+    text = result(page, "Calendrier").inner_text()
+    assert "vendredi 15/05/2026" in text  # convocation: one month before Monday 15 June 2026
+
+
+# --- phone first --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("check,situation,tool", [("deadlines", SESSION, "Calendrier"),
+                                                   ("score", CS_PARTIAL, "Score")])
+def test_result_tables_become_cards_on_a_phone(browser, base_url, check, situation, tool):
+    ctx = browser.new_context(locale="fr-FR", viewport={"width": 360, "height": 740})
+    try:
+        page = ctx.new_page()
+        open_simulator(page, base_url, share(check, situation))
+        table = result(page, tool).get_by_role("table").first
+        assert page.evaluate("document.documentElement.scrollWidth") <= 360
+        assert table.evaluate("(t) => getComputedStyle(t).display") == "block"
+        # every column is shown, each value under its header's name
+        for cell in table.locator("td").all():
+            box = cell.bounding_box()
+            assert box and box["width"] > 0 and box["x"] + box["width"] <= 360
+        if check == "deadlines":
+            assert table.get_by_text("Cahier des charges", exact=False).first.is_visible()
+            # no word broken inside (« convocati/on »): each word fits on its line
+            assert table.evaluate("""(t) => [...t.querySelectorAll('td, th')].every((c) =>
+                getComputedStyle(c).overflowWrap === 'normal' && getComputedStyle(c).wordBreak === 'normal')""")
+    finally:
+        ctx.close()
+
+
+def test_result_bar_leads_to_the_result_on_a_phone(browser, base_url):
+    ctx = browser.new_context(locale="fr-FR", viewport={"width": 360, "height": 740})
+    try:
+        page = ctx.new_page()
+        open_simulator(page, base_url)
+        page.get_by_role("tab", name="Score").click()
+        panel = page.get_by_role("tabpanel", name="Score")
+        bar_link = panel.get_by_role("link", name="Voir le détail")
+        assert not bar_link.is_visible()  # nothing changed yet
+        cqp = panel.get_by_label("CQP", exact=True)
+        cqp.focus()
+        cqp.select_option("commercial-sedentaire")
+        page.wait_for_function(SETTLED)
+        assert cqp.evaluate("(e) => e === document.activeElement")  # focus stays where it was
+        bar_link.wait_for(state="visible")
+        headline = result(page, "Score").locator(".cqp-outcome").first.inner_text()
+        bar = bar_link.locator("xpath=..")
+        assert headline.strip() in bar.inner_text()
+        bar_link.click()
+        page.wait_for_function("() => { const r = document.querySelector('#score-verdict').getBoundingClientRect();"
+                               " return r.top < innerHeight && r.bottom > 0; }")
+        bar_link.wait_for(state="hidden")
+        assert "#s=" not in page.url or "score-verdict" not in page.url
+    finally:
+        ctx.close()
+
+
+def test_result_bar_never_covers_the_field_being_typed_in(browser, base_url):
+    ctx = browser.new_context(locale="fr-FR", viewport={"width": 360, "height": 740})
+    try:
+        page = ctx.new_page()
+        open_simulator(page, base_url)
+        page.get_by_role("tab", name="Score").click()
+        panel = page.get_by_role("tabpanel", name="Score")
+        panel.get_by_label("CQP", exact=True).select_option("commercial-sedentaire")
+        field = panel.get_by_label("C1.3 — jury (%)")
+        field.scroll_into_view_if_needed()
+        # bring the field to the bottom edge of the screen, where the bar sits
+        page.evaluate("""() => { const r = document.querySelector('#score-c1-3-jury').getBoundingClientRect();
+                                  window.scrollBy(0, r.bottom - innerHeight + 10); }""")
+        field.click()
+        page.keyboard.type("55")
+        page.wait_for_function(SETTLED)
+        page.wait_for_timeout(100)
+        bar = panel.get_by_role("link", name="Voir le détail")
+        if bar.is_visible():
+            b, f = bar.locator("xpath=..").bounding_box(), field.bounding_box()
+            assert f["y"] + f["height"] <= b["y"], "the bar covers the field being typed in"
+    finally:
+        ctx.close()
+
+
+# --- print ---------------------------------------------------------------------------------------
+
+def test_print_view_is_a_recap_with_your_answers(page, base_url):
+    situation = {**VCD_SHORT, "session_date": "2026-06-15"}
+    open_simulator(page, base_url, share("score", situation))
+    page.emulate_media(media="print")
+    panel = page.get_by_role("tabpanel", name="Score")
+    answers = panel.get_by_role("table", name="Vos réponses")
+    assert answers.is_visible()
+    text = answers.inner_text()
+    assert "Vendeur conseil à distance en commerces de gros" in text
+    assert "lundi 15/06/2026" in text
+    assert "DC1 — indicateurs évalués positivement" in text and "12" in text
+    assert "domains" not in text and "." not in re.sub(r"\d[.]\d|\.\.\.|…", "", text.split("\n")[0])
+    version = checker.referentiel.load()["cqps"]["vendeur-conseil-distance"]["version"]
+    recap = panel.get_by_text("Résultat établi le")
+    assert recap.is_visible() and f"version {version}" in recap.inner_text()
+    assert re.search(r"le (lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche) ", recap.inner_text())
+    indicative = panel.locator("p", has_text="Résultat indicatif")
+    assert "jury paritaire" in indicative.inner_text()
+    assert panel.get_by_text("/simulateur/").is_visible()
+    assert not panel.locator("form").is_visible()
+    page.emulate_media(media="screen")
+    assert not answers.is_visible()
+
+
+# --- stable layout, accessibility -------------------------------------------------------------
+
+LAYOUT_SHIFTS = """window.__cls = 0; new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) if (!e.hadRecentInput) window.__cls += e.value;
+}).observe({type: 'layout-shift', buffered: true});"""
+HEADER_WIDGETS = """() => ['[data-md-component=palette]', '.md-header__title', '.md-search', 'label.md-header__button[for=__search]']
+  .map((s) => { const r = document.querySelector(s).getBoundingClientRect();
+                return [s, Math.round(r.x), Math.round(r.width)]; })
+  .filter(([, , width]) => width > 0)"""
+
+
+@pytest.mark.parametrize("width", (360, 1280))
+def test_layout_is_stable_until_python_is_ready(browser, base_url, width):
+    ctx = browser.new_context(locale="fr-FR", viewport={"width": width, "height": 800})
+    try:
+        page = ctx.new_page()
+        page.add_init_script(LAYOUT_SHIFTS)
+        page.goto(f"{base_url}/simulateur/", wait_until="domcontentloaded")
+        assert page.evaluate("CQP.status") == "loading"
+        before = page.evaluate(HEADER_WIDGETS)
+        page.wait_for_function(READY, timeout=90_000)
+        page.wait_for_function("document.documentElement.classList.contains('js')", timeout=20_000)
+        page.wait_for_timeout(1000)
+        assert page.evaluate(HEADER_WIDGETS) == before, "the header's widgets moved or popped in"
+        cls = page.evaluate("window.__cls")
+        assert cls < 0.02, f"cumulative layout shift {cls:.4f} at {width} px"
+    finally:
+        ctx.close()
+
+
+@pytest.mark.parametrize("scheme", ("default", "slate"))
+def test_axe_before_and_after_a_result(browser, base_url, axe_source, scheme):
+    ctx = browser.new_context(locale="fr-FR", color_scheme="dark" if scheme == "slate" else "light")
+    try:
+        page = ctx.new_page()
+        open_simulator(page, base_url)
+        page.wait_for_function("document.documentElement.classList.contains('js')", timeout=20_000)
+        page.wait_for_function(f"document.body.getAttribute('data-md-color-scheme') === '{scheme}'")
+        assert _axe(page, axe_source) == []
+        page.goto(f"{base_url}/simulateur/{share('score', CS_PARTIAL)}")
+        page.wait_for_function(READY, timeout=90_000)
+        page.wait_for_function(SETTLED)
+        page.wait_for_function("document.documentElement.classList.contains('js')", timeout=20_000)
+        page.wait_for_function("() => document.getAnimations().every((a) => a.playState !== 'running')")
+        assert _axe(page, axe_source) == []
+    finally:
+        ctx.close()
