@@ -62,6 +62,7 @@ test-fast: $(VENV_STAMP) data
 
 bench: setup browser site
 	$(BIN)/python -m build_scripts.bench_simulator
+	$(BIN)/python -m build_scripts.bench_cohort
 
 # The README's pictures of a result, on a phone and on a desktop (docs/assets/images/).
 screenshots: setup browser site

@@ -30,7 +30,7 @@ from build_scripts.build_wheel import WheelError
 from build_scripts.compile_referentiels import OUTPUT, ReferentielError, compile_referentiels
 from build_scripts.referentiel_loader import ROOT
 from build_scripts.simulator import Forms, FormsError, simulator_html
-from build_scripts.simulator import assets
+from build_scripts.simulator import assets, cohort, downloads, embed
 from build_scripts.sync import sync_tree
 
 DOCS = ROOT / "docs"
@@ -59,9 +59,18 @@ def site_sources(data: dict) -> dict[str, Path | str]:
     scripts = assets.hashed_scripts(files)
     # The forms read what the checker reads: the compiled JSON.
     referentiel = json.loads(OUTPUT.read_text(encoding="utf-8"))
-    files[assets.PAGE] = assets.simulator_page(
-        files[assets.PAGE], simulator_html(Forms(referentiel)),
-        assets.page_config(runtime, scripts, referentiel))
+    forms_html = simulator_html(Forms(referentiel))
+    config = assets.page_config(runtime, scripts, referentiel)
+    files[assets.PAGE] = assets.simulator_page(files[assets.PAGE], forms_html, config)
+    # The cohort tool and the embeds reuse the simulator's worker, from their own addresses.
+    cohort_html = cohort.cohort_html(referentiel["cqps"])
+    files[cohort.PAGE] = cohort.cohort_page(files[cohort.PAGE], cohort_html, cohort.relative_config(config, "../../"))
+    files.update(cohort.template_files())
+    embeds = embed.embed_pages(forms_html, cohort.cohort_html(referentiel["cqps"], "../" + cohort.TEMPLATES),
+                               cohort.relative_config(config, "../"))
+    # An embedded tool too says which referential versions it computes with.
+    files.update({src: markdown + pages.version_note(src, data) for src, markdown in embeds.items()})
+    files[downloads.PAGE] = downloads.developer_page(files[downloads.PAGE], runtime.wheel, runtime.wheel_url, DOCS)
     files.update(runtime.files)
     return files
 

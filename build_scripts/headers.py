@@ -24,6 +24,11 @@ CSP = "; ".join([
     "base-uri 'self'",
     "frame-ancestors 'self'",
 ])
+# The tools made for an organism's <iframe> (build_scripts/simulator/embed.py) may be framed by
+# any site: their policy replaces the site's (`! Name` detaches a header set by an earlier rule,
+# as Cloudflare Pages reads it).
+EMBEDS = "/integrer-*"
+CSP_EMBED = CSP.replace("frame-ancestors 'self'", "frame-ancestors *")
 IMMUTABLE = "public, max-age=31536000, immutable"
 # form.3f9a0c1b2d.mjs, bundle.a5f9d56c.min.js (the theme's), or a file in a folder named after
 # the hash of its files (simulateur/pyodide/<hash>/, simulateur/wheels/<hash>/).
@@ -37,7 +42,8 @@ def is_hashed(rel: str) -> bool:
 
 def headers_file(site: Path) -> str:
     lines = ["# Written by build_scripts/headers.py after each build: do not edit.",
-             "/*", f"  Content-Security-Policy: {CSP}", "  X-Content-Type-Options: nosniff", ""]
+             "/*", f"  Content-Security-Policy: {CSP}", "  X-Content-Type-Options: nosniff", "",
+             EMBEDS, "  ! Content-Security-Policy", f"  Content-Security-Policy: {CSP_EMBED}", ""]
     folders: set[str] = set()
     for path in sorted(site.rglob("*")):
         rel = path.relative_to(site).as_posix()
@@ -62,6 +68,8 @@ def parse(text: str) -> list[tuple[re.Pattern, list[tuple[str, str]]]]:
         if not line[0].isspace():
             pattern = "".join(".*" if part == "*" else re.escape(part) for part in re.split(r"(\*)", line.strip()))
             rules.append((re.compile(pattern + r"\Z"), []))
+        elif line.strip().startswith("!"):
+            rules[-1][1].append((line.strip()[1:].strip(), None))  # detached: sent no more
         else:
             name, value = line.strip().split(":", 1)
             rules[-1][1].append((name.strip(), value.strip()))

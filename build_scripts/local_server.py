@@ -52,7 +52,11 @@ class HostHandler(StaticHandler):
         sent = dict(self.extra)
         for pattern, values in rules:
             if pattern.match(path):
-                sent.update(values)
+                for name, value in values:
+                    if value is None:
+                        sent.pop(name, None)
+                    else:
+                        sent[name] = value
         for name, value in sent.items():
             self.send_header(name, value)
         super().end_headers()

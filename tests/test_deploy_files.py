@@ -32,7 +32,8 @@ def test_every_file_the_simulator_loads_has_a_hashed_name(site):
     folder = site / "simulateur"
     for path in folder.rglob("*"):
         rel = path.relative_to(site).as_posix()
-        if path.is_file() and rel != "simulateur/index.html":
+        # The cohort page and its CSV templates are pages and downloads, not the simulator's load.
+        if path.is_file() and rel != "simulateur/index.html" and not rel.startswith("simulateur/cohorte/"):
             assert headers.is_hashed(rel), rel
             name = re.search(r"([0-9a-f]{10})", rel).group(1)
             if path.parent.name != name:  # a file named after its own content
@@ -50,11 +51,13 @@ def test_headers_file_gives_the_csp_and_caches_hashed_files_only(site):
         return out
 
     assert sent("/")["Content-Security-Policy"] == headers.CSP
+    assert dict(rules[1][1])["Content-Security-Policy"] == headers.CSP_EMBED  # the embeds: any site may frame them
+    assert rules[1][0].match("/integrer-score/")
     assert "Cache-Control" not in sent("/simulateur/") and "Cache-Control" not in sent("/sw.js")
     assert "Cache-Control" not in sent("/search/search_index.json")
     for path in (site / "simulateur").rglob("*.*"):
         rel = "/" + path.relative_to(site).as_posix()
-        if rel != "/simulateur/index.html":
+        if rel != "/simulateur/index.html" and not rel.startswith("/simulateur/cohorte/"):
             assert sent(rel)["Cache-Control"] == headers.IMMUTABLE, rel
 
 

@@ -182,6 +182,23 @@
     });
   };
 
+  // A cohort's CSV text (contract v1.1): the array `python -m checker batch CHECK FILE
+  // --format json` prints; a file that cannot be read rejects with the checker's French message.
+  // {trace: false} leaves each verdict's trace out (lighter, for a table).
+  CQP.evaluateBatch = function (check, csvText, options) {
+    return CQP.ready.then(function () {
+      return new Promise(function (resolve, reject) {
+        if (!worker) {
+          reject(new Error("Le moteur de calcul n'est pas disponible : " + (CQP.error || "réessayez.")));
+          return;
+        }
+        var id = ++next;
+        pending[id] = { resolve: resolve, reject: reject };
+        worker.postMessage({ id: id, check: String(check), csv: String(csvText), lean: !!options && options.trace === false });
+      });
+    });
+  };
+
   CQP.retry = function () {
     if (CQP.status !== "failed") return CQP.ready;
     start();

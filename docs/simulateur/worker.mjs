@@ -9,6 +9,10 @@
 //
 // Messages in:  {id, check, payload}   payload = the situation as JSON text (the page serialises
 //               it: a string crosses postMessage whatever the situation's depth)
+//               {id, check, csv, lean?}   a cohort (contract v1.1): checker.evaluate_batch(check,
+//               csv), answered as {id, verdict: [rows]} or {id, error} when the file cannot be
+//               read; `lean` leaves each verdict's trace out (the cohort page does not show it,
+//               and it is three quarters of the bytes)
 // Messages out: {type: "ready", python}
 //               {type: "failed", kind, status?, message}   kind: network | server | integrity |
 //                                                           internal (the page words them)
@@ -31,6 +35,7 @@ const MAX_PAYLOAD = 2 * 1024 * 1024; // characters of JSON (the page refuses mor
 // Messages that come before Python is ready wait here.
 const queue = [];
 let evaluate = null;
+let batch = null;
 
 self.addEventListener("message", (event) => {
   try {
@@ -60,6 +65,10 @@ function read(data) {
   if (id === null) return { problem: "message sans numéro de demande" };
   const check = Object.hasOwn(data, "check") ? data.check : undefined;
   if (typeof check !== "string" || check.length > 40) return { id, problem: "check: attendu : score, eligibility ou deadlines" };
+  if (Object.hasOwn(data, "csv")) {
+    if (typeof data.csv !== "string") return { id, problem: "tableau : texte attendu" };
+    return { id, check, csv: data.csv, lean: data.lean === true };
+  }
   let payload = Object.hasOwn(data, "payload") ? data.payload : undefined;
   if (payload === undefined && Object.hasOwn(data, "situation")) {
     try {
@@ -81,7 +90,8 @@ function answer(data) {
   }
   let body;
   try {
-    body = JSON.parse(evaluate(message.check, message.payload));
+    body = JSON.parse(message.csv !== undefined ? batch(message.check, message.csv, message.lean)
+      : evaluate(message.check, message.payload));
   } catch (err) {
     body = `Erreur interne du simulateur : ${describe(err)}`;
   }
@@ -104,7 +114,17 @@ def _cqp_evaluate(check, payload):
         return json.dumps({"error": "situation: trop imbriquée"}, ensure_ascii=False)
     return json.dumps({"verdict": verdict}, ensure_ascii=False)
 
-_cqp_evaluate
+def _cqp_batch(check, text, lean):
+    try:
+        rows = checker.evaluate_batch(check, text)
+    except ValueError as err:  # CohortFileError: the file cannot be read
+        return json.dumps({"error": str(err)}, ensure_ascii=False)
+    if lean:
+        for row in rows:
+            row.get("verdict", {}).pop("trace", None)
+    return json.dumps({"verdict": rows}, ensure_ascii=False)
+
+(_cqp_evaluate, _cqp_batch)
 `;
 
 // --- downloads: failures told apart at once, progress reported ---
@@ -225,7 +245,7 @@ async function boot() {
   const pyodide = await loadPyodide({ indexURL: pyodideUrl });
   await Promise.all(coreChecks);
   pyodide.unpackArchive(await wheel, "wheel", { extractDir: "/home/pyodide/cqp-checker" });
-  evaluate = pyodide.runPython(GLUE);
+  [evaluate, batch] = pyodide.runPython(GLUE).toJs();
   self.fetch = nativeFetch;
   self.postMessage({ type: "ready", python: pyodide.runPython("import sys; sys.version.split()[0]") });
   for (const message of queue.splice(0)) {

@@ -1,0 +1,126 @@
+"""`make bench`, cohort part: a cohort of 1,000 Commercial sédentaire trainees (route formation,
+all three blocks filled from the site's own template) given to the cohort page once Python is
+ready, each run in a fresh browser context; prints the figures.
+
+    python -m build_scripts.bench_cohort [RUNS]
+
+Figures, medians over the runs:
+- file chosen → table shown (the page: reading, slices to the worker, table of 1,000 rows);
+- the same file in one CQP.evaluateBatch call, nothing shown (the checker in the worker alone):
+  the baseline of the same run, and the ratio page / baseline;
+- the page's responsiveness meanwhile: longest main-thread task, longest gap between frames;
+- the command line, `python -m checker batch score` on 1,000 and 10,000 rows (CPython).
+"""
+from __future__ import annotations
+
+import functools
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+from build_scripts.local_server import CHROMIUM, CHROMIUM_ARGS, QuietServer, StaticHandler
+
+ROOT = Path(__file__).resolve().parents[1]
+SITE = ROOT / "site"
+TEMPLATE = SITE / "simulateur" / "cohorte" / "modeles" / "modele-score-commercial-sedentaire-formation.csv"
+CASE = "Résultats — Commercial sédentaire du secteur alimentaire, formation"
+TRAINEES = 1000
+
+WATCH = """() => {
+  window.__bench = {longest: 0, gap: 0, last: performance.now()};
+  new PerformanceObserver((list) => { for (const e of list.getEntries())
+    __bench.longest = Math.max(__bench.longest, e.duration); }).observe({type: "longtask"});
+  const frame = (t) => { __bench.gap = Math.max(__bench.gap, t - __bench.last); __bench.last = t;
+    requestAnimationFrame(frame); };
+  requestAnimationFrame(frame);
+}"""
+
+
+def cohort_csv(rows: int, seed: int = 1) -> str:
+    """A cohort from the template: every result known, most blocks passed, a few not."""
+    header = TEMPLATE.read_text(encoding="utf-8-sig").strip()
+    results = len(header.split(";")) - 4
+    rng = random.Random(seed)
+    lines = [header]
+    for i in range(rows):
+        cells = [f"Stagiaire {i + 1}", "commercial-sedentaire", "formation", "15/06/2026"]
+        cells += [str(rng.randint(45, 99)) for _ in range(results)]
+        lines.append(";".join(cells))
+    return "\r\n".join(lines) + "\r\n"
+
+
+def page_runs(path: Path, runs: int) -> list[dict]:
+    from playwright.sync_api import sync_playwright
+
+    handler = functools.partial(StaticHandler, directory=str(SITE))
+    server = QuietServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_address[1]}/simulateur/cohorte/"
+    out = []
+    text = path.read_text(encoding="utf-8")
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        for _ in range(runs):
+            ctx = browser.new_context(locale="fr-FR", viewport={"width": 1280, "height": 900})
+            page = ctx.new_page()
+            page.goto(url)
+            page.wait_for_function("window.CQP && CQP.status === 'ready' && "
+                                   "document.querySelector('[data-cqp-cohort]').dataset.wired", timeout=120000)
+            baseline = page.evaluate("""async (text) => { const t = performance.now();
+                const rows = await CQP.evaluateBatch("score", text); return [performance.now() - t, rows.length]; }""", text)
+            page.get_by_label("Vérification, CQP et voie d'accès").select_option(label=CASE)
+            page.evaluate(WATCH)
+            page.evaluate("window.__t0 = performance.now()")
+            page.get_by_label("Choisir un fichier CSV").set_input_files(str(path))
+            page.wait_for_function("document.querySelector('[data-cqp-cohort]').dataset.done === '1'", timeout=120000)
+            shown = page.evaluate("performance.now() - window.__t0")
+            rows = page.locator(".cqp-cohort-table tbody tr").count()
+            watch = page.evaluate("window.__bench")
+            out.append({"page": shown, "baseline": baseline[0], "rows": rows, "checked": baseline[1],
+                        "longest_task": watch["longest"], "frame_gap": watch["gap"]})
+            ctx.close()
+        browser.close()
+    server.shutdown()
+    return out
+
+
+def cli_seconds(path: Path) -> float:
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "checker", "batch", "score", str(path)], check=True,
+                   cwd=ROOT, stdout=subprocess.DEVNULL)
+    return time.perf_counter() - started
+
+
+def main(argv: list[str]) -> int:
+    runs = int(argv[1]) if len(argv) > 1 else 5
+    if not TEMPLATE.exists():
+        print("site/ is not built: run make site", file=sys.stderr)
+        return 1
+    with tempfile.TemporaryDirectory() as tmp:
+        small = Path(tmp) / "promotion-1000.csv"
+        small.write_text(cohort_csv(TRAINEES), encoding="utf-8")
+        large = Path(tmp) / "promotion-10000.csv"
+        large.write_text(cohort_csv(10 * TRAINEES), encoding="utf-8")
+        figures = page_runs(small, runs)
+        cli_small, cli_large = cli_seconds(small), cli_seconds(large)
+    med = {k: statistics.median(f[k] for f in figures) for k in ("page", "baseline", "longest_task", "frame_gap")}
+    assert all(f["rows"] == TRAINEES and f["checked"] == TRAINEES for f in figures)
+    print(f"Cohorte de {TRAINEES} stagiaires (Commercial sédentaire, formation, 3 blocs), {runs} passages, médianes :")
+    print(f"  fichier choisi → tableau affiché (page)          : {med['page']:7.0f} ms   (cible < 2000 ms)")
+    print(f"  même fichier, un appel CQP.evaluateBatch (base)  : {med['baseline']:7.0f} ms")
+    print(f"  rapport page / base                              : {med['page'] / med['baseline']:7.2f}")
+    print(f"  tâche la plus longue du fil principal            : {med['longest_task']:7.0f} ms")
+    print(f"  plus long intervalle entre deux images           : {med['frame_gap']:7.0f} ms")
+    print(f"  ligne de commande, {TRAINEES} lignes                : {cli_small:7.2f} s")
+    print(f"  ligne de commande, {10 * TRAINEES} lignes               : {cli_large:7.2f} s   (cible < 5 s)")
+    print("  passages (page ms) : " + ", ".join(f"{f['page']:.0f}" for f in figures))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

@@ -1,0 +1,44 @@
+"""The developer page (docs/developpeurs.md) at build time: the link to the checker's wheel (its
+name carries its version), and the worked cohort example computed by the checker itself, so that
+the page never shows an output the checker would not give."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+PAGE = "developpeurs.md"
+WHEEL_MARKER = "<!-- roue -->"
+EXAMPLE_MARKER = "<!-- exemple-cohorte -->"
+EXAMPLE = "simulateur/cohorte/exemple-vendeur-conseil-distance.csv"
+
+
+def _example(csv_path: Path) -> str:
+    import checker
+    from checker.spreadsheet import table
+
+    text = csv_path.read_text(encoding="utf-8")
+    rows = checker.evaluate_batch("score", text)
+    brief = [{"row": r["row"], "label": r["label"],
+              **({"verdict": {"certified": r["verdict"]["certified"],
+                              "outcome": {"title": r["verdict"]["outcome"]["title"]}, "…": "…"}}
+                 if "verdict" in r else {"errors": [{k: e[k] for k in ("path", "kind", "message")} for e in r["errors"]]})}
+             for r in rows]
+    return "\n\n".join([
+        f"Le fichier [exemple-vendeur-conseil-distance.csv]({EXAMPLE}) décrit trois stagiaires ; "
+        "le troisième a une erreur de saisie (25 indicateurs positifs sur 20).",
+        f"```text\n{text.strip()}\n```",
+        "`python -m checker batch score exemple-vendeur-conseil-distance.csv` donne le tableau de "
+        "résultats (séparateur `;`, à ouvrir dans un tableur) :",
+        f"```text\n{table('score', rows).lstrip(chr(0xFEFF)).strip()}\n```",
+        "et, avec `--format json`, une entrée par ligne (ici abrégée : chaque `verdict` est complet, "
+        "avec ses explications et sa trace) :",
+        f"```json\n{json.dumps(brief, ensure_ascii=False, indent=2)}\n```",
+    ])
+
+
+def developer_page(markdown: str, wheel: Path, wheel_url: str, docs: Path) -> str:
+    size = round(wheel.stat().st_size / 1024)
+    link = (f"[Télécharger le vérificateur, version {wheel.name.split('-')[1]} (roue Python, {size} ko)]"
+            f"(simulateur/{wheel_url}), puis installez-le :")
+    markdown = markdown.replace(WHEEL_MARKER, link)
+    return markdown.replace(EXAMPLE_MARKER, _example(docs / EXAMPLE))

@@ -1,0 +1,217 @@
+// The cohort page (simulateur/cohorte/): a table of trainees evaluated in the browser by the
+// simulator's worker (window.CQP.evaluateBatch, defined by overrides/simulateur/boot.html), in
+// slices of rows so that the table fills in with a progress bar and the page stays responsive.
+// Nothing is sent anywhere; the table is kept on this device only if the user asks.
+import { CohortInputError, fromPaste, headerColumns, readFile, slices } from "./cohort-file.mjs";
+import { filtered, partIds, renderTable, rowsOf, toCsv } from "./cohort-table.mjs";
+import { pvPreparation, sheets } from "./cohort-print.mjs";
+
+const CQP = window.CQP;
+const root = document.querySelector("[data-cqp-cohort]");
+const $ = (selector) => root.querySelector(selector);
+const STORAGE_KEY = "cqp-cohorte:v1";
+const SLICE = 250; // rows per call to the worker: a progress step every few tenths of a second
+
+const caseSelect = $("#cohort-case");
+const status = $("#cohort-status");
+const progress = $("#cohort-progress");
+const results = $(".cqp-cohort-results");
+const keep = $("#cohort-keep");
+let current = null; // {check, caseIndex, text, results, rows, ids, name}
+let runs = 0;
+
+const selectedCase = () => caseSelect.selectedOptions[0];
+
+function say(text, kind = "") {
+  status.textContent = text;
+  status.dataset.kind = kind;
+}
+
+// Each file or paste dealt with, read or refused (tests and the benchmark wait on it).
+function finished() {
+  root.dataset.done = String(Number(root.dataset.done || 0) + 1);
+}
+
+function chooseCase() {
+  $("#cohort-template").href = selectedCase().dataset.template;
+  $("#cohort-template").setAttribute("download", selectedCase().dataset.template.split("/").pop());
+}
+
+async function run(text, name) {
+  const run = ++runs;
+  const check = selectedCase().dataset.check;
+  const parts = slices(text, SLICE);
+  const total = parts.length;
+  const all = [];
+  const started = performance.now();
+  root.dataset.pending = "1";
+  $(".cqp-cohort-progress").hidden = false;
+  progress.value = 0;
+  say(CQP.status === "ready" ? `Calcul de ${name}…` : `Calcul de ${name} dès que le moteur de calcul sera prêt…`);
+  try {
+    for (const [i, part] of parts.entries()) {
+      const rows = await CQP.evaluateBatch(check, part, { trace: false });
+      if (run !== runs) return; // another file was given meanwhile
+      all.push(...rows);
+      progress.value = (i + 1) / total;
+      say(`Calcul de ${name} : ${all.length.toLocaleString("fr-FR")} ligne${all.length > 1 ? "s" : ""} calculée${all.length > 1 ? "s" : ""}…`);
+    }
+  } catch (err) {
+    if (run !== runs) return;
+    say(`${name} n'a pas pu être lu : ${err.message}`, "error");
+    root.dataset.pending = "0";
+    $(".cqp-cohort-progress").hidden = true;
+    finished();
+    return;
+  }
+  current = { check, caseIndex: caseSelect.value, text, results: all, name };
+  show();
+  root.dataset.ms = String(Math.round(performance.now() - started));
+  root.dataset.pending = "0";
+  $(".cqp-cohort-progress").hidden = true;
+  store();
+  finished();
+}
+
+function show() {
+  const columns = headerColumns(current.text);
+  current.rows = rowsOf(current.results, columns);
+  current.ids = partIds(current.rows);
+  const count = (kind) => current.rows.filter((r) => r.kind === kind).length;
+  const n = current.rows.length;
+  const summary = n === 0 ? "Le tableau ne contient aucune ligne de stagiaire, seulement son en-tête."
+    : `${n} ligne${n > 1 ? "s" : ""} : ${count("positive")} favorable${count("positive") > 1 ? "s" : ""}, ` +
+      `${count("negative")} défavorable${count("negative") > 1 ? "s" : ""}, ${count("neutral")} incomplète${count("neutral") > 1 ? "s" : ""}, ` +
+      `${count("errors")} à corriger.`;
+  $(".cqp-cohort-summary").textContent = summary;
+  say(`${current.name} : ${summary}`, count("errors") ? "warning" : "");
+  results.hidden = false;
+  redraw();
+}
+
+function redraw() {
+  const rows = filtered(current.rows, $("#cohort-filter").value, $("#cohort-sort").value);
+  renderTable($(".cqp-cohort-table"), rows, current.ids, current.check);
+  return rows;
+}
+
+function store() {
+  try {
+    if (keep.checked && current) {
+      localStorage.setItem(STORAGE_KEY, JSON.stringify({ version: 1, caseIndex: current.caseIndex, text: current.text,
+        name: current.name, results: current.results }));
+    } else {
+      localStorage.removeItem(STORAGE_KEY);
+    }
+  } catch {
+    say("Ce navigateur n'a pas pu garder le tableau (espace de stockage plein ou navigation privée).", "warning");
+  }
+}
+
+function restore() {
+  let data = null;
+  try {
+    data = JSON.parse(localStorage.getItem(STORAGE_KEY) || "null");
+  } catch {
+    data = null;
+  }
+  if (!data || data.version !== 1 || !Array.isArray(data.results)) return;
+  keep.checked = true;
+  caseSelect.value = data.caseIndex;
+  chooseCase();
+  current = { check: selectedCase().dataset.check, caseIndex: data.caseIndex, text: data.text, results: data.results, name: data.name };
+  show();
+  say(`Tableau gardé sur cet appareil : ${data.name}. Décochez la case pour l'effacer.`);
+}
+
+async function fromFile(file) {
+  if (!file) return;
+  try {
+    const text = await readFile(file);
+    await run(text, `« ${file.name} »`);
+  } catch (err) {
+    if (!(err instanceof CohortInputError)) throw err;
+    say(err.message, "error");
+    finished();
+  }
+}
+
+function download(name, type, text) {
+  const a = document.createElement("a");
+  a.href = URL.createObjectURL(new Blob([text], { type }));
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+}
+
+function print(kind) {
+  const rows = redraw();
+  const box = $("#cohort-print");
+  if (kind === "sheets") sheets(box, rows, current.ids);
+  else pvPreparation(box, rows, current.ids);
+  document.documentElement.dataset.cqpPrint = kind;
+  window.print();
+}
+window.addEventListener("afterprint", () => delete document.documentElement.dataset.cqpPrint);
+
+function engine(state, reason = "") {
+  const box = $(".cqp-engine");
+  box.dataset.engine = state;
+  $(".cqp-engine-failed").hidden = state !== "failed";
+  $(".cqp-engine-loading").hidden = state === "failed";
+  if (state === "ready") $(".cqp-engine-loading").textContent = "Moteur de calcul prêt, dans votre navigateur.";
+  if (state === "failed") $(".cqp-engine-reason").textContent = `(${reason})`;
+}
+
+function start() {
+  caseSelect.addEventListener("change", chooseCase);
+  chooseCase();
+  $("#cohort-file").addEventListener("change", (e) => {
+    fromFile(e.target.files[0]);
+    e.target.value = "";
+  });
+  const drop = $("[data-drop]");
+  drop.addEventListener("dragover", (e) => {
+    e.preventDefault();
+    drop.dataset.over = "true";
+  });
+  drop.addEventListener("dragleave", () => delete drop.dataset.over);
+  drop.addEventListener("drop", (e) => {
+    e.preventDefault();
+    delete drop.dataset.over;
+    fromFile(e.dataTransfer.files[0]);
+  });
+  root.querySelector('[data-action="paste"]').addEventListener("click", () => {
+    try {
+      run(fromPaste($("#cohort-paste").value), "les cellules collées");
+    } catch (err) {
+      if (!(err instanceof CohortInputError)) throw err;
+      say(err.message, "error");
+      finished();
+    }
+  });
+  keep.addEventListener("change", store);
+  $("#cohort-filter").addEventListener("change", redraw);
+  $("#cohort-sort").addEventListener("change", redraw);
+  root.querySelector('[data-action="export"]').addEventListener("click", () => {
+    const day = new Date().toISOString().slice(0, 10);
+    download(`resultats-${selectedCase().dataset.template.split("/").pop().replace(/^modele-|\.csv$/g, "")}-${day}.csv`,
+      "text/csv;charset=utf-8", toCsv(redraw(), current.ids, current.check));
+  });
+  root.querySelector('[data-action="print-sheets"]').addEventListener("click", () => print("sheets"));
+  root.querySelector('[data-action="print-pv"]').addEventListener("click", () => print("pv"));
+  root.querySelector('[data-action="retry"]').addEventListener("click", () => {
+    engine("loading");
+    CQP.retry();
+  });
+  document.addEventListener("cqp:ready", () => engine("ready"));
+  document.addEventListener("cqp:failed", (e) => engine("failed", e.detail.message));
+  if (CQP.status === "ready") engine("ready");
+  else if (CQP.status === "failed") engine("failed", CQP.error);
+  restore();
+  root.dataset.wired = "true";
+}
+
+start();

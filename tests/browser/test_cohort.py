@@ -1,0 +1,232 @@
+"""The cohort page (simulateur/cohorte/): files built from the site's own templates are dropped,
+and the table, the CSV exported, the print views and the messages for bad files are read as a
+coordinator would read them."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from tests.browser.conftest import run_axe
+
+CS = "Résultats — Commercial sédentaire du secteur alimentaire, formation"
+VCD = "Résultats — Vendeur conseil à distance en commerces de gros, formation"
+CASE = "Vérification, CQP et voie d'accès"
+
+
+def _template(site_dir: Path, name: str) -> str:
+    return (site_dir / "simulateur" / "cohorte" / "modeles" / name).read_text(encoding="utf-8-sig").strip()
+
+
+def _cs_row(label: str, value: str, header: str, *, blanks_from: int | None = None) -> str:
+    """A Commercial sédentaire trainee with every result at value (the head cells filled)."""
+    n = len(header.split(";"))
+    cells = [label, "commercial-sedentaire", "formation", "15/06/2026"] + [value] * (n - 4)
+    if blanks_from is not None:
+        cells[blanks_from:] = [""] * (n - blanks_from)
+    return ";".join(cells)
+
+
+def _open(page, base_url):
+    page.add_init_script("window.print = () => { window.__printed = (window.__printed || 0) + 1; };")
+    page.goto(f"{base_url}/simulateur/cohorte/")
+    page.wait_for_function("window.CQP && CQP.status === 'ready' && document.querySelector('[data-cqp-cohort]').dataset.wired")
+
+
+def _give(page, case: str, path: Path):
+    done = page.evaluate("Number(document.querySelector('[data-cqp-cohort]').dataset.done || 0)")
+    page.get_by_label(CASE).select_option(label=case)
+    page.get_by_label("Choisir un fichier CSV").set_input_files(str(path))
+    page.wait_for_function(f"Number(document.querySelector('[data-cqp-cohort]').dataset.done || 0) > {done}",
+                           timeout=60000)
+
+
+def _rows(page) -> list[list[str]]:
+    return page.locator(".cqp-cohort-table tbody tr").evaluate_all(
+        "rows => rows.map(r => [...r.cells].map(c => c.textContent.replace(/^[✓✗⚠] /, '')))")
+
+
+@pytest.fixture
+def files(tmp_path, site_dir):
+    cs = _template(site_dir, "modele-score-commercial-sedentaire-formation.csv")
+    vcd = _template(site_dir, "modele-score-vendeur-conseil-distance-formation.csv")
+
+    def write(name: str, text: str, encoding="utf-8") -> Path:
+        path = tmp_path / name
+        path.write_bytes(text.encode(encoding))
+        return path
+
+    return {
+        "cs": write("promotion-cs.csv", "\r\n".join([
+            cs, _cs_row("Alice Martin", "70", cs), _cs_row("Bruno Petit", "80", cs, blanks_from=30),
+            _cs_row("=HYPERLINK(\"x\")", "40", cs)]) + "\r\n", "utf-8-sig"),
+        "cs-decimals": write("decimales.csv", "\n".join([
+            cs, _cs_row("Dora", "69,99 %", cs), _cs_row("Eliott", "70,5\u202f%", cs)]) + "\n"),
+        # A comma-separated file, as exported by an English-speaking spreadsheet, with faulty rows.
+        "vcd-mixed": write("promotion-vcd.csv", "\n".join([
+            ",".join(f'"{cell}"' for cell in vcd.split(";")),  # labels hold commas: quoted
+            "Alice,vendeur-conseil-distance,formation,2026-06-15,16,20,,,18,20,,",
+            "Bruno,vendeur-conseil-distance,formation,2026-06-15,25,20,,,abc,20,,",
+            "Chloé,vendeur-conseil-distance,formation,15/06/2026,15,20,,,,,,01/02/2025",
+        ]) + "\n"),
+    }
+
+
+def test_template_header_is_the_checkers(site_dir):
+    header = _template(site_dir, "modele-score-vendeur-conseil-distance-formation.csv")
+    assert header.startswith("candidat;")
+    assert "(domains.DC1.positive)" in header
+
+
+def test_valid_cohort_table_export_and_print(page, base_url, files, axe_source, external_requests):
+    _open(page, base_url)
+    _give(page, CS, files["cs"])
+    rows = _rows(page)
+    assert [r[1] for r in rows] == ["Alice Martin", "Bruno Petit", '=HYPERLINK("x")']
+    assert rows[0][2] == "Conditions de validation du CQP remplies"
+    assert rows[0][3].startswith("validé (moyenne 70")
+    assert rows[1][2] == "Résultats incomplets" and "incomplet" in rows[1][3:6]
+    assert "à chaque résultat manquant" in " ".join(rows[1])
+    assert rows[2][2] == "Conditions de validation du CQP non remplies"
+    assert "3 lignes" in page.get_by_role("status").filter(has_text="promotion-cs.csv").inner_text()
+    assert run_axe(page, axe_source) == []
+
+    page.get_by_label("Afficher").select_option(label="les résultats défavorables")
+    assert [r[1] for r in _rows(page)] == ['=HYPERLINK("x")']
+    page.get_by_label("Afficher").select_option(label="toutes les lignes")
+    page.get_by_label("Trier par").select_option(label="nom")
+    names = [r[1] for r in _rows(page)]
+    assert names.index("Alice Martin") < names.index("Bruno Petit")
+    page.get_by_label("Trier par").select_option(label="résultat")
+    assert [r[1] for r in _rows(page)][0] == '=HYPERLINK("x")'  # the unfavourable first
+
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Exporter le tableau (CSV)").click()
+    data = Path(info.value.path()).read_bytes()
+    assert data.startswith("\ufeff".encode()) and b"\r\n" in data
+    text = data.decode("utf-8-sig")
+    lines = text.strip().split("\r\n")
+    assert lines[0].startswith("Ligne;Candidat;Résultat;B1;B2;B3")
+    assert any(line.split(";")[1].startswith("\"'=HYPERLINK") or line.split(";")[1].startswith("'=")
+               for line in lines[1:]), "a formula in a label is neutralised"
+
+    page.get_by_label("Trier par").select_option(label="ordre du fichier")
+    page.get_by_role("button", name="Imprimer les fiches de résultats").click()
+    page.emulate_media(media="print")
+    sheet = page.locator(".cqp-sheet").first
+    assert sheet.is_visible()
+    text = sheet.inner_text()
+    assert "Fiche de résultats indicative — Alice Martin" in text
+    assert re.search(r"(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche) \d", text)
+    assert "version" in text and "Règle appliquée à chaque décision" in text
+    assert not page.get_by_role("button", name="Exporter le tableau (CSV)").is_visible()
+    page.emulate_media(media="screen")
+    page.get_by_role("button", name="Imprimer la préparation du procès-verbal").click()
+    page.emulate_media(media="print")
+    pv = page.locator(".cqp-pv")
+    assert "Préparation du procès-verbal d'évaluation" in pv.inner_text()
+    assert "proposé à la validation" in pv.inner_text() and "à compléter" in pv.inner_text()
+    assert page.evaluate("window.__printed") == 2
+    assert not external_requests
+
+
+def test_mixed_file_with_commas_names_line_and_column(page, base_url, files):
+    _open(page, base_url)
+    _give(page, VCD, files["vcd-mixed"])
+    rows = {r[1]: r for r in _rows(page)}
+    assert rows["Alice"][2] == "Résultats conduisant à une proposition de validation du CQP"
+    assert rows["Bruno"][2] == "Données à corriger"
+    problems = rows["Bruno"][-1]
+    assert "ligne 3, colonne 5" in problems and "ligne 3, colonne 9" in problems
+    assert rows["Chloé"][2] == "Pas de proposition de validation du CQP"
+    assert "16 indicateurs positifs sur 20" in " ".join(rows["Chloé"])
+    assert "1er février 2027" in " ".join(rows["Chloé"])
+    page.get_by_label("Afficher").select_option(label="les lignes à corriger")
+    assert [r[1] for r in _rows(page)] == ["Bruno"]
+
+
+def test_french_decimals(page, base_url, files):
+    _open(page, base_url)
+    _give(page, CS, files["cs-decimals"])
+    rows = _rows(page)
+    assert rows[0][2] == "Conditions de validation du CQP non remplies"
+    assert rows[1][2] == "Conditions de validation du CQP remplies"
+    assert "70,5" in rows[1][3]
+
+
+def test_pasted_cells_from_a_spreadsheet(page, base_url, site_dir):
+    _open(page, base_url)
+    header = _template(site_dir, "modele-score-vendeur-conseil-distance-formation.csv").split(";")
+    row = ["Inès", "vendeur-conseil-distance", "formation", "2026-06-15", "17", "20", "", "", "18", "20", "", ""]
+    page.get_by_label(CASE).select_option(label=VCD)
+    page.get_by_text("Coller des cellules copiées d'un tableur").click()
+    page.get_by_label("Cellules copiées, ligne d'en-tête comprise").fill("\t".join(header) + "\n" + "\t".join(row))
+    page.get_by_role("button", name="Calculer ces lignes").click()
+    page.wait_for_function("document.querySelector('[data-cqp-cohort]').dataset.done === '1'")
+    assert _rows(page)[0][1:3] == ["Inès", "Résultats conduisant à une proposition de validation du CQP"]
+
+
+BAD_FILES = [
+    ("vide.csv", b"", "est vide"),
+    ("latin1.csv", "candidat;cqp\nRené;x\n".encode("latin-1"), "ligne 2 : le fichier n'est pas en UTF-8"),
+    ("classeur.xlsx", b"PK\x03\x04" + b"\x00" * 100, "est un classeur"),
+    ("image.csv", b"GIF89a\x00\x00", "n'est pas un fichier texte"),
+    ("inconnue.csv", "candidat;cqp;domains.DC9.positive\n".encode(), "ligne 1, colonne 3"),
+    ("double.csv", "candidat;cqp;CQP (cqp)\n".encode(), "en double"),
+]
+
+
+def test_bad_files_are_told_and_nothing_is_lost(page, base_url, tmp_path):
+    _open(page, base_url)
+    page.get_by_text("Coller des cellules copiées d'un tableur").click()
+    page.get_by_label("Cellules copiées, ligne d'en-tête comprise").fill("déjà saisi")
+    status = page.locator("#cohort-status")
+    for name, content, expected in BAD_FILES:
+        path = tmp_path / name
+        path.write_bytes(content)
+        _give(page, VCD, path)
+        assert expected in status.inner_text(), name
+        assert status.get_attribute("data-kind") == "error", name
+    assert page.get_by_label("Cellules copiées, ligne d'en-tête comprise").input_value() == "déjà saisi"
+
+
+def test_huge_files_refused_before_reading(page, base_url, tmp_path, site_dir):
+    _open(page, base_url)
+    big = tmp_path / "enorme.csv"
+    with big.open("wb") as f:
+        f.truncate(50 * 1024 * 1024)
+    _give(page, VCD, big)
+    assert "50 Mo" in page.locator("#cohort-status").inner_text()
+    header = _template(site_dir, "modele-score-vendeur-conseil-distance-formation.csv")
+    many = tmp_path / "cent-mille.csv"
+    many.write_text(header + "\n" + "x;vendeur-conseil-distance;formation;;16;20\n" * 100_000, encoding="utf-8")
+    _give(page, VCD, many)
+    message = page.locator("#cohort-status").inner_text()
+    assert "100 000 lignes" in message.replace("\u202f", " ") and "ligne 10002" in message
+    # the page still works
+    good = tmp_path / "ok.csv"
+    good.write_text(header + "\nAlice;vendeur-conseil-distance;formation;2026-06-15;17;20;;;18;20;;\n", encoding="utf-8")
+    _give(page, VCD, good)
+    assert _rows(page)[0][1] == "Alice"
+
+
+def test_kept_on_this_device_only_when_asked(page, base_url, files):
+    _open(page, base_url)
+    _give(page, VCD, files["vcd-mixed"])
+    assert page.evaluate("localStorage.getItem('cqp-cohorte:v1')") is None
+    page.get_by_label("Garder ce tableau sur cet appareil").check()
+    page.reload()
+    page.wait_for_function("document.querySelector('[data-cqp-cohort]').dataset.wired")
+    assert [r[1] for r in _rows(page)] == ["Alice", "Bruno", "Chloé"]
+    page.get_by_label("Garder ce tableau sur cet appareil").uncheck()
+    assert page.evaluate("localStorage.getItem('cqp-cohorte:v1')") is None
+
+
+def test_simulator_page_loads_no_cohort_code(page, base_url):
+    seen = []
+    page.on("request", lambda r: seen.append(r.url))
+    page.goto(f"{base_url}/simulateur/")
+    page.wait_for_function("window.CQP && CQP.status === 'ready'")
+    assert not [u for u in seen if "cohort" in u]
+    assert page.evaluate("typeof CQP.evaluateBatch") == "function"

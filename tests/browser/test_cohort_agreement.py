@@ -1,0 +1,47 @@
+"""window.CQP.evaluateBatch answers as `python -m checker batch CHECK FILE --format json`, row for
+row, on every cohort file of tests/cohorts/, for every check: the same array, or the same
+French message when the file cannot be read."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+FILES = sorted((ROOT / "tests" / "cohorts").glob("*.csv"))
+CHECKS = ("score", "eligibility", "deadlines")
+
+
+def _cli(check: str, path: Path) -> dict:
+    run = subprocess.run([sys.executable, "-m", "checker", "batch", check, str(path), "--format", "json"],
+                         capture_output=True, cwd=ROOT)
+    if run.returncode == 0:
+        return {"rows": json.loads(run.stdout)}
+    assert run.returncode == 2 and not run.stdout, run.stderr
+    return {"error": run.stderr.decode("utf-8").strip()}
+
+
+def test_there_are_files():
+    assert len(FILES) >= 10
+
+
+def test_evaluate_batch_agrees_with_the_cli(page, base_url):
+    page.goto(f"{base_url}/simulateur/")
+    page.wait_for_function("window.CQP && CQP.status === 'ready'", timeout=60000)
+    compared = 0
+    for path in FILES:
+        try:
+            text = path.read_bytes().decode("utf-8")
+        except UnicodeDecodeError:
+            continue  # text cannot hold it: the page refuses such a file before (test_cohort.py)
+        for check in CHECKS:
+            expected = _cli(check, path)
+            got = page.evaluate("""async ([check, text]) => {
+                try { return {rows: await CQP.evaluateBatch(check, text)}; }
+                catch (err) { return {error: err.message}; } }""", [check, text])
+            assert got == expected, f"{path.name}, {check}"
+            compared += 1
+    assert compared >= 30

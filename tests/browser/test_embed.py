@@ -1,0 +1,80 @@
+"""The embeddable tools (/integrer-…/) inside an <iframe> of a page served from another origin,
+with the snippet the page /liens/ gives: the tool alone, a frame that follows its content's
+height, links that open the full site in a new tab, nothing wider than a phone."""
+from __future__ import annotations
+
+import functools
+import html
+import re
+import threading
+
+import pytest
+
+from build_scripts.local_server import QuietServer, StaticHandler
+from build_scripts.site_url import origin, site_url
+
+
+@pytest.fixture
+def other_origin(tmp_path):
+    """A second local server, on another port: another origin, as an organism's own site."""
+    handler = functools.partial(StaticHandler, directory=str(tmp_path))
+    server = QuietServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield tmp_path, f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+def _snippet(site_dir, tool: str, base_url: str) -> str:
+    """The copy button's code for that tool on /liens/, pointed at the local server."""
+    page = (site_dir / "liens" / "index.html").read_text(encoding="utf-8")
+    codes = [html.unescape(c) for c in re.findall(r'data-copy="(&lt;iframe[^"]*)"', page)]
+    code = next(c for c in codes if f"/integrer-{tool}/" in c)
+    return code.replace(site_url(), base_url + "/").replace(origin(), base_url)
+
+
+@pytest.mark.parametrize("tool, panel", [("score", "#outil-score"), ("cohorte", "[data-cqp-cohort]")])
+def test_embed_in_another_origin(browser, host_url, site_dir, other_origin, tool, panel):
+    base_url = host_url  # served with the site's headers: its CSP must let another site frame the tool
+    folder, host = other_origin
+    (folder / "index.html").write_text(
+        '<!doctype html><html lang="fr"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1"><title>Organisme</title></head>'
+        f'<body style="margin:0"><h1>Notre organisme</h1>{_snippet(site_dir, tool, base_url)}</body></html>',
+        encoding="utf-8")
+    ctx = browser.new_context(locale="fr-FR", viewport={"width": 360, "height": 740})
+    try:
+        page = ctx.new_page()
+        page.goto(host + "/")
+        frame = page.frame_locator("iframe")
+        frame.locator(panel).wait_for()
+        inner = next(f for f in page.frames if "/integrer-" in f.url)
+        inner.wait_for_function("() => window.CQP && CQP.status === 'ready'", timeout=60000)
+        assert inner.locator(".md-header").count() == 0 and inner.locator(".md-sidebar").count() == 0
+        assert inner.locator("base").get_attribute("target") == "_blank"
+        if tool == "score":
+            assert inner.locator("#outil-score").is_visible()
+            assert not inner.locator("#outil-eligibilite").is_visible()
+        # The frame takes its content's height (the snippet's script sets it from the message).
+        page.wait_for_function("() => document.querySelector('iframe').style.height !== ''")
+        for _ in range(20):  # the content may still grow (the verdict fills in)
+            height = page.evaluate("parseInt(document.querySelector('iframe').style.height)")
+            content = inner.evaluate("Math.ceil(document.body.getBoundingClientRect().height)")
+            if abs(height - content) <= 2:
+                break
+            page.wait_for_timeout(200)
+        assert abs(height - content) <= 2, (height, content)
+        assert height != 900  # the snippet's starting height was replaced
+        assert page.evaluate("document.documentElement.scrollWidth") <= 360
+        page.screenshot(path=f"/tmp/org/embed-{tool}-360.png", full_page=True)
+        wide = inner.evaluate("""() => [...document.querySelectorAll('body *')]
+            .filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+            .slice(0, 3).map((e) => `${e.tagName}.${e.className} ${e.getBoundingClientRect().right}`)""")
+        assert inner.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth"), (wide, inner.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth, innerWidth]"))
+        # A link inside opens the full site in a new tab.
+        link = inner.locator("a[href]:not([href^='#']):not([download]):visible").first
+        with ctx.expect_page() as opened:
+            link.click()
+        assert opened.value.url.startswith(base_url)
+        assert "/integrer-" not in opened.value.url
+    finally:
+        ctx.close()
