@@ -214,8 +214,8 @@ class _Blocks(HTMLParser):
             self.article += 1
         if not self.article:
             return
-        code = tag == "div" and "highlight" in (dict(attrs).get("class") or "")
-        if tag in ("ul", "ol") or code:
+        code = tag == "pre" or (tag == "div" and "highlight" in (dict(attrs).get("class") or ""))
+        if tag in ("ul", "ol", "table") or code:
             if self.stack and self.stack[-1]["tag"] == "li":
                 self.stack[-1]["list_inside"] = True
             if self.last_closed is not None and self.last_closed["tag"] == "p":
