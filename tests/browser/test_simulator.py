@@ -363,6 +363,7 @@ def test_autosave_survives_reload_and_reset_clears_it(page, base_url):
     stored = json.loads(page.evaluate("localStorage.getItem('cqp-simulateur:v1')"))
     assert stored["tools"]["score"]["situation"]["blocks"]["B1"] == {"score": 72}
     tool.get_by_role("button", name="Réinitialiser").click()
+    page.get_by_role("dialog", name="Effacer vos réponses ?").get_by_role("button", name="Effacer les réponses").click()
     page.reload()
     page.wait_for_function(READY, timeout=60_000)
     assert page.locator("#score-vae-b1").input_value() == ""
@@ -377,6 +378,7 @@ def test_export_then_import(page, base_url, tmp_path):
     code, out, _ = cli_run("score", exported)
     assert code == 0 and json.loads(out)["blocks"]["B1"]["validated"] is True
     tool.get_by_role("button", name="Réinitialiser").click()
+    page.get_by_role("dialog", name="Effacer vos réponses ?").get_by_role("button", name="Effacer les réponses").click()
     assert page.locator("#score-vae-b1").input_value() == ""
     f = tmp_path / "situation.json"
     f.write_text(json.dumps(exported), encoding="utf-8")
@@ -451,8 +453,9 @@ def test_verdict_is_in_a_live_region(page, base_url):
     open_simulator(page, base_url)
     _fill_vae(page)
     wait_verdict(page, "Score")
-    live = page.locator("#outil-score [aria-live='polite']")
-    assert checker.score(VAE_SITUATION)["outcome"]["title"] in live.inner_text()
+    title = checker.score(VAE_SITUATION)["outcome"]["title"]
+    # said once the person pauses (the live region is not updated at each keystroke)
+    page.wait_for_function("(t) => document.querySelector(\"#outil-score [aria-live='polite']\").textContent.includes(t)", arg=title)
 
 
 def test_every_field_is_labelled(page, base_url):
