@@ -16,13 +16,17 @@ TOOLS = [
      "Les échéances d'une session, d'une VAE ou d'une habilitation, à partir des dates connues."),
 ]
 
+EXPORT = "Enregistrer mes réponses dans un fichier"
+IMPORT = "Reprendre des réponses enregistrées"
+
 
 def _actions(check: str) -> str:
     return (
         f'<div class="cqp-actions" role="group" aria-label="Actions">'
         f'<button type="button" class="md-button" data-action="share">Copier le lien de partage</button>'
-        f'<button type="button" class="md-button" data-action="export">Exporter (JSON)</button>'
-        f'<label class="md-button cqp-import">Importer (JSON)'
+        # Named by what they do for the person: the file's format is nobody's business here.
+        f'<button type="button" class="md-button" data-action="export">{EXPORT}</button>'
+        f'<label class="md-button cqp-import">{IMPORT}'
         f'<input type="file" accept="application/json,.json" data-action="import" class="cqp-visually-hidden"></label>'
         f'<button type="button" class="md-button" data-action="print">Imprimer le résultat</button>'
         f'<button type="button" class="md-button" data-action="reset">Réinitialiser</button>'

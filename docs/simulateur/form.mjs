@@ -231,7 +231,7 @@ export function parseJSON(text, wrapping = 1) {
   try {
     value = JSON.parse(text);
   } catch {
-    return { problem: "le contenu n'est pas du JSON valide" };
+    return { problem: "le contenu n'a pas la forme des réponses enregistrées par le simulateur" };
   }
   const problem = problemOf(value, { maxDepth: MAX_DEPTH + wrapping });
   return problem ? { problem } : { value };

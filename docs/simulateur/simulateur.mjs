@@ -183,11 +183,11 @@ function keepInAddress(t) {
 }
 
 function wrapped(value) {
-  if (!isRecord(value)) return { problem: "il ne contient pas un objet JSON" };
+  if (!isRecord(value)) return { problem: "il ne contient pas de réponses du simulateur" };
   const check = own(value, "check");
   if (!tools.has(check)) return { problem: "il ne désigne aucun des trois outils du simulateur (éligibilité, score, calendrier)" };
   const situation = own(value, "situation");
-  if (!isRecord(situation)) return { problem: "il ne contient pas de situation (un objet JSON)" };
+  if (!isRecord(situation)) return { problem: "il ne contient pas de réponses à reprendre" };
   const problem = problemOf(situation);
   return problem ? { problem } : { check, situation };
 }
@@ -415,7 +415,7 @@ async function importFile(t, input) {
   const file = input.files[0];
   input.value = "";
   if (!file) return;
-  const refuse = (why) => note(t, `Import impossible (${escapeHtml(file.name)}) : ${escapeHtml(why)}. Votre saisie n'a pas été modifiée.`);
+  const refuse = (why) => note(t, `Impossible de reprendre les réponses de ce fichier (${escapeHtml(file.name)}) : ${escapeHtml(why)}. Votre saisie n'a pas été modifiée.`);
   // The size first: a large file is never read (reading 20 Mo would freeze the page).
   if (file.size > MAX_BYTES) {
     const mo = (file.size / 1e6).toLocaleString("fr-FR", { maximumFractionDigits: 1 });
@@ -438,7 +438,7 @@ async function importFile(t, input) {
   const data = isRecord(value) && Object.hasOwn(value, "check") ? wrapped(value)
     : { check: t.check, situation: value, problem: problemOf(value) };
   if (data.problem || !isRecord(data.situation)) {
-    refuse(data.problem ? data.problem.replace(/^il /, "le fichier ") : "le fichier ne contient pas une situation (un objet JSON)");
+    refuse(data.problem ? data.problem.replace(/^il /, "le fichier ") : "le fichier ne contient pas de réponses du simulateur");
     return;
   }
   try {
@@ -470,7 +470,7 @@ async function act(t, action, input) {
   } else if (action === "export") {
     const day = new Date().toISOString().slice(0, 10);
     download(`cqp-${t.check}-${day}.json`, "application/json", JSON.stringify(situation, null, 2) + "\n");
-    note(t, "Vos réponses sont enregistrées dans un fichier : « Importer » les reprendra.");
+    note(t, "Vos réponses sont enregistrées dans un fichier : « Reprendre des réponses enregistrées » les remettra dans le formulaire.");
   } else if (action === "import") {
     await importFile(t, input);
   } else if (action === "print") {

@@ -373,7 +373,7 @@ def test_export_then_import(page, base_url, tmp_path):
     open_simulator(page, base_url)
     tool = _fill_vae(page)
     with page.expect_download() as dl:
-        tool.get_by_role("button", name="Exporter (JSON)").click()
+        tool.get_by_role("button", name="Enregistrer mes réponses dans un fichier").click()
     exported = json.loads(Path(dl.value.path()).read_text(encoding="utf-8"))
     code, out, _ = cli_run("score", exported)
     assert code == 0 and json.loads(out)["blocks"]["B1"]["validated"] is True
@@ -382,7 +382,7 @@ def test_export_then_import(page, base_url, tmp_path):
     assert page.locator("#score-vae-b1").input_value() == ""
     f = tmp_path / "situation.json"
     f.write_text(json.dumps(exported), encoding="utf-8")
-    tool.locator('input[type="file"]').set_input_files(str(f))
+    tool.get_by_label("Reprendre des réponses enregistrées").set_input_files(str(f))
     page.wait_for_function("() => document.querySelector('#score-vae-b1').value === '72'")
 
 
