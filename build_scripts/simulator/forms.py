@@ -43,6 +43,16 @@ class FormsError(ValueError):
     pass
 
 
+def _grid_label(fid: str, label: str, competence: str) -> str:
+    """The label of one input of the CS grid: the whole label for assistive technologies, and on
+    screen only what its card does not already say (the competence heads the card)."""
+    prefix = f"{competence} — "
+    if not label.startswith(prefix):
+        return f'<label class="cqp-grid-label" for="{fid}"><span class="cqp-grid-what">{a(label)}</span></label>'
+    return (f'<label class="cqp-grid-label" for="{fid}"><span class="cqp-visually-hidden">{a(prefix)}</span>'
+            f'<span class="cqp-grid-what">{a(label[len(prefix):])}</span></label>')
+
+
 def a(value) -> str:
     return escape(str(value), quote=True)
 
@@ -244,12 +254,14 @@ class Forms:
                 for k in weights:
                     fid = f"score-{c.replace('.', '-').lower()}-{k}"
                     cells.append(
-                        f'<td><input type="text" inputmode="decimal" id="{fid}" '
-                        f'{key_attrs(["blocks", b, c, k])} data-type="number" autocomplete="off" '
-                        f'aria-label="{a(field_label(["blocks", b, c, k], "score"))}"></td>')
+                        f'<td>{_grid_label(fid, field_label(["blocks", b, c, k], "score"), c)}'
+                        f'<input type="text" inputmode="decimal" id="{fid}" '
+                        f'{key_attrs(["blocks", b, c, k])} data-type="number" autocomplete="off"></td>')
                 rows.append(f'<tr><th scope="row"><span class="cqp-id">{a(c)}</span> '
                             f'<span class="cqp-label">{a(comp["label"])}</span></th>{"".join(cells)}</tr>')
-            table = (f'<div class="cqp-table-wrap"><table class="cqp-grid"><caption>{a(b)} — {a(block["title"])}</caption>'
+            # On a narrow screen the table becomes one card per competence (simulateur.css), each
+            # input under its own visible label; on a wide one the column headers show it.
+            table = (f'<div class="cqp-table-wrap cqp-grid-wrap"><table class="cqp-grid"><caption>{a(b)} — {a(block["title"])}</caption>'
                      f'<thead><tr><th scope="col">Compétence</th>{head}</tr></thead>'
                      f'<tbody>{"".join(rows)}</tbody></table></div>')
             out.append(table)

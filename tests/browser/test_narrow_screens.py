@@ -52,3 +52,48 @@ def test_every_simulator_tool_fits(browser, base_url, width):
         _assert_fits(page, width, "simulateur, organisme")
     finally:
         ctx.close()
+
+
+SCROLL_BOXES = """() => [...document.querySelectorAll('#outil-score *')]
+    .filter((e) => e.getClientRects().length && e.scrollWidth > e.clientWidth + 1
+                   && ['auto', 'scroll'].includes(getComputedStyle(e).overflowX))
+    .map((e) => `${e.tagName}.${e.className} (${e.scrollWidth} > ${e.clientWidth} px)`)"""
+WIDER_IN_GRID = """(w) => [...document.querySelectorAll('.cqp-grid-wrap *')]
+    .filter((e) => e.getClientRects().length && e.getBoundingClientRect().right > w + 1)
+    .slice(0, 3).map((e) => `${e.tagName}.${e.className} (${Math.round(e.getBoundingClientRect().right)} px)`)"""
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_commercial_sedentaire_grid_is_cards_without_inner_scroll(browser, base_url, axe_source, width):
+    """The CS score grid (per competence: questionnaire, tutor, jury) fits the phone: one card per
+    competence, each input under its own visible label, in reading order, nothing scrolls."""
+    from test_simulator import run_axe
+
+    ctx = browser.new_context(locale="fr-FR", viewport={"width": width, "height": 740})
+    try:
+        page = ctx.new_page()
+        page.goto(f"{base_url}/simulateur/")
+        page.get_by_role("tab", name="Score").click()
+        panel = page.get_by_role("tabpanel", name="Score")
+        panel.get_by_label("CQP", exact=True).select_option("commercial-sedentaire")
+        _assert_fits(page, width, "simulateur, grille du Commercial sédentaire")
+        assert page.evaluate(WIDER_IN_GRID, width) == []
+        assert page.evaluate(SCROLL_BOXES) == []
+        # Each input's label is on screen next to it, and its accessible name stays whole.
+        jury = panel.get_by_label("C1.1 — jury (%)", exact=True)
+        label = page.locator("label[for='%s']" % jury.get_attribute("id"))
+        assert label.is_visible() and label.inner_text().strip().lower().endswith("jury (%)")
+        box, input_box = label.bounding_box(), jury.bounding_box()
+        assert box["y"] + box["height"] <= input_box["y"] + 1 and abs(box["x"] - input_box["x"]) <= 1
+        # The keyboard goes through a card's three inputs, then to the next card.
+        order = []
+        panel.get_by_label("C1.1 — questionnaire (%)", exact=True).focus()
+        for _ in range(4):
+            order.append(page.evaluate("document.activeElement.labels[0].textContent"))
+            page.keyboard.press("Tab")
+        assert order == ["C1.1 — questionnaire (%)", "C1.1 — tuteur (%)", "C1.1 — jury (%)",
+                         "C1.2 — questionnaire (%)"]
+        violations = [v["id"] for v in run_axe(page, axe_source)]
+        assert violations == []
+    finally:
+        ctx.close()
