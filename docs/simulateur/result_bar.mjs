@@ -35,7 +35,8 @@ for (const panel of document.querySelectorAll("[data-cqp-sim] .cqp-panel")) {
     if (show && headline) {
       const status = ["ok", "ko", "error", "none"].find((s) => headline.classList.contains(`cqp-outcome--${s}`)) || "none";
       bar.dataset.status = status;
-      words.textContent = headline.textContent.replace(/\s+/g, " ").trim();
+      const sign = headline.querySelector(".cqp-mark");
+      words.replaceChildren(...(sign ? [sign.cloneNode(true), " "] : []), headline.textContent.replace(/\s+/g, " ").trim());
     }
     // Measured while laid out (hidden has no height), then hidden if it would cover the field.
     bar.hidden = !show;

@@ -32,12 +32,25 @@ const CERTIFICATION = ["certification_all_domains", "certification_all_blocks"];
 
 const steps = (verdict) => verdict.trace || [];
 
+// The three marks of a result, drawn alike (a filled disc with a sign: none weighs more than
+// another). The neutral one, a clock (not evaluated yet, to complete), is blue: never read as a
+// failure. Signs only: the words next to each mark say the same for everyone.
+const ICONS = {
+  ok: '<path d="M4.3 8.4l2.5 2.5 5-5.4"/>',
+  ko: '<path d="M5.2 5.2l5.6 5.6M10.8 5.2l-5.6 5.6"/>',
+  none: '<circle cx="8" cy="8" r="4.6"/><path d="M8 5.6V8.2l1.8 1.2"/>',
+};
+function mark(cls) {
+  return `<span class="cqp-mark cqp-mark--${cls}" aria-hidden="true"><svg viewBox="0 0 16 16" focusable="false">` +
+    `${ICONS[cls]}</svg></span>`;
+}
+
 // The headline the checker chose (positive, negative, or neutral while something is unknown),
 // and who decides, when the referential says it.
-const MARKS = { positive: ["ok", "✓"], negative: ["ko", "✗"], neutral: ["none", "…"] };
+const MARKS = { positive: "ok", negative: "ko", neutral: "none" };
 function outcome(o) {
-  const [cls, mark] = MARKS[o.status] || MARKS.neutral;
-  return `<p class="cqp-outcome cqp-outcome--${cls}"><span aria-hidden="true">${mark}</span> <strong>${esc(o.title)}</strong></p>` +
+  const cls = MARKS[o.status] || MARKS.neutral;
+  return `<p class="cqp-outcome cqp-outcome--${cls}">${mark(cls)} <strong>${esc(o.title)}</strong></p>` +
     (o.who ? `<p class="cqp-outcome-who">${esc(o.who)}</p>` : "");
 }
 
@@ -64,10 +77,11 @@ function references(verdict) {
 
 // ok true / false, or null when nothing is known yet (neutral, never shown as a failure); the
 // word says which (« validé », « pas encore évalué »…), "" shows the sign alone.
+const stateOf = (ok) => (ok === null || ok === undefined ? "none" : ok ? "ok" : "ko");
 function status(ok, word) {
-  if (ok === null || ok === undefined) return `<span class="cqp-badge cqp-badge--none">${esc(word ?? "pas encore évalué")}</span>`;
-  const text = word ?? (ok ? "validé" : "non validé");
-  return `<span class="cqp-badge cqp-badge--${ok ? "ok" : "ko"}">${ok ? "✓" : "✗"}${text ? ` ${esc(text)}` : ""}</span>`;
+  const state = stateOf(ok);
+  const text = word ?? { none: "pas encore évalué", ok: "validé", ko: "non validé" }[state];
+  return `<span class="cqp-badge cqp-badge--${state}">${mark(state)}${text ? ` ${esc(text)}` : ""}</span>`;
 }
 
 // The name people read for an evaluation of a competence: the header of its column in the
@@ -197,8 +211,8 @@ function renderScore(v, fieldOf) {
 
 function renderEligibility(v) {
   const items = (v.checks || [])
-    .map((c) => `<li class="cqp-check cqp-check--${c.ok ? "ok" : "ko"}">${status(c.ok, "")} ` +
-      `<span class="cqp-visually-hidden">${c.ok ? "Remplie :" : "Non remplie :"}</span> ${esc(c.message)}` +
+    .map((c) => `<li class="cqp-check cqp-check--${stateOf(c.ok)}">${status(c.ok, "")} ` +
+      `<span class="cqp-visually-hidden">${{ ok: "Remplie :", ko: "Non remplie :", none: "À compléter :" }[stateOf(c.ok)]}</span> ${esc(c.message)}` +
       (c.page ? ` <a href="${esc(href(c.page))}">Voir la règle${c.title ? `<span class="cqp-visually-hidden"> : ${esc(c.title)}</span>` : ""}</a>` : "") +
       ` <span class="cqp-source">(${esc(c.source)})</span></li>`)
     .join("");
@@ -326,7 +340,7 @@ export function renderVerdict(container, check, verdict, error, fieldOf = () => 
       .join("");
     // Answers not given yet are not a failure: « À compléter » is neutral, never red.
     const todo = incomplete(problems);
-    container.innerHTML = `<p class="cqp-outcome cqp-outcome--${todo ? "none" : "error"}"><strong>${todo ? "À compléter" : "Saisie à corriger"}</strong></p>` +
+    container.innerHTML = `<p class="cqp-outcome cqp-outcome--${todo ? "none" : "error"}">${mark(todo ? "none" : "ko")} <strong>${todo ? "À compléter" : "Saisie à corriger"}</strong></p>` +
       (todo ? `<p>${problems.length > 1 ? `Il manque encore ${problems.length} réponses` : "Il manque encore une réponse"} :</p>` : "") +
       `<ul class="cqp-error-message">${items}</ul>`;
     for (const a of container.querySelectorAll(".cqp-goto")) {

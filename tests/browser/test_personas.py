@@ -174,7 +174,8 @@ def test_cs_trainee_reads_the_jury_result_she_needs(person, base_url):
         assert re.search(rf"{re.escape(competence)}\b[^.]*au moins {re.escape(fr(evaluations['jury']))} %",
                          b1.inner_text()) or evaluations["jury"] == 0, competence
     # blocks not evaluated yet are neutral, never a cross
-    assert "✗" not in box.get_by_role("row", name=re.compile(r"^B2\b")).inner_text()
+    b2 = box.get_by_role("row", name=re.compile(r"^B2\b"))
+    assert b2.locator(".cqp-mark--ko").count() == 0 and b2.locator(".cqp-mark--none").is_visible()
     assert page.evaluate("document.documentElement.scrollWidth") <= page.viewport_size["width"]
 
 
@@ -200,5 +201,6 @@ def test_organism_sees_every_missing_answer_at_once(person, base_url):
         assert label in shown, f"{label} is not listed: {shown}"
     # each with a way to its field, and nothing red
     assert box.get_by_role("link", name=re.compile("^Aller au champ")).count() >= len(missing)
-    assert "✗" not in box.inner_text() and "Saisie à corriger" not in box.inner_text()
+    assert box.locator(".cqp-mark--ko").count() == 0 and "Saisie à corriger" not in box.inner_text()
+    assert box.locator(".cqp-outcome .cqp-mark--none").is_visible()
     assert page.evaluate("document.documentElement.scrollWidth") <= page.viewport_size["width"]

@@ -115,7 +115,8 @@ def test_first_visit_shows_nothing_negative(page, base_url):
         page.get_by_role("tab", name=tool).click()
         page.wait_for_function(SETTLED)
         text = result(page, tool).inner_text()
-        assert "✗" not in text and "Non éligible" not in text and "Saisie à corriger" not in text, (tool, text)
+        assert "Non éligible" not in text and "Saisie à corriger" not in text, (tool, text)
+        assert result(page, tool).locator(".cqp-mark--ko").count() == 0, tool
         if tool != "Éligibilité":  # its yes/no questions become tri-state with the forms' work
             assert not page.get_by_role("tabpanel", name=tool).locator('[aria-invalid="true"]').count(), tool
 
@@ -135,8 +136,8 @@ def test_cs_block_says_the_result_still_needed(page, base_url):
     per = {c: v["jury"] for c, v in needed["per_competence"].items()}
     assert f"au moins {fr(per['C1.1'])} % (Jury) pour atteindre" in text
     # not evaluated yet: neutral words, no cross
-    b2 = box.get_by_role("row", name=re.compile(r"^B2\b")).inner_text()
-    assert "pas encore évalué" in b2 and "✗" not in b2
+    b2 = box.get_by_role("row", name=re.compile(r"^B2\b"))
+    assert "pas encore évalué" in b2.inner_text() and b2.locator(".cqp-mark--ko").count() == 0
 
 
 def test_unreachable_block_is_said_plainly(page, base_url):
@@ -321,3 +322,44 @@ def test_axe_before_and_after_a_result(browser, base_url, axe_source, scheme):
         assert _axe(page, axe_source) == []
     finally:
         ctx.close()
+
+
+CS_THREE_STATES = {"cqp": "commercial-sedentaire", "route": "formation", "blocks": {
+    "B1": {f"C1.{i}": {"questionnaire": 80, "tuteur": 80, "jury": 80} for i in range(1, 8)},
+    "B2": {f"C2.{i}": {"questionnaire": 20, "tuteur": 20, "jury": 20} for i in range(1, 7)}}}
+MARKS = """() => {
+  const lum = (c) => { const [r, g, b] = c.match(/[\\d.]+/g).slice(0, 3).map((x) => x / 255)
+      .map((x) => (x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4));
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+  const ratio = (a, b) => { const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05); };
+  const page = getComputedStyle(document.querySelector('.md-main')).backgroundColor;
+  const bg = getComputedStyle(document.body).backgroundColor;
+  const bgColor = page === 'rgba(0, 0, 0, 0)' ? bg : page;
+  return Object.fromEntries(['ok', 'ko', 'none'].map((s) => {
+    const m = document.querySelector(`#outil-score .cqp-result .cqp-mark--${s}`);
+    if (!m) return [s, null];
+    const st = getComputedStyle(m), r = m.getBoundingClientRect();
+    return [s, {w: r.width, h: r.height, disc: st.backgroundColor, hidden: m.getAttribute('aria-hidden'),
+                sign: ratio(st.color, st.backgroundColor), page: ratio(st.backgroundColor, bgColor)}];
+  }));
+}"""
+
+
+@pytest.mark.parametrize("scheme", ("default", "slate"))
+def test_neutral_mark_weighs_as_much_as_the_others_and_is_not_a_failure(page, base_url, scheme):
+    """« Pas encore évalué » / « À compléter » gets a mark like ✓ and ✗ (same disc, same size,
+    readable in both palettes), in a colour of its own, never the negative one."""
+    open_simulator(page, base_url, share("score", CS_THREE_STATES))
+    page.evaluate("s => document.body.setAttribute('data-md-color-scheme', s)", scheme)
+    page.add_style_tag(content="*, *::before, *::after { transition: none !important; }")
+    b3 = result(page, "Score").get_by_role("row", name=re.compile(r"^B3\b"))
+    assert "pas encore évalué" in b3.inner_text() and b3.locator(".cqp-mark--none").is_visible()
+    marks = page.evaluate(MARKS)
+    assert all(marks.values()), marks
+    for state, m in marks.items():
+        assert m["w"] >= 12 and abs(m["w"] - marks["ok"]["w"]) < 0.5 and abs(m["h"] - m["w"]) < 0.5, (state, m)
+        # non-text contrast (WCAG 1.4.11): the sign on its disc, the disc on the page
+        assert m["sign"] >= 3 and m["page"] >= 3, (state, m)
+        # the words next to it say the state; the sign is not read twice
+        assert m["hidden"] == "true"
+    assert marks["none"]["disc"] != marks["ko"]["disc"]
