@@ -77,6 +77,9 @@ def page(referentiel):
 
 
 def test_cs_grid_has_one_labelled_input_per_competence_and_evaluation(page, referentiel):
+    # <label for=…>: its whole text is the input's name (part of it is shown only to screen
+    # readers, the card's heading says it on screen).
+    labels = page.labels
     cs = referentiel["cqps"]["commercial-sedentaire"]
     weights = next(r for r in cs["rules"] if r["id"] == "evaluation_weights")["value"]
     keyed = {a["data-key"]: a for _, a in page.fields()}
@@ -84,7 +87,7 @@ def test_cs_grid_has_one_labelled_input_per_competence_and_evaluation(page, refe
         for comp in block["competences"]:
             for kind in weights:
                 attrs = keyed[f"blocks/{block['id']}/{comp['id']}/{kind}"]
-                assert attrs["aria-label"] == f"{comp['id']} — {kind} (%)"
+                assert labels[attrs["id"]] == f"{comp['id']} — {kind} (%)"
         assert f"blocks/{block['id']}/score" in keyed  # VAE: one score per block
 
 
