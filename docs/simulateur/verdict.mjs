@@ -176,7 +176,7 @@ function partRows(verdict, fieldOf = () => null) {
       const minima = competenceMinima(verdict, s.part);
       const lost = s.needed === null;
       rows.push({ id: s.part, ok: lost ? false : null, word: lost ? "ne peut plus être validé" : "en attente de résultats",
-        figures: `<p>${num(i.unknown)} résultat(s) sur ${num(i.results)} à venir.</p>` +
+        figures: `<p>${num(i.unknown)} ${i.unknown > 1 ? "résultats" : "résultat"} sur ${num(i.results)} encore à venir.</p>` +
           (minima.html ? `<p class="cqp-needed-title">Compétences déjà évaluées :</p>${minima.html}` : "") +
           blockNeeded(s.part, s, parts[s.part] && parts[s.part].needed, fieldOf) });
       continue;
@@ -195,7 +195,7 @@ function renderScore(v, fieldOf) {
   let html = outcome(v.outcome);
   const heads = [word[1], "Résultat", "Détail"];
   const rows = partRows(v, fieldOf)
-    .map((r) => `<tr><th scope="row" data-label="${heads[0]}">${esc(r.id)}</th>` +
+    .map((r) => `<tr><th scope="row" data-label="${heads[0]}">${heads[0]} ${esc(r.id)}</th>` +
       `<td data-label="${heads[1]}">${status(r.ok, r.word ?? undefined)}</td>` +
       `<td data-label="${heads[2]}">${r.figures}</td></tr>`)
     .join("");

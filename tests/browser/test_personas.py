@@ -164,7 +164,7 @@ def test_cs_trainee_reads_the_jury_result_she_needs(person, base_url):
     needed = verdict["blocks"]["B1"]["needed"]
     box = result(page, panel)
     assert box.get_by_text(verdict["outcome"]["title"], exact=True).is_visible()
-    b1 = box.get_by_role("row", name=re.compile(r"^B1\b"))
+    b1 = box.get_by_role("row", name=re.compile(r"^Bloc B1\b"))
     b1.scroll_into_view_if_needed()
     sentence = b1.get_by_text(f"Il vous faut au moins {fr(needed['uniform'])} % à chacun des résultats restants")
     assert sentence.is_visible()
@@ -174,7 +174,7 @@ def test_cs_trainee_reads_the_jury_result_she_needs(person, base_url):
         assert re.search(rf"{re.escape(competence)}\b[^.]*au moins {re.escape(fr(evaluations['jury']))} %",
                          b1.inner_text()) or evaluations["jury"] == 0, competence
     # blocks not evaluated yet are neutral, never a cross
-    b2 = box.get_by_role("row", name=re.compile(r"^B2\b"))
+    b2 = box.get_by_role("row", name=re.compile(r"^Bloc B2\b"))
     assert b2.locator(".cqp-mark--ko").count() == 0 and b2.locator(".cqp-mark--none").is_visible()
     assert page.evaluate("document.documentElement.scrollWidth") <= page.viewport_size["width"]
 

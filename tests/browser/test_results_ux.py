@@ -129,14 +129,14 @@ def test_cs_block_says_the_result_still_needed(page, base_url):
     needed = verdict["blocks"]["B1"]["needed"]
     box = result(page, "Score")
     assert "Résultats incomplets" in box.inner_text()
-    row = box.get_by_role("row", name=re.compile(r"^B1\b"))
+    row = box.get_by_role("row", name=re.compile(r"^Bloc B1\b"))
     text = row.inner_text()
     assert f"Il vous faut au moins {fr(needed['uniform'])} % à chacun des résultats restants" in text
     assert "Jury de C1.1" in text
     per = {c: v["jury"] for c, v in needed["per_competence"].items()}
     assert f"au moins {fr(per['C1.1'])} % (Jury) pour atteindre" in text
     # not evaluated yet: neutral words, no cross
-    b2 = box.get_by_role("row", name=re.compile(r"^B2\b"))
+    b2 = box.get_by_role("row", name=re.compile(r"^Bloc B2\b"))
     assert "pas encore évalué" in b2.inner_text() and b2.locator(".cqp-mark--ko").count() == 0
 
 
@@ -145,14 +145,14 @@ def test_unreachable_block_is_said_plainly(page, base_url):
             "blocks": {"B3": {"C3.1": {"questionnaire": 0, "tuteur": 0, "jury": 0}, "C3.2": {"questionnaire": 80}}}}
     assert checker.score(lost)["blocks"]["B3"]["needed"]["reachable"] is False
     open_simulator(page, base_url, share("score", lost))
-    row = result(page, "Score").get_by_role("row", name=re.compile(r"^B3\b")).inner_text()
+    row = result(page, "Score").get_by_role("row", name=re.compile(r"^Bloc B3\b")).inner_text()
     assert "ce bloc ne peut plus être validé" in row
 
 
 def test_vcd_domain_says_the_indicators_needed(page, base_url):
     open_simulator(page, base_url, share("score", VCD_SHORT))
     needed = checker.score(VCD_SHORT)["domains"]["DC1"]["needed_positive"]
-    row = result(page, "Score").get_by_role("row", name=re.compile(r"^DC1\b")).inner_text()
+    row = result(page, "Score").get_by_role("row", name=re.compile(r"^Domaine DC1\b")).inner_text()
     assert f"Il faut au moins {needed} indicateurs positifs sur 20" in row
 
 
@@ -352,7 +352,7 @@ def test_neutral_mark_weighs_as_much_as_the_others_and_is_not_a_failure(page, ba
     open_simulator(page, base_url, share("score", CS_THREE_STATES))
     page.evaluate("s => document.body.setAttribute('data-md-color-scheme', s)", scheme)
     page.add_style_tag(content="*, *::before, *::after { transition: none !important; }")
-    b3 = result(page, "Score").get_by_role("row", name=re.compile(r"^B3\b"))
+    b3 = result(page, "Score").get_by_role("row", name=re.compile(r"^Bloc B3\b"))
     assert "pas encore évalué" in b3.inner_text() and b3.locator(".cqp-mark--none").is_visible()
     marks = page.evaluate(MARKS)
     assert all(marks.values()), marks
