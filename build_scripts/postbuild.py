@@ -2,6 +2,8 @@
 
     python -m build_scripts.postbuild [SITE]     # SITE defaults to site/
 
+- `search/search_index.json`: each entry's accented words also written without their accents
+  (build_scripts/search_index.py);
 - `_headers`: the Content-Security-Policy and the caching of hashed files (build_scripts/headers.py);
 - `sw.js`: the service worker and the list of files it keeps offline (build_scripts/offline.py).
 
@@ -14,7 +16,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from build_scripts import headers, offline
+from build_scripts import headers, offline, search_index
 
 ROOT = Path(__file__).resolve().parents[1]
 SITE = ROOT / "site"
@@ -22,9 +24,13 @@ SITE = ROOT / "site"
 
 def postbuild(site: Path = SITE) -> list[str]:
     written = []
-    for name, write in ((offline.NAME, offline.service_worker), (headers.NAME, headers.headers_file)):
+    # The search index first: the service worker lists the files with their final content.
+    for name, write in ((search_index.NAME, search_index.accent_free_index),
+                        (offline.NAME, offline.service_worker), (headers.NAME, headers.headers_file)):
         text = write(site)
         path = site / name
+        if text is None:  # nothing to write (no search index)
+            continue
         if not path.is_file() or path.read_text(encoding="utf-8") != text:
             path.write_text(text, encoding="utf-8")
             written.append(name)
