@@ -2,6 +2,8 @@
 
     python -m build_scripts.postbuild [SITE]     # SITE defaults to site/
 
+- French typography: non-breaking spaces before « : ; ? ! » and inside « » in every page's text
+  (build_scripts/french_typography.py), first, since the next two read the pages;
 - `search/search_index.json`: each entry's accented words also written without their accents
   (build_scripts/search_index.py);
 - `_headers`: the Content-Security-Policy and the caching of hashed files (build_scripts/headers.py);
@@ -16,15 +18,16 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from build_scripts import headers, offline, search_index
+from build_scripts import french_typography, headers, offline, search_index
 
 ROOT = Path(__file__).resolve().parents[1]
 SITE = ROOT / "site"
 
 
 def postbuild(site: Path = SITE) -> list[str]:
-    written = []
-    # The search index first: the service worker lists the files with their final content.
+    pages = french_typography.rewrite_site(site)
+    written = [f"{len(pages)} page(s) (typographie)"] if pages else []
+    # The search index before the service worker, which lists the files with their final content.
     for name, write in ((search_index.NAME, search_index.accent_free_index),
                         (offline.NAME, offline.service_worker), (headers.NAME, headers.headers_file)):
         text = write(site)
