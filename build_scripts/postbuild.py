@@ -4,6 +4,8 @@
 
 - French typography: non-breaking spaces before « : ; ? ! » and inside « » in every page's text
   (build_scripts/french_typography.py), first, since the next two read the pages;
+- `search/search_index.json`: each entry's accented words also written without their accents
+  (build_scripts/search_index.py);
 - `_headers`: the Content-Security-Policy and the caching of hashed files (build_scripts/headers.py);
 - `sw.js`: the service worker and the list of files it keeps offline (build_scripts/offline.py).
 
@@ -16,7 +18,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from build_scripts import french_typography, headers, offline
+from build_scripts import french_typography, headers, offline, search_index
 
 ROOT = Path(__file__).resolve().parents[1]
 SITE = ROOT / "site"
@@ -25,9 +27,13 @@ SITE = ROOT / "site"
 def postbuild(site: Path = SITE) -> list[str]:
     pages = french_typography.rewrite_site(site)
     written = [f"{len(pages)} page(s) (typographie)"] if pages else []
-    for name, write in ((offline.NAME, offline.service_worker), (headers.NAME, headers.headers_file)):
+    # The search index before the service worker, which lists the files with their final content.
+    for name, write in ((search_index.NAME, search_index.accent_free_index),
+                        (offline.NAME, offline.service_worker), (headers.NAME, headers.headers_file)):
         text = write(site)
         path = site / name
+        if text is None:  # nothing to write (no search index)
+            continue
         if not path.is_file() or path.read_text(encoding="utf-8") != text:
             path.write_text(text, encoding="utf-8")
             written.append(name)

@@ -74,7 +74,7 @@ def _read_header(check: str, cells: list[str], line: int) -> list:
         col = LABEL_COLUMN if name.lower() == LABEL_COLUMN else _column(check, name)
         if col is None:
             raise CohortFileError(f"{where} : colonne inconnue « {_short(name)} » "
-                                  f"(attendu : un champ de {check}, écrit comme son chemin, "
+                                  f"(attendu : un champ de l'outil « {wording.check_name(check)} », écrit comme son chemin, "
                                   f"par exemple « {_example(check)} »)")
         # The field itself, so that members.1.role and members.01.role are the same column.
         key = col if col == LABEL_COLUMN else columns.dotted(col[0])

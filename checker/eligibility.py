@@ -316,7 +316,7 @@ def _organism(r: Reader, s: dict, cqp: Cqp) -> dict:
         answers["qualiopi"] = r.boolean(s, "qualiopi", ())
     documents = _read_documents(r, s, as_of)
     insurance = r.boolean(s, "insurance_valid", ())
-    n = r.integer(s, "evaluators_proposed", (), 0, "un entier >= 0 (évaluateurs proposés)")
+    n = r.integer(s, "evaluators_proposed", (), 0)
     years = r.number(s, "trainers_min_years", (), Fraction(0), Fraction(80), "un nombre d'années entre 0 et 80")
     missing, referent = _read_roles(r, s)
     vae = r.boolean(s, "offers_vae_support", ()) if r.present(s, "offers_vae_support") else None

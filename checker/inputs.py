@@ -77,7 +77,7 @@ class Reader:
 
     def obj(self, value: Any, path: tuple, what: str = "un objet JSON") -> dict | None:
         if not isinstance(value, dict):
-            self.fail(path, "type", f"attendu : {what}, reçu : {kind_of(value)}", what)
+            self.fail(path, "type", f"attendu : {what}, reçu : {kind_of(value)}", self.expected(path, what))
             return INVALID
         return value
 
@@ -98,18 +98,21 @@ class Reader:
     def present(d: dict | None, key: str) -> bool:
         return isinstance(d, dict) and d.get(key, None) is not None
 
-    def required(self, d: dict, key: str, path: tuple, expected: str) -> Any:
+    def required(self, d: dict, key: str, path: tuple, expected: str, said: str | None = None) -> Any:
+        """`expected` is written in the v1 line, for whoever writes the JSON ({positive, total},
+        true ou false); the wording data's, else `said`, else `expected`, is what a person reads."""
         value = d.get(key, None)
         if value is None:
-            self.fail(path + (key,), "missing", f"missing (attendu : {expected})", expected)
+            self.fail(path + (key,), "missing", f"missing (attendu : {expected})",
+                      self.expected(path + (key,), said or expected))
             return INVALID
         return value
 
     # --- values ---
 
     def boolean(self, d: dict, key: str, path: tuple) -> bool | None:
-        expected = "oui ou non (true ou false)"
-        value = self.required(d, key, path, "true ou false")
+        expected = "oui ou non"
+        value = self.required(d, key, path, "true ou false", expected)
         if value is INVALID:
             return INVALID
         if not isinstance(value, bool):
@@ -171,7 +174,7 @@ class Reader:
         expected = " ou ".join(options) if len(options) <= 2 else "l'un de " + ", ".join(options)
         said = list(words) if words is not None else options
         said_expected = " ou ".join(said) if len(said) <= 2 else "l'un de " + ", ".join(said)
-        value = self.required(d, key, path, expected)
+        value = self.required(d, key, path, expected, said_expected)
         if value is INVALID:
             return INVALID
         if not isinstance(value, str) or value not in options:

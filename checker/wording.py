@@ -102,6 +102,11 @@ def phrase_of_field(name: str) -> str | None:
     return entry.get("phrase") if entry else None
 
 
+def check_name(check: str) -> str:
+    """« Éligibilité » for eligibility: a check as people read it."""
+    return data()["checks"][check]
+
+
 def route_label(route: str, long: bool = False) -> str:
     return data()["routes"][route]["long" if long else "label"]
 

@@ -3,6 +3,9 @@ runs (by the one compile, build_scripts/compile_referentiels.py). build_scripts 
 packages of the editable install; tests/ is on pytest's pythonpath (pyproject.toml)."""
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import pytest
 
 from build_scripts.compile_referentiels import ReferentielError, compile_referentiels
@@ -21,3 +24,30 @@ def referentiel() -> dict:
     from checker import referentiel
 
     return referentiel.load()
+
+
+ROOT = Path(__file__).resolve().parents[1]
+# What a build of the site needs; checker/data is left out: every way of building compiles it.
+BUILD_SOURCES = ["Makefile", "pyproject.toml", "package.json", "package-lock.json", "mkdocs.yml",
+                 "build_scripts", "checker", "referentiels", "docs", "overrides", "build/docs/.gitkeep"]
+
+
+@pytest.fixture(scope="session")
+def repo_copy(tmp_path_factory):
+    """copy(name) → a new folder holding what a build of the site needs from this checkout, with
+    the worktree's .venv and node_modules linked (never installed into): a test may change and
+    build it without touching the checkout."""
+    def copy(name: str) -> Path:
+        repo = tmp_path_factory.mktemp(name)
+        for item in BUILD_SOURCES:
+            src, dst = ROOT / item, repo / item
+            dst.parent.mkdir(parents=True, exist_ok=True)
+            if src.is_dir():
+                shutil.copytree(src, dst, ignore=shutil.ignore_patterns("__pycache__", "data"))
+            else:
+                shutil.copy2(src, dst)
+        for linked in (".venv", "node_modules"):
+            (repo / linked).symlink_to(ROOT / linked, target_is_directory=True)
+        return repo
+
+    return copy

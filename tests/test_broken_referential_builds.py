@@ -13,29 +13,15 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
 BROKEN_FILE = "referentiels/commercial-sedentaire.yaml"
-# What the build needs; checker/data is left out: every path must compile it itself.
-COPIED = ["Makefile", "pyproject.toml", "package.json", "package-lock.json", "mkdocs.yml",
-          "build_scripts", "checker", "referentiels", "docs", "overrides", "build/docs/.gitkeep"]
 # Make must not reinstall into the shared .venv nor node_modules: their stamps count as done.
 MAKE = ["make", "--no-print-directory", "-o", ".venv/.installed", "-o", "node_modules/.installed"]
 
 
 @pytest.fixture(scope="module")
-def broken_repo(tmp_path_factory) -> tuple[Path, int]:
+def broken_repo(repo_copy) -> tuple[Path, int]:
     """A copy of the repository where the first `value: 70` of the CS referential is "x"."""
-    repo = tmp_path_factory.mktemp("broken-repo")
-    ignore = shutil.ignore_patterns("__pycache__", "data")
-    for name in COPIED:
-        src, dst = ROOT / name, repo / name
-        dst.parent.mkdir(parents=True, exist_ok=True)
-        if src.is_dir():
-            shutil.copytree(src, dst, ignore=ignore)
-        else:
-            shutil.copy2(src, dst)
-    for linked in (".venv", "node_modules"):
-        (repo / linked).symlink_to(ROOT / linked, target_is_directory=True)
+    repo = repo_copy("broken-repo")
     path = repo / BROKEN_FILE
     text = path.read_text(encoding="utf-8")
     old = "    value: 70\n"

@@ -99,7 +99,7 @@ def test_header_alone_gives_an_empty_array():
 
 @pytest.mark.parametrize("name, words", [
     ("blank-lines-only.csv", ["sans ligne d'en-tête"]),
-    ("unknown-column.csv", ["colonne inconnue", "domains.DC1.positve", "colonne 4"]),
+    ("unknown-column.csv", ["colonne inconnue", "domains.DC1.positve", "colonne 4", "l'outil « Résultats »"]),
     ("doubled-column.csv", ["en double", "domains.DC1.total"]),
     ("doubled-column-parentheses.csv", ["en double", "domains.DC1.total"]),
     ("not-utf8.csv", ["UTF-8", "ligne 2"]),

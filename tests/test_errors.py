@@ -4,6 +4,7 @@ kind and what was expected in French, plus the field's French label; the CLI pri
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -48,6 +49,27 @@ def test_labels_and_messages_are_french_and_name_no_field_id():
         assert e["label"] and e["path"] not in e["label"]
         assert e["message"].startswith(e["label"] + " : ")
         assert "missing" not in e["message"] and "_" not in e["message"]
+
+
+BAD_TYPES = [
+    ("eligibility", CANDIDATE),
+    ("eligibility", {"subject": "organism", "cqp": "vendeur-conseil-distance", "evaluators_proposed": -3,
+                     "roles": 1, "insurance_valid": "oui"}),
+    ("eligibility", {"subject": "jury", "cqp": "vendeur-conseil-distance", "members": [3, {"habilitated": 1}]}),
+    ("eligibility", {"subject": "candidate", "cqp": "vendeur-conseil-distance", "route": "formation", "tutor": 2}),
+    ("score", {"cqp": "commercial-sedentaire", "route": "formation", "blocks": {"B1": {"C1.1": 3}, "B2": 4}}),
+    ("score", {"cqp": "commercial-sedentaire"}),
+    ("score", {"cqp": "vendeur-conseil-distance", "route": "formation", "domains": {"DC1": 3}}),
+]
+
+
+@pytest.mark.parametrize("check, situation", BAD_TYPES)
+def test_what_is_expected_is_plain_french_without_json_words_or_symbols(check, situation):
+    # What a person reads (the form, the cohort table): « oui ou non », not « true ou false »;
+    # no comparison sign, no JSON object written with its keys. An unknown key is named as typed.
+    for e in _errors(check, situation):
+        for text in (e["expected"],) if e["kind"] == "unknown" else (e["expected"], e["message"]):
+            assert not re.search(r"\b(true|false|JSON|objet)\b|[<>{}]|>=|_", text), e
 
 
 def test_the_message_is_the_first_problem():

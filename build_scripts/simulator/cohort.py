@@ -22,7 +22,6 @@ TEMPLATES = "simulateur/cohorte/modeles/"
 BOM = "\ufeff"
 
 CHECK_SLUGS = {"score": "score", "eligibility": "eligibilite", "deadlines": "calendrier"}
-CHECK_TITLES = {"score": "Résultats", "eligibility": "Éligibilité", "deadlines": "Calendrier"}
 SUBJECTS = {"candidate": ("candidat", "des candidats"), "tutor": ("tuteur", "des tuteurs"),
             "evaluator": ("evaluateur", "des évaluateurs"), "jury": ("jury", "des jurys"),
             "organism": ("organisme", "des organismes")}
@@ -49,7 +48,7 @@ class Case:
         return f"modele-{self.slug}.csv"
 
     def title(self, cqps: dict) -> str:
-        what = CHECK_TITLES[self.check]
+        what = wording.check_name(self.check)
         if self.subject:
             what += " " + SUBJECTS[self.subject][1]
         route = f", {wording.route_label(self.route).lower()}" if self.route else ""

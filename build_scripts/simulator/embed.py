@@ -24,8 +24,7 @@ def embed_pages(simulator_body: str, cohort_body: str, config: dict) -> dict[str
     address as seen from these pages."""
     out = {}
     for check, slug, heading in EMBEDS:
-        template = "integrer/cohorte.html" if check == "cohort" else "integrer/simulateur.html"
-        front = {"title": heading, "template": template, "integrer": check,
+        front = {"title": heading, "template": "integrer/page.html", "integrer": check,
                  "search": {"exclude": True}, "simulateur": config}
         head = "\n".join(f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in front.items())
         body = cohort_body if check == "cohort" else simulator_body

@@ -5,6 +5,7 @@
 import { CohortInputError, fromPaste, headerColumns, readFile, slices } from "./cohort-file.mjs";
 import { filtered, partIds, renderTable, rowsOf, toCsv } from "./cohort-table.mjs";
 import { pvPreparation, sheets } from "./cohort-print.mjs";
+import { download } from "./download.mjs";
 
 const CQP = window.CQP;
 const root = document.querySelector("[data-cqp-cohort]");
@@ -134,16 +135,6 @@ async function fromFile(file) {
     say(err.message, "error");
     finished();
   }
-}
-
-function download(name, type, text) {
-  const a = document.createElement("a");
-  a.href = URL.createObjectURL(new Blob([text], { type }));
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(a.href), 1000);
 }
 
 function print(kind) {

@@ -10,6 +10,7 @@ import {
   updateVisibility,
 } from "./form.mjs";
 import { problemsOf, problemText, renderVerdict, summaryOf } from "./verdict.mjs";
+import { download } from "./download.mjs";
 
 const root = document.querySelector("[data-cqp-sim]");
 const CQP = window.CQP;
@@ -366,16 +367,6 @@ const escapeHtml = (v) =>
 function note(t, html) {
   const p = t.panel.querySelector(".cqp-action-note");
   p.innerHTML = html;
-}
-
-function download(name, type, text) {
-  const a = document.createElement("a");
-  a.href = URL.createObjectURL(new Blob([text], { type }));
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(a.href), 1000);
 }
 
 function load(check, situation, { switchesSaved = null, from = "" } = {}) {

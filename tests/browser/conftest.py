@@ -28,25 +28,23 @@ def site_dir() -> Path:
     return SITE
 
 
-@pytest.fixture(scope="session")
-def base_url(site_dir):
-    handler = functools.partial(StaticHandler, directory=str(site_dir))
-    server = QuietServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
+def _serve(handler_class, site_dir: Path):
+    """site/ on a free local port for the whole session, by a request handler of local_server."""
+    server = QuietServer(("127.0.0.1", 0), functools.partial(handler_class, directory=str(site_dir)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}"
     server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def base_url(site_dir):
+    yield from _serve(StaticHandler, site_dir)
 
 
 @pytest.fixture(scope="session")
 def host_url(site_dir):
     """The site served as a host reading site/_headers would: strict CSP, hashed files immutable."""
-    handler = functools.partial(HostHandler, directory=str(site_dir))
-    server = QuietServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
+    yield from _serve(HostHandler, site_dir)
 
 
 @pytest.fixture(scope="session")
@@ -93,6 +91,27 @@ def page(context, external_requests):
     p = context.new_page()
     yield p
     p.close()
+
+
+@pytest.fixture
+def phone(browser):
+    """A page at a phone's size (360 × 740), in a context of its own."""
+    ctx = browser.new_context(locale="fr-FR", viewport={"width": 360, "height": 740}, service_workers="block")
+    yield ctx.new_page()
+    ctx.close()
+
+
+@pytest.fixture
+def cs_vae_score(page, base_url):
+    """The simulator's Score tool (its panel), Commercial sédentaire by VAE chosen: the block
+    scores are to be typed."""
+    from test_simulator import field, open_simulator, panel
+
+    open_simulator(page, base_url)
+    tool = panel(page, "Score")
+    field(tool, "CQP", exact=True).select_option("commercial-sedentaire")
+    field(tool, "Voie d'accès").select_option("vae")
+    return tool
 
 
 @pytest.fixture(scope="session")

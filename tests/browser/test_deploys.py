@@ -18,9 +18,6 @@ import pytest
 
 from build_scripts.local_server import HostHandler, QuietServer
 
-ROOT = Path(__file__).resolve().parents[2]
-COPIED = ["Makefile", "pyproject.toml", "package.json", "package-lock.json", "mkdocs.yml",
-          "build_scripts", "checker", "referentiels", "docs", "overrides", "build/docs/.gitkeep"]
 MAKE = ["make", "--no-print-directory", "-o", ".venv/.installed", "-o", "node_modules/.installed"]
 RULE = "referentiels/vendeur-conseil-distance.yaml"
 SITUATION = """{cqp: 'vendeur-conseil-distance', route: 'formation',
@@ -28,20 +25,10 @@ SITUATION = """{cqp: 'vendeur-conseil-distance', route: 'formation',
 
 
 @pytest.fixture(scope="module")
-def builds(site_dir, tmp_path_factory) -> tuple[Path, Path]:
-    base = tmp_path_factory.mktemp("deploys")
-    first = base / "build-1"
+def builds(site_dir, tmp_path_factory, repo_copy) -> tuple[Path, Path]:
+    first = tmp_path_factory.mktemp("deploys") / "build-1"
     shutil.copytree(site_dir, first)
-    repo = base / "repo"
-    for name in COPIED:
-        src, dst = ROOT / name, repo / name
-        dst.parent.mkdir(parents=True, exist_ok=True)
-        if src.is_dir():
-            shutil.copytree(src, dst, ignore=shutil.ignore_patterns("__pycache__", "data"))
-        else:
-            shutil.copy2(src, dst)
-    for linked in (".venv", "node_modules"):
-        (repo / linked).symlink_to(ROOT / linked, target_is_directory=True)
+    repo = repo_copy("deploys-repo")
     rule = repo / RULE
     text = rule.read_text(encoding="utf-8")
     old = "  - id: domain_pass_rate\n"

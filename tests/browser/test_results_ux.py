@@ -176,77 +176,65 @@ def test_deadlines_show_their_weekday(page, base_url):
 
 @pytest.mark.parametrize("check,situation,tool", [("deadlines", SESSION, "Calendrier"),
                                                    ("score", CS_PARTIAL, "Score")])
-def test_result_tables_become_cards_on_a_phone(browser, base_url, check, situation, tool):
-    ctx = browser.new_context(locale="fr-FR", viewport={"width": 360, "height": 740})
-    try:
-        page = ctx.new_page()
-        open_simulator(page, base_url, share(check, situation))
-        table = result(page, tool).get_by_role("table").first
-        assert page.evaluate("document.documentElement.scrollWidth") <= 360
-        assert table.evaluate("(t) => getComputedStyle(t).display") == "block"
-        # every column is shown, each value under its header's name
-        for cell in table.locator("td").all():
-            box = cell.bounding_box()
-            assert box and box["width"] > 0 and box["x"] + box["width"] <= 360
-        if check == "deadlines":
-            assert table.get_by_text("Cahier des charges", exact=False).first.is_visible()
-            # no word broken inside (« convocati/on »): each word fits on its line
-            assert table.evaluate("""(t) => [...t.querySelectorAll('td, th')].every((c) =>
-                getComputedStyle(c).overflowWrap === 'normal' && getComputedStyle(c).wordBreak === 'normal')""")
-    finally:
-        ctx.close()
+def test_result_tables_become_cards_on_a_phone(phone, base_url, check, situation, tool):
+    page = phone
+    open_simulator(page, base_url, share(check, situation))
+    table = result(page, tool).get_by_role("table").first
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    assert table.evaluate("(t) => getComputedStyle(t).display") == "block"
+    # every column is shown, each value under its header's name
+    for cell in table.locator("td").all():
+        box = cell.bounding_box()
+        assert box and box["width"] > 0 and box["x"] + box["width"] <= 360
+    if check == "deadlines":
+        assert table.get_by_text("Cahier des charges", exact=False).first.is_visible()
+        # no word broken inside (« convocati/on »): each word fits on its line
+        assert table.evaluate("""(t) => [...t.querySelectorAll('td, th')].every((c) =>
+            getComputedStyle(c).overflowWrap === 'normal' && getComputedStyle(c).wordBreak === 'normal')""")
 
 
-def test_result_bar_leads_to_the_result_on_a_phone(browser, base_url):
-    ctx = browser.new_context(locale="fr-FR", viewport={"width": 360, "height": 740})
-    try:
-        page = ctx.new_page()
-        open_simulator(page, base_url)
-        page.get_by_role("tab", name="Score").click()
-        panel = page.get_by_role("tabpanel", name="Score")
-        bar_link = panel.get_by_role("link", name="Voir le détail")
-        assert not bar_link.is_visible()  # nothing changed yet
-        cqp = panel.get_by_label("CQP", exact=True)
-        cqp.focus()
-        cqp.select_option("commercial-sedentaire")
-        page.wait_for_function(SETTLED)
-        assert cqp.evaluate("(e) => e === document.activeElement")  # focus stays where it was
-        bar_link.wait_for(state="visible")
-        headline = result(page, "Score").locator(".cqp-outcome").first.inner_text()
-        bar = bar_link.locator("xpath=..")
-        assert headline.strip() in bar.inner_text()
-        bar_link.click()
-        page.wait_for_function("() => { const r = document.querySelector('#score-verdict').getBoundingClientRect();"
-                               " return r.top < innerHeight && r.bottom > 0; }")
-        bar_link.wait_for(state="hidden")
-        assert "#s=" not in page.url or "score-verdict" not in page.url
-    finally:
-        ctx.close()
+def test_result_bar_leads_to_the_result_on_a_phone(phone, base_url):
+    page = phone
+    open_simulator(page, base_url)
+    page.get_by_role("tab", name="Score").click()
+    panel = page.get_by_role("tabpanel", name="Score")
+    bar_link = panel.get_by_role("link", name="Voir le détail")
+    assert not bar_link.is_visible()  # nothing changed yet
+    cqp = panel.get_by_label("CQP", exact=True)
+    cqp.focus()
+    cqp.select_option("commercial-sedentaire")
+    page.wait_for_function(SETTLED)
+    assert cqp.evaluate("(e) => e === document.activeElement")  # focus stays where it was
+    bar_link.wait_for(state="visible")
+    headline = result(page, "Score").locator(".cqp-outcome").first.inner_text()
+    bar = bar_link.locator("xpath=..")
+    assert headline.strip() in bar.inner_text()
+    bar_link.click()
+    page.wait_for_function("() => { const r = document.querySelector('#score-verdict').getBoundingClientRect();"
+                           " return r.top < innerHeight && r.bottom > 0; }")
+    bar_link.wait_for(state="hidden")
+    assert "#s=" not in page.url or "score-verdict" not in page.url
 
 
-def test_result_bar_never_covers_the_field_being_typed_in(browser, base_url):
-    ctx = browser.new_context(locale="fr-FR", viewport={"width": 360, "height": 740})
-    try:
-        page = ctx.new_page()
-        open_simulator(page, base_url)
-        page.get_by_role("tab", name="Score").click()
-        panel = page.get_by_role("tabpanel", name="Score")
-        panel.get_by_label("CQP", exact=True).select_option("commercial-sedentaire")
-        field = panel.get_by_label("C1.3 — jury (%)")
-        field.scroll_into_view_if_needed()
-        # bring the field to the bottom edge of the screen, where the bar sits
-        page.evaluate("""() => { const r = document.querySelector('#score-c1-3-jury').getBoundingClientRect();
-                                  window.scrollBy(0, r.bottom - innerHeight + 10); }""")
-        field.click()
-        page.keyboard.type("55")
-        page.wait_for_function(SETTLED)
-        page.wait_for_timeout(100)
-        bar = panel.get_by_role("link", name="Voir le détail")
-        if bar.is_visible():
-            b, f = bar.locator("xpath=..").bounding_box(), field.bounding_box()
-            assert f["y"] + f["height"] <= b["y"], "the bar covers the field being typed in"
-    finally:
-        ctx.close()
+def test_result_bar_never_covers_the_field_being_typed_in(phone, base_url):
+    page = phone
+    open_simulator(page, base_url)
+    page.get_by_role("tab", name="Score").click()
+    panel = page.get_by_role("tabpanel", name="Score")
+    panel.get_by_label("CQP", exact=True).select_option("commercial-sedentaire")
+    field = panel.get_by_label("C1.3 — jury (%)")
+    field.scroll_into_view_if_needed()
+    # bring the field to the bottom edge of the screen, where the bar sits
+    page.evaluate("""() => { const r = document.querySelector('#score-c1-3-jury').getBoundingClientRect();
+                              window.scrollBy(0, r.bottom - innerHeight + 10); }""")
+    field.click()
+    page.keyboard.type("55")
+    page.wait_for_function(SETTLED)
+    page.wait_for_timeout(100)
+    bar = panel.get_by_role("link", name="Voir le détail")
+    if bar.is_visible():
+        b, f = bar.locator("xpath=..").bounding_box(), field.bounding_box()
+        assert f["y"] + f["height"] <= b["y"], "the bar covers the field being typed in"
 
 
 # --- print ---------------------------------------------------------------------------------------

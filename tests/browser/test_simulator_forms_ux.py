@@ -161,11 +161,8 @@ def test_a_date_shows_its_weekday_and_counts_as_the_iso_date(page, base_url):
     assert error.startswith("Date de la session d'évaluation") and "une date" in error
 
 
-def test_numbers_with_percent_comma_and_spaces_feed_the_checker(page, base_url):
-    open_simulator(page, base_url)
-    tool = panel(page, "Score")
-    field(tool, "CQP", exact=True).select_option("commercial-sedentaire")
-    field(tool, "Voie d'accès").select_option("vae")
+def test_numbers_with_percent_comma_and_spaces_feed_the_checker(page, cs_vae_score):
+    tool = cs_vae_score
     labels = [checker.wording.label(("blocks", b, "score"), "score",
                                     cqp=checker.referentiel.load()["cqps"]["commercial-sedentaire"])
               for b in ("B1", "B2", "B3")]
@@ -270,11 +267,8 @@ def test_cs_jury_with_vae_counts_the_evaluators_only(page, base_url):
 
 # --- state: tabs, reset, address, live region ----------------------------------------------------
 
-def test_a_tab_is_evaluated_when_shown(page, base_url):
-    open_simulator(page, base_url)
-    tool = panel(page, "Score")
-    field(tool, "CQP", exact=True).select_option("commercial-sedentaire")
-    field(tool, "Voie d'accès").select_option("vae")
+def test_a_tab_is_evaluated_when_shown(page, cs_vae_score):
+    tool = cs_vae_score
     panel(page, "Calendrier")
     # edited while another tab is shown (a restored or imported situation, a script)
     page.evaluate("""() => {
@@ -331,11 +325,8 @@ def test_reset_asks_and_empties_only_its_tool(page, base_url):
     assert field(panel(page, "Calendrier"), "Date de la session d'évaluation").input_value() == "15/06/2026"
 
 
-def test_the_address_keeps_the_situation_and_can_be_bookmarked(page, base_url, context):
-    open_simulator(page, base_url)
-    tool = panel(page, "Score")
-    field(tool, "CQP", exact=True).select_option("commercial-sedentaire")
-    field(tool, "Voie d'accès").select_option("vae")
+def test_the_address_keeps_the_situation_and_can_be_bookmarked(page, base_url, cs_vae_score, context):
+    tool = cs_vae_score
     field(tool, re.compile("^B1 — score")).fill("72")
     wait_verdict(page, "Score")
     url = page.url

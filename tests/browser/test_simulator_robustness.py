@@ -77,11 +77,8 @@ def test_a_hidden_tool_keeps_its_input(page, base_url):
     assert "missing" not in box.inner_text()
 
 
-def test_a_failed_save_says_so_and_keeps_the_previous_copy(page, base_url):
-    open_simulator(page, base_url)
-    tool = panel(page, "Score")
-    field(tool, "CQP", exact=True).select_option("commercial-sedentaire")
-    field(tool, "Voie d'accès").select_option("vae")
+def test_a_failed_save_says_so_and_keeps_the_previous_copy(page, cs_vae_score):
+    tool = cs_vae_score
     field(tool, re.compile("^B1 — score")).fill("72")
     wait_verdict(page, "Score")
     before = page.evaluate(f"localStorage.getItem({KEY!r})")
@@ -117,11 +114,8 @@ def test_input_typed_before_the_scripts_run_is_kept(page, base_url):
 
 
 @pytest.mark.parametrize("typed, sent", [("1" + "0" * 399, None), ("7 0", None), ("72 %", 72)])
-def test_numbers_are_read_strictly(page, base_url, typed, sent):
-    open_simulator(page, base_url)
-    tool = panel(page, "Score")
-    field(tool, "CQP", exact=True).select_option("commercial-sedentaire")
-    field(tool, "Voie d'accès").select_option("vae")
+def test_numbers_are_read_strictly(page, cs_vae_score, typed, sent):
+    tool = cs_vae_score
     cell = field(tool, re.compile("^B1 — score"))
     cell.fill(typed)
     wait_verdict(page, "Score")
@@ -198,11 +192,8 @@ def test_the_engine_refuses_deep_input_but_stays_alive(page, base_url):
                          ".then((v) => v.certified)") is False
 
 
-def test_a_share_link_asks_before_replacing_saved_work(page, base_url):
-    open_simulator(page, base_url)
-    tool = panel(page, "Score")
-    field(tool, "CQP", exact=True).select_option("commercial-sedentaire")
-    field(tool, "Voie d'accès").select_option("vae")
+def test_a_share_link_asks_before_replacing_saved_work(page, base_url, cs_vae_score):
+    tool = cs_vae_score
     field(tool, re.compile("^B1 — score")).fill("55")
     wait_verdict(page, "Score")
     other = {"cqp": "commercial-sedentaire", "route": "vae", "blocks": {"B1": {"score": 90}}}
@@ -262,11 +253,8 @@ LONGTASKS = """() => { window.__longtasks = [];
 
 
 @pytest.mark.parametrize("what", ["20 MB", "deep", "not JSON", "array", "bad check"])
-def test_a_refused_import_leaves_the_form_and_the_page_responsive(page, base_url, tmp_path, what):
-    open_simulator(page, base_url)
-    tool = panel(page, "Score")
-    field(tool, "CQP", exact=True).select_option("commercial-sedentaire")
-    field(tool, "Voie d'accès").select_option("vae")
+def test_a_refused_import_leaves_the_form_and_the_page_responsive(page, cs_vae_score, tmp_path, what):
+    tool = cs_vae_score
     field(tool, re.compile("^B1 — score")).fill("55")
     wait_verdict(page, "Score")
     before = page.evaluate(f"localStorage.getItem({KEY!r})")

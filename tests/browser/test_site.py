@@ -94,12 +94,9 @@ def test_no_request_leaves_the_site_while_browsing(shared, base_url):
 
 
 @pytest.mark.parametrize("path", PAGES)
-def test_phone_width_no_horizontal_scroll(browser, base_url, path):
-    ctx = browser.new_context(viewport={"width": 360, "height": 740}, locale="fr-FR")
-    page = ctx.new_page()
-    page.goto(base_url + path, wait_until="load")
-    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
-    ctx.close()
+def test_phone_width_no_horizontal_scroll(phone, base_url, path):
+    phone.goto(base_url + path, wait_until="load")
+    overflow = phone.evaluate("document.documentElement.scrollWidth - window.innerWidth")
     assert overflow <= 1, f"{path}: la page déborde de {overflow}px à 360px de large"
 
 

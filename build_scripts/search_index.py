@@ -1,4 +1,5 @@
-"""MkDocs hook: the site search finds French words typed without their accents.
+"""The site search finds French words typed without their accents: a step of the post-build
+(build_scripts/postbuild.py), not a hook, so that any site generator's build gets it.
 
 The theme's search (lunr) compares words exactly: « televente » did not find « télévente ».
 Its query side cannot be changed, so the index gets, after the search plugin has written it,
@@ -22,6 +23,7 @@ LIGATURES = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE"})
 # Words as the search cuts them: letters, a digit inside a word (C1, UC2) is kept.
 WORD = re.compile(r"\w+")
 TAG = re.compile(r"<[^>]+>")
+NAME = "search/search_index.json"
 
 
 def fold(text: str) -> str:
@@ -52,9 +54,11 @@ def add_ascii_fields(index: dict) -> dict:
     return index
 
 
-def on_post_build(config, **kwargs):
-    path = Path(config["site_dir"]) / "search" / "search_index.json"
-    if not path.exists():  # search plugin disabled
-        return
+def accent_free_index(site: Path) -> str | None:
+    """The text of site/search/search_index.json with its accent-free fields (the same text when
+    it has them already), or None without a search index (search plugin disabled)."""
+    path = site / NAME
+    if not path.is_file():
+        return None
     index = add_ascii_fields(json.loads(path.read_text(encoding="utf-8")))
-    path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    return json.dumps(index, ensure_ascii=False, separators=(",", ":"))
