@@ -26,12 +26,13 @@ def evaluate(check: str, situation: dict) -> dict:
     return CHECKS[check](situation)
 
 
-def evaluate_batch(check: str, csv_text: str) -> list[dict]:
+def evaluate_batch(check: str, csv_text: str, leave_out=()) -> list[dict]:
     """A cohort CSV, one verdict (or its errors) per row (contract v1.1, section Cohorts);
-    raises CohortFileError (a ValueError) when the file cannot be read."""
+    raises CohortFileError (a ValueError) when the file cannot be read. `leave_out`: verdict
+    keys not wanted among explanations, references, trace, next_steps (a table shows none)."""
     from .cohort import evaluate_batch as batch
 
-    return batch(check, csv_text)
+    return batch(check, csv_text, leave_out)
 
 
 def template(check: str, cqp: str, route: str | None = None, subject: str | None = None) -> str:

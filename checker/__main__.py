@@ -18,6 +18,7 @@ import sys
 
 from . import CHECKS, SituationError, evaluate
 from .cohort import evaluate_rows
+from .explain import OPTIONAL
 
 USAGE = ("usage: python -m checker {score,eligibility,deadlines} [--all-errors] FILE  "
          "(FILE « - » : entrée standard) | python -m checker batch CHECK FILE [--format json] | "
@@ -165,7 +166,9 @@ def _evaluate(check: str, rows: list, as_json: bool) -> list:
 
 
 def _chunk(check: str, rows: list, as_json: bool) -> list:
-    results = evaluate_rows(check, rows)
+    # The table shows each row's outcome and parts only: the sentences, references, next steps
+    # and trace are not even written for it (the JSON array carries whole verdicts).
+    results = evaluate_rows(check, rows, frozenset() if as_json else OPTIONAL)
     # JSON texts travel back from a worker faster than dicts; json.dumps without indent takes
     # the C encoder (an indented dump of 10,000 verdicts, 180 MB, took longer than computing them).
     return [json.dumps(r, ensure_ascii=False) for r in results] if as_json else results

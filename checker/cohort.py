@@ -11,6 +11,7 @@ exactly as for a JSON situation.
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import re
 
@@ -96,8 +97,10 @@ def _short(text: str) -> str:
 
 # --- the cells ----------------------------------------------------------------------------
 
+@functools.lru_cache(maxsize=4096)
 def cell_value(text: str, kind: str):
     """A trimmed, non-empty cell as its type; left as text when it is not of that type."""
+    # Cached: a cohort's cells repeat the same few figures and dates (values are immutable).
     if kind in (NUMBER, INTEGER):
         m = _NUMBER.fullmatch(text)
         sign, whole, decimals = m.groups() if m else ("", "", None)
@@ -190,10 +193,12 @@ def situations(check: str, data: str | bytes):
     if header is None:
         raise CohortFileError("ligne 1 : fichier vide, sans ligne d'en-tête (attendu : les chemins des champs, "
                               f"par exemple « {LABEL_COLUMN};{_example(check)} »)")
+    plan = _Plan(header)
     for line, cells in records:
         if not any(c.strip() for c in cells):
             continue
         label, situation, problems = None, {}, []
+        nodes = plan.nodes(situation)
         for n, cell in enumerate(cells):
             value = cell.strip()
             col = header[n] if n < len(header) else None
@@ -203,10 +208,51 @@ def situations(check: str, data: str | bytes):
                 continue  # an empty cell is an absent field; a block all empty, an absent block
             elif col is None:
                 problems.append(_stray_cell(n + 1))
-            else:
+            elif plan.parent[n] is None:
                 path, kind = col
                 _put(situation, path, cell_value(value, kind))
+            else:
+                plan.node(nodes, plan.parent[n])[plan.leaf[n]] = cell_value(value, col[1])
         yield line, label, situation, problems
+
+
+class _Plan:
+    """Where each column's value goes, worked out once from the header: the objects of a row
+    are made as _put makes them (in column order, on the first cell that fills them), but each
+    is found by its number instead of walking its path for every cell. Paths through a list (a
+    jury's members) are left to _put."""
+
+    def __init__(self, header: list):
+        self.parent: list[int | None] = []  # per column: the number of the object holding it
+        self.leaf: list = []
+        self.objects: list[tuple[int, str]] = [(-1, "")]  # number → (its parent's number, key)
+        numbers: dict[tuple, int] = {(): 0}
+        for col in header:
+            if col is None or col == LABEL_COLUMN or any(isinstance(k, int) for k in col[0]):
+                self.parent.append(None)
+                self.leaf.append(None)
+                continue
+            path = col[0]
+            for i in range(1, len(path)):
+                if path[:i] not in numbers:
+                    numbers[path[:i]] = len(self.objects)
+                    self.objects.append((numbers[path[:i - 1]], path[i - 1]))
+            self.parent.append(numbers[path[:-1]])
+            self.leaf.append(path[-1])
+
+    def nodes(self, situation: dict) -> list:
+        nodes: list = [None] * len(self.objects)
+        nodes[0] = situation
+        return nodes
+
+    def node(self, nodes: list, number: int) -> dict:
+        node = nodes[number]
+        if node is None:
+            parent, key = self.objects[number]
+            holder = self.node(nodes, parent)
+            # A cell of a list column may have put it there already (_put's setdefault).
+            node = nodes[number] = holder.setdefault(key, {})
+        return node
 
 
 def _stray_cell(n: int) -> dict:
@@ -215,17 +261,23 @@ def _stray_cell(n: int) -> dict:
                    "label": f"Colonne {n}", "problem": ""})
 
 
-def evaluate_batch(check: str, csv_text: str | bytes) -> list[dict]:
+def evaluate_batch(check: str, csv_text: str | bytes, leave_out=()) -> list[dict]:
     """The contract's array: {"row", "label", "verdict"} or {"row", "label", "errors"} per data
-    row. Raises CohortFileError when the file cannot be read."""
-    return evaluate_rows(check, situations(check, csv_text))
+    row; `leave_out` as for evaluate_rows. Raises CohortFileError when the file cannot be read."""
+    return evaluate_rows(check, situations(check, csv_text), frozenset(leave_out))
 
 
-def evaluate_rows(check: str, rows) -> list[dict]:
-    """The results of rows read by situations() (the CLI shares them among processes)."""
+def evaluate_rows(check: str, rows, leave_out: frozenset = frozenset()) -> list[dict]:
+    """The results of rows read by situations() (the CLI shares them among processes).
+    `leave_out`: keys of the verdicts not wanted (explain.OPTIONAL: a table shows none of
+    them), not written at all by score, dropped for the other checks."""
     from . import CHECKS
 
     evaluate = CHECKS[check]
+    if leave_out and check == "score":
+        evaluate = functools.partial(evaluate, leave_out=leave_out)
+    elif leave_out:
+        evaluate = functools.partial(_without, evaluate, leave_out)
     out = []
     for row, label, situation, problems in rows:
         try:
@@ -238,6 +290,13 @@ def evaluate_rows(check: str, rows) -> list[dict]:
         else:
             out.append({"row": row, "label": label, "verdict": verdict})
     return out
+
+
+def _without(evaluate, leave_out: frozenset, situation) -> dict:
+    verdict = evaluate(situation)
+    for key in leave_out:
+        verdict.pop(key, None)
+    return verdict
 
 
 # --- templates ----------------------------------------------------------------------------

@@ -13,26 +13,38 @@ from .referentiel import Cqp
 from .trace import Trace, cited
 
 
-def verdict_texts(check: str, cqp: Cqp, trace: Trace, **context) -> dict:
-    """{"explanations", "references", "trace"} of a verdict."""
-    writer = {"score": _score_sentence, "deadlines": _deadline_sentence}[check]
-    sentences: list[str] = []
-    for step in trace.steps:
-        said = writer(cqp, step, trace)
-        sentences += said if isinstance(said, list) else [said] if said else []
-    out = {"explanations": sentences + list(context.get("notes", [])),
-           "references": references(cqp, trace), "trace": trace.json()}
+# What a caller may leave out of a verdict (a cohort's table shows none of them): each is only
+# written from the trace, never read back to decide anything.
+OPTIONAL = frozenset({"explanations", "references", "trace", "next_steps"})
+
+
+def verdict_texts(check: str, cqp: Cqp, trace: Trace, leave_out: frozenset = frozenset(), **context) -> dict:
+    """{"explanations", "references", "trace"} of a verdict (and for score "outcome",
+    "next_steps"), but for the keys of `leave_out`, which are not even written."""
+    out: dict = {}
+    if "explanations" not in leave_out:
+        writer = {"score": _score_sentence, "deadlines": _deadline_sentence}[check]
+        sentences: list[str] = []
+        for step in trace.steps:
+            said = writer(cqp, step, trace)
+            sentences += said if isinstance(said, list) else [said] if said else []
+        out["explanations"] = sentences + list(context.get("notes", []))
+    if "references" not in leave_out:
+        out["references"] = references(cqp, trace)
+    if "trace" not in leave_out:
+        out["trace"] = trace.json()
     if check == "score":
         out["outcome"] = score_outcome(cqp, trace)
-        out["next_steps"] = wording.next_steps("score", out["outcome"]["status"], cqp, context.get("route"))
+        if "next_steps" not in leave_out:
+            out["next_steps"] = wording.next_steps("score", out["outcome"]["status"], cqp, context.get("route"))
     return out
 
 
 def references(cqp: Cqp, trace: Trace) -> list[dict]:
     refs: dict[str, dict] = {}
     for step in trace.steps:
-        if cited(step):
-            refs.setdefault(step["rule"], cqp.rule(step["rule"]).reference())
+        if cited(step) and step["rule"] not in refs:
+            refs[step["rule"]] = cqp.rule(step["rule"]).reference()
     return list(refs.values())
 
 

@@ -23,6 +23,7 @@ _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 MIN_YEAR, MAX_YEAR = 1900, 2199
 # Longer integers are typing errors (and Python refuses to write ints of over 4,300 digits).
 MAX_DIGITS = 30
+_TOO_LONG = 10 ** MAX_DIGITS
 _ZERO, _HUNDRED = Fraction(0), Fraction(100)  # a percentage's bounds, made once
 INVALID = None  # what a reader returns for a field it could not read (its problem is recorded)
 
@@ -140,6 +141,19 @@ class Reader:
     def number(self, d: dict, key: str, path: tuple, lo: Fraction | None = None,
                hi: Fraction | None = None, expected: str = "un nombre") -> Fraction | None:
         """An exact number: a JSON float is read from its decimal writing (66.7 is 667/10)."""
+        value = d.get(key, None)
+        # A plain int or float within bounds, the cohorts' every cell, is read without looking
+        # up its wording: the words are only needed to tell a problem.
+        kind = type(value)
+        if (kind is int and -_TOO_LONG < value < _TOO_LONG) or (kind is float and math.isfinite(value)):
+            if lo is _ZERO and hi is _HUNDRED:
+                exact = _percentage(repr(value))
+                if exact is not None:
+                    return exact
+            else:
+                exact = _exact(repr(value))
+                if (lo is None or exact >= lo) and (hi is None or exact <= hi):
+                    return exact
         expected = self.expected(path + (key,), expected)
         value = self.required(d, key, path, expected)
         if value is INVALID:
@@ -214,9 +228,17 @@ def _exact(written: str) -> Fraction:
     return Fraction(written)
 
 
+@lru_cache(maxsize=4096)
+def _percentage(written: str) -> Fraction | None:
+    """The exact number written, None when it is not between 0 and 100: compared once per
+    figure (a cohort's results repeat)."""
+    exact = _exact(written)
+    return exact if _ZERO <= exact <= _HUNDRED else None
+
+
 def _too_long(value) -> bool:
     return isinstance(value, int) and not isinstance(value, bool) and \
-        abs(value) >= 10 ** MAX_DIGITS
+        abs(value) >= _TOO_LONG
 
 
 def kind_of(value: Any) -> str:

@@ -83,9 +83,10 @@ def calendar() -> dict[str, Any]:
 
 def clear_cache() -> None:
     """After the compiled file changed (mkdocs serve, tests on another referential)."""
-    from . import wording
+    from . import rules, wording
 
     getattr(load, "cache_clear", lambda: None)()  # tests may stand a plain function in for load
     cqp.cache_clear()
     wording._patterns.cache_clear()
     wording._field.cache_clear()
+    rules._page.cache_clear()

@@ -25,6 +25,13 @@ def _exact(text: str) -> Fraction:
     return Fraction(text)
 
 
+@lru_cache(maxsize=1024)
+def _page(cqp_id: str, topic: str, rule_id: str) -> str:
+    # Every verdict cites its rules' pages: worked out once per rule (cleared with the
+    # referential, referentiel.clear_cache).
+    return wording.page_url(cqp_id, wording.topic_page(topic), "regle-" + anchor(rule_id))
+
+
 def anchor(item_id: str) -> str:
     """Stable anchor of an id on the site: C2.4 → c2-4, domain_pass_rate → domain-pass-rate."""
     return item_id.lower().replace(".", "-").replace("_", "-")
@@ -110,7 +117,7 @@ class Rule:
     @property
     def page(self) -> str:
         """Site-relative URL of the rule's paragraph."""
-        return wording.page_url(self.cqp_id, wording.topic_page(self.topic), "regle-" + anchor(self.id))
+        return _page(self.cqp_id, self.topic, self.id)
 
     @property
     def source(self) -> str:

@@ -6,8 +6,10 @@ Every decision is recorded as a step of the trace; explain.py writes the sentenc
 """
 from __future__ import annotations
 
+import math
 from datetime import date
 from fractions import Fraction
+from functools import lru_cache
 
 from . import explain
 from .dates import add_years
@@ -18,11 +20,14 @@ from .situation import read_cqp, read_route
 from .trace import Trace
 
 
-def score(situation: dict) -> dict:
+def score(situation: dict, *, leave_out: frozenset = frozenset()) -> dict:
+    """The verdict; `leave_out` names keys of explain.OPTIONAL a caller does not need (a cohort's
+    table): they are not written, everything else is as without it."""
     r, s, cqp = read_cqp(situation, "score")
+    leave_out = frozenset(leave_out) & explain.OPTIONAL
     if cqp.by_domains:
-        return _score_domains(r, s, cqp)
-    return _score_blocks(r, s, cqp)
+        return _score_domains(r, s, cqp, leave_out)
+    return _score_blocks(r, s, cqp, leave_out)
 
 
 # --- vendeur-conseil-distance: two domains, each passed by its rate of positive indicators ---
@@ -103,7 +108,7 @@ def _read_domain(r: Reader, value, path: tuple, session: date | None, s: dict) -
     return {"positive": positive, "total": total, "evaluated": evaluated}
 
 
-def _score_domains(r: Reader, s: dict, cqp: Cqp) -> dict:
+def _score_domains(r: Reader, s: dict, cqp: Cqp, leave_out: frozenset) -> dict:
     route, session, given = _read_domains(r, s, cqp)
     rate_rule, benefit = cqp.rule("domain_pass_rate"), cqp.rule("domain_benefit")
     trace = Trace()
@@ -157,7 +162,7 @@ def _score_domains(r: Reader, s: dict, cqp: Cqp) -> dict:
                            measured=date.fromisoformat(until) if until else None,
                            threshold=benefit.value)
     return {"cqp": cqp.id, "route": route, "certified": certified, "domains": out,
-            **explain.verdict_texts("score", cqp, trace, route=route)}
+            **explain.verdict_texts("score", cqp, trace, leave_out, route=route)}
 
 
 # --- commercial-sedentaire: three blocks ---------------------------------------------------
@@ -165,14 +170,51 @@ def _score_domains(r: Reader, s: dict, cqp: Cqp) -> dict:
 def competence_mastery(cqp: Cqp, results: dict[str, Fraction]) -> Fraction:
     """Rule `evaluation_weights`: a competence's mastery is the weighted sum of its three
     evaluations (questionnaire, tuteur, jury), weights summing to 100."""
-    weights = cqp.rule("evaluation_weights").values
-    return sum((weights[k] * results[k] for k in weights), Fraction(0)) / sum(weights.values())
+    return _mastery(_integer_weights(cqp.rule("evaluation_weights")), results)
+
+
+def _mastery(weights_total: tuple, results: dict) -> Fraction:
+    weights, total = weights_total
+    # Exact, in integers: Σ W·n/d over one common denominator, made a Fraction once (a cohort
+    # computes thousands of masteries; Fraction additions were most of a row's time).
+    num, den = 0, 1
+    for k, w in weights:
+        r = results[k]
+        n, d = r.numerator, r.denominator
+        if d == den:
+            num += w * n
+        else:
+            num, den = num * d + w * n * den, den * d
+    return Fraction(num, den * total)
+
+
+def _integer_weights(rule) -> tuple[tuple[tuple[str, int], ...], int]:
+    return _weights_over_common_denominator(tuple((k, str(v)) for k, v in rule.data["value"].items()))
+
+
+@lru_cache(maxsize=64)
+def _weights_over_common_denominator(written: tuple) -> tuple[tuple[tuple[str, int], ...], int]:
+    """The weights as integers W = w·D (D their common denominator) and ΣW: Σ(W·r)/ΣW is the
+    weighted mean Σ(w·r)/Σw exactly. Keyed by the weights' writing, so that an edited
+    referential counts."""
+    weights = [(k, Fraction(v)) for k, v in written]
+    common = math.lcm(*(w.denominator for _, w in weights))
+    scaled = tuple((k, int(w * common)) for k, w in weights)
+    return scaled, sum(w for _, w in scaled)
 
 
 def block_average(masteries: list[Fraction]) -> Fraction:
     """Interpretation of `block_average_min`: the block's average is the arithmetic mean of
     its competences' masteries (each competence counts the same)."""
-    return sum(masteries, Fraction(0)) / len(masteries)
+    # The masteries of a block share their denominator as a rule: summed as integers, exactly.
+    num, den = 0, 1
+    for m in masteries:
+        n, d = m.numerator, m.denominator
+        if d == den:
+            num += n
+        else:
+            num, den = num * d + n * den, den * d
+    return Fraction(num, den * len(masteries))
 
 
 def block_average_min(cqp: Cqp, average: Fraction) -> bool:
@@ -242,7 +284,7 @@ def _read_results(r: Reader, cqp: Cqp, block: dict, given: dict, path: tuple) ->
     return out
 
 
-def _score_blocks(r: Reader, s: dict, cqp: Cqp) -> dict:
+def _score_blocks(r: Reader, s: dict, cqp: Cqp, leave_out: frozenset) -> dict:
     route, given = _read_blocks(r, s, cqp)
     trace = Trace()
     out: dict[str, dict] = {}
@@ -268,16 +310,17 @@ def _score_blocks(r: Reader, s: dict, cqp: Cqp) -> dict:
     if not certified and (done or (route == "vae" and any(validated.values()))):
         trace.step("block_delivery", status="computed", inputs={"route": route}, measured=done)
     return {"cqp": cqp.id, "route": route, "certified": certified, "blocks": out,
-            "delivered_blocks": done, **explain.verdict_texts("score", cqp, trace, route=route)}
+            "delivered_blocks": done, **explain.verdict_texts("score", cqp, trace, leave_out, route=route)}
 
 
 def _formation_block(cqp: Cqp, b: str, results: dict, trace: Trace) -> dict:
     if any(v is None for res in results.values() for v in res.values()):
         return _incomplete_block(cqp, b, results, trace)
     weights = cqp.rule("evaluation_weights")
+    integer_weights = _integer_weights(weights)  # competence_mastery's, read once for the block
     masteries: dict[str, Fraction] = {}
     for c, res in results.items():
-        masteries[c] = competence_mastery(cqp, res)
+        masteries[c] = _mastery(integer_weights, res)
         trace.step(weights.id, status="computed", part=b, competence=c, inputs=res, measured=masteries[c])
     average = block_average(list(masteries.values()))
     below = competence_mastery_min(cqp, masteries)

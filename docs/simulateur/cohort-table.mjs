@@ -125,6 +125,17 @@ export function renderTable(table, rows, ids, check) {
   for (const h of head) tr.append(Object.assign(document.createElement("th"), { scope: "col", textContent: h }));
   thead.append(tr);
   const tbody = document.createElement("tbody");
+  appendRows(tbody, rows, ids, check);
+  const caption = Object.assign(document.createElement("caption"), {
+    className: "cqp-visually-hidden", textContent: "Résultats par stagiaire, une ligne par ligne du fichier" });
+  table.replaceChildren(caption, thead, tbody);
+}
+
+// More rows at the end of a table renderTable made with the same ids (the cohort page fills
+// its table slice after slice while the worker computes the next one).
+export function appendRows(tbody, rows, ids, check) {
+  const head = headings(ids, check);
+  const lines = document.createDocumentFragment();
   for (const row of rows) {
     const line = document.createElement("tr");
     line.dataset.kind = row.kind;
@@ -147,11 +158,9 @@ export function renderTable(table, rows, ids, check) {
       if (!text) cell.dataset.empty = "true";
       line.append(cell);
     });
-    tbody.append(line);
+    lines.append(line);
   }
-  const caption = Object.assign(document.createElement("caption"), {
-    className: "cqp-visually-hidden", textContent: "Résultats par stagiaire, une ligne par ligne du fichier" });
-  table.replaceChildren(caption, thead, tbody);
+  tbody.append(lines);
 }
 
 // A cell a spreadsheet would read as a formula starts with ' (shown as typed).

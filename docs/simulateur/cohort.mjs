@@ -3,7 +3,7 @@
 // slices of rows so that the table fills in with a progress bar and the page stays responsive.
 // Nothing is sent anywhere; the table is kept on this device only if the user asks.
 import { CohortInputError, fromPaste, headerColumns, readFile, slices } from "./cohort-file.mjs";
-import { filtered, partIds, renderTable, rowsOf, toCsv } from "./cohort-table.mjs";
+import { appendRows, filtered, partIds, renderTable, rowsOf, toCsv } from "./cohort-table.mjs";
 import { pvPreparation, sheets } from "./cohort-print.mjs";
 import { download } from "./download.mjs";
 
@@ -49,16 +49,29 @@ async function run(text, name) {
   $(".cqp-cohort-progress").hidden = false;
   progress.value = 0;
   say(CQP.status === "ready" ? `Calcul de ${name}…` : `Calcul de ${name} dès que le moteur de calcul sera prêt…`);
+  const columns = headerColumns(text);
+  let live = null; // the table as it fills in: {rows, ids}
   try {
-    for (const [i, part] of parts.entries()) {
-      const rows = await CQP.evaluateBatch(check, part, { trace: false });
+    // The next slice is asked for before this one is shown: the worker computes it meanwhile.
+    const ask = (part) => {
+      const answer = CQP.evaluateBatch(check, part, { trace: false });
+      answer.catch(() => {}); // a slice not awaited any more (another file given) is no error
+      return answer;
+    };
+    let next = ask(parts[0]);
+    for (let i = 0; i < total; i++) {
+      const rows = await next;
       if (run !== runs) return; // another file was given meanwhile
+      if (i + 1 < total) next = ask(parts[i + 1]);
       all.push(...rows);
       progress.value = (i + 1) / total;
       say(`Calcul de ${name} : ${all.length.toLocaleString("fr-FR")} ligne${all.length > 1 ? "s" : ""} calculée${all.length > 1 ? "s" : ""}…`);
+      live = grow(live, rowsOf(rows, columns), check);
     }
   } catch (err) {
     if (run !== runs) return;
+    // A table was filling in (this file's, or one given just before): the table of before comes back.
+    if (live !== null || results.getAttribute("aria-busy") === "true") restoreTable();
     say(`${name} n'a pas pu être lu : ${err.message}`, "error");
     root.dataset.pending = "0";
     $(".cqp-cohort-progress").hidden = true;
@@ -66,7 +79,7 @@ async function run(text, name) {
     return;
   }
   current = { check, caseIndex: caseSelect.value, text, results: all, name };
-  show();
+  show(live);
   root.dataset.ms = String(Math.round(performance.now() - started));
   root.dataset.pending = "0";
   $(".cqp-cohort-progress").hidden = true;
@@ -74,10 +87,43 @@ async function run(text, name) {
   finished();
 }
 
-function show() {
+// Each slice's rows go into the table as soon as they are computed, while the worker computes
+// the next slice: the table is built and laid out a quarter at a time, never all in one task
+// once everything is known. Only in the table's first order (every row, by line); another
+// order or a new column waits for the end (show).
+function grow(live, rows, check) {
+  if (live === false || $("#cohort-filter").value !== "all" || $("#cohort-sort").value !== "row") return false;
+  const all = live ? live.rows.concat(rows) : rows;
+  const ids = partIds(all);
+  if (live && ids.join("\n") !== live.ids.join("\n")) return false;
+  const table = $(".cqp-cohort-table");
+  if (live) appendRows(table.tBodies[0], rows, ids, check);
+  else {
+    renderTable(table, rows, ids, check);
+    $(".cqp-cohort-summary").textContent = "";
+    results.hidden = false;
+    setBusy(true);
+  }
+  return { rows: all, ids };
+}
+
+// While a table fills in, its filter, order, export and prints wait (they act on a whole table).
+function setBusy(busy) {
+  results.setAttribute("aria-busy", String(busy));
+  for (const control of results.querySelectorAll("select, button")) control.disabled = busy;
+}
+
+function restoreTable() {
+  setBusy(false);
+  if (current) show();
+  else results.hidden = true;
+}
+
+function show(live = null) {
   const columns = headerColumns(current.text);
-  current.rows = rowsOf(current.results, columns);
+  current.rows = live ? live.rows : rowsOf(current.results, columns);
   current.ids = partIds(current.rows);
+  setBusy(false);
   const count = (kind) => current.rows.filter((r) => r.kind === kind).length;
   const n = current.rows.length;
   const summary = n === 0 ? "Le tableau ne contient aucune ligne de stagiaire, seulement son en-tête."
@@ -87,7 +133,10 @@ function show() {
   $(".cqp-cohort-summary").textContent = summary;
   say(`${current.name} : ${summary}`, count("errors") ? "warning" : "");
   results.hidden = false;
-  redraw();
+  // The table built slice after slice is already the whole table in its first order.
+  const complete = live && live.ids.join("\n") === current.ids.join("\n") &&
+    $("#cohort-filter").value === "all" && $("#cohort-sort").value === "row";
+  if (!complete) redraw();
 }
 
 function redraw() {
