@@ -16,6 +16,7 @@ from urllib.parse import quote
 
 from build_scripts.build_wheel import ROOT, build_wheel, integrity
 from build_scripts.fingerprint import digest, fingerprint, hashed_folder
+from build_scripts.offline import ENGINE_CACHE
 
 
 PAGE = "simulateur/index.md"
@@ -25,10 +26,10 @@ PYODIDE = ROOT / "node_modules" / "pyodide"
 # Only what loadPyodide fetches: the runtime, its WebAssembly, the standard library, the lock file.
 PYODIDE_FILES = ["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip",
                  "pyodide-lock.json"]
-# Those Pyodide fetches (the worker checks them against their sha256); the two scripts are
-# imported as modules, which a worker cannot check (no import map in workers): their folder's
-# name is their hash.
-PYODIDE_FETCHED = ["pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"]
+# The worker checks those Pyodide fetches against their sha256 as they arrive. The two scripts are
+# imported as modules, which a worker cannot check before running them (no import map in
+# workers): their folder's name is their hash; the worker checks their sha256 when it keeps them
+# for offline use (docs/simulateur/worker.mjs, `cacheEngine`).
 # The page's own scripts and styles, in docs/simulateur/, served under hashed names.
 SCRIPTS = (".mjs", ".js", ".css")
 
@@ -55,8 +56,8 @@ class Runtime:
     def worker_query(self) -> str:
         """What the worker reads from its URL: where Pyodide and the wheel are, and their sha256."""
         params = [("wheel", self.wheel_url), ("integrity", integrity(self.wheel)),
-                  ("pyodide", self.pyodide)]
-        params += [(f"sri.{name}", integrity(PYODIDE / name)) for name in PYODIDE_FETCHED]
+                  ("pyodide", self.pyodide), ("cache", ENGINE_CACHE)]
+        params += [(f"sri.{name}", integrity(PYODIDE / name)) for name in PYODIDE_FILES]
         return "&".join(f"{k}={quote(v, safe='/')}" for k, v in params)
 
 
