@@ -2,6 +2,8 @@
 
     python -m build_scripts.postbuild [SITE]     # SITE defaults to site/
 
+- French typography: non-breaking spaces before « : ; ? ! » and inside « » in every page's text
+  (build_scripts/french_typography.py), first, since the next two read the pages;
 - `_headers`: the Content-Security-Policy and the caching of hashed files (build_scripts/headers.py);
 - `sw.js`: the service worker and the list of files it keeps offline (build_scripts/offline.py).
 
@@ -14,14 +16,15 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from build_scripts import headers, offline
+from build_scripts import french_typography, headers, offline
 
 ROOT = Path(__file__).resolve().parents[1]
 SITE = ROOT / "site"
 
 
 def postbuild(site: Path = SITE) -> list[str]:
-    written = []
+    pages = french_typography.rewrite_site(site)
+    written = [f"{len(pages)} page(s) (typographie)"] if pages else []
     for name, write in ((offline.NAME, offline.service_worker), (headers.NAME, headers.headers_file)):
         text = write(site)
         path = site / name

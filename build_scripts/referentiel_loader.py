@@ -351,9 +351,9 @@ def _check_site(data: dict, problems: _Problems, cqps: dict) -> None:
                 problems.add(path + ["rule"], f"règle inconnue {step['rule']!r}")
             if "deadline" in step and step["deadline"] not in deadlines:
                 problems.add(path + ["deadline"], f"délai inconnu {step['deadline']!r}")
-            for name in re.findall(r"\{amount:([a-z0-9_]+)\}", step["text"]):
+            for kind, name in re.findall(r"\{(amount|threshold):([a-z0-9_]+)\}", step["text"]):
                 if name not in rules:
-                    problems.add(path + ["text"], f"{{amount:{name}}} : règle inconnue")
+                    problems.add(path + ["text"], f"{{{kind}:{name}}} : règle inconnue")
 
 
 def _check_placeholders(data: dict, problems: _Problems) -> None:

@@ -153,12 +153,14 @@ def outcome(check: str, status: str, cqp_id: str | None = None, subject: str | N
     if cqp_id in entry:
         entry = entry[cqp_id]
     out = {"status": status, "title": entry[status].format(**values)}
-    if entry.get("who"):
+    if entry.get("who") and status in entry.get("who_for", (status,)):
         out["who"] = " ".join(entry["who"].split())
     return out
 
 
-_AMOUNT = re.compile(r"\{amount:([a-z0-9_]+)\}")
+# {amount:rule} is the rule's value with its unit (« 2 ans »); {threshold:rule} adds its
+# comparison in words (« au moins 70 % »).
+_AMOUNT = re.compile(r"\{(amount|threshold):([a-z0-9_]+)\}")
 
 
 def next_steps(check: str, status: str, cqp, route: str | None = None,
@@ -171,7 +173,7 @@ def next_steps(check: str, status: str, cqp, route: str | None = None,
         if any(context.get(k) != v for k, v in entry["when"].items()):
             continue
         for step in entry["steps"]:
-            text = _AMOUNT.sub(lambda m: cqp.rule(m.group(1)).amount(), " ".join(step["text"].split()))
+            text = _AMOUNT.sub(lambda m: getattr(cqp.rule(m.group(2)), m.group(1))(), " ".join(step["text"].split()))
             # The title names where the link goes (a screen reader lists links out of context).
             if "deadline" in step:
                 page = cqp.deadline_page(step["deadline"])

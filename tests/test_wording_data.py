@@ -85,3 +85,22 @@ def test_changing_a_route_label_changes_pages_and_form(edited_wording):
         label="Validation des acquis", long="Validation des acquis de l'expérience (VAE)"))
     assert escape("Validation des acquis de l'expérience (VAE)") in simulator_html(Forms(compiled))
     assert "Validation des acquis" in site["vendeur-conseil-distance/index.md"]
+
+
+def test_next_step_writes_a_rules_threshold_from_the_rule():
+    """`{threshold:rule}` in a next step is the rule's comparison and value, never a copy."""
+    cs = referentiel.cqp("commercial-sedentaire")
+    verdict = checker.score({"cqp": "commercial-sedentaire", "route": "vae", "blocks": {}})
+    threshold = cs.rule("vae_block_min").threshold()
+    assert any(threshold in step["text"] for step in verdict["next_steps"]), verdict["next_steps"]
+
+
+def test_who_decides_is_said_only_for_the_statuses_listed(edited_wording):
+    """While results are missing, the result opens with what is still needed, not with who
+    decides; the statuses for which `who` is said are data (`who_for`)."""
+    neutral = checker.score({"cqp": "commercial-sedentaire", "route": "formation", "blocks": {}})
+    assert "who" not in neutral["outcome"]
+    edited_wording(
+        lambda d: d["outcomes"]["score"]["commercial-sedentaire"].update(who_for=["neutral"]))
+    neutral = checker.score({"cqp": "commercial-sedentaire", "route": "formation", "blocks": {}})
+    assert neutral["outcome"]["who"].startswith("Le livret fixe ces conditions")

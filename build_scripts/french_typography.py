@@ -1,0 +1,66 @@
+"""French typography in the built pages: the spaces that French puts before « : ; ? ! » and
+inside « guillemets », and between a number and « % » or « € », become non-breaking, so that a
+phone's narrow column never starts a line with « : » or leaves « « » alone at the end of one.
+
+Authors, the referential's YAML and the theme write ordinary spaces; this plain step rewrites
+the text of every built page (never inside <script>, <style>, <pre>, <code>, <textarea>,
+<kbd>, <samp>, nor in tags and attributes). It is idempotent: a non-breaking space is left as
+it is. `build_scripts.postbuild` runs it before it lists the files kept offline.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+NBSP = "\u00a0"
+# Markup is split off from text: comments, then any tag.
+_MARKUP = re.compile(r"(<!--.*?-->|<[^>]*>)", re.S)
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)")
+# Elements whose text is code or a value typed by someone: written as it is.
+VERBATIM = frozenset({"script", "style", "pre", "code", "textarea", "kbd", "samp"})
+
+_RULES = (
+    # « mot : », « mot ; », « mot ? », « mot ! », « mot » » — after a word, not at the start of
+    # a text that follows a tag (« <strong>Voir</strong> : » is handled by the next rule).
+    (re.compile(r"(?<=\S)[ \t\n]+(?=[:;?!»])"), NBSP),
+    (re.compile(r"^[ \t\n]+(?=[:;?!»])"), NBSP),
+    # « « mot »
+    (re.compile(r"«[ \t\n]+"), "«" + NBSP),
+    # « 45 % », « 1 200 € »
+    (re.compile(r"(?<=\d)[ \t\n]+(?=[%€])"), NBSP),
+)
+
+
+def french_spacing(text: str) -> str:
+    """The text of a page, with French non-breaking spaces."""
+    for pattern, replacement in _RULES:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+def rewrite_html(html: str) -> str:
+    """An HTML page with French spacing in its text, its markup and code untouched."""
+    out = []
+    verbatim = 0  # depth inside VERBATIM elements
+    for i, part in enumerate(_MARKUP.split(html)):
+        if i % 2:  # markup
+            tag = _TAG.match(part)
+            if tag and tag.group(2).lower() in VERBATIM and not part.endswith("/>"):
+                verbatim += -1 if tag.group(1) else 1
+                verbatim = max(verbatim, 0)
+            out.append(part)
+        else:
+            out.append(part if verbatim or not part else french_spacing(part))
+    return "".join(out)
+
+
+def rewrite_site(site: Path) -> list[str]:
+    """Rewrites every page of the built site that needs it; returns the pages written."""
+    written = []
+    for path in sorted(site.rglob("*.html")):
+        html = path.read_text(encoding="utf-8")
+        new = rewrite_html(html)
+        if new != html:
+            path.write_text(new, encoding="utf-8")
+            written.append(path.relative_to(site).as_posix())
+    return written
