@@ -17,6 +17,7 @@ from urllib.parse import quote
 from build_scripts.build_wheel import ROOT, build_wheel, integrity
 from build_scripts.fingerprint import digest, fingerprint, hashed_folder
 from build_scripts.offline import ENGINE_CACHE
+from build_scripts.strip_comments import strip
 
 
 PAGE = "simulateur/index.md"
@@ -70,8 +71,9 @@ def hashed_scripts(files: dict[str, Path | str]) -> dict[str, str]:
     sources = {}
     for rel in names:
         source = files.pop(rel)
-        sources[rel[len(folder):]] = (source.read_text(encoding="utf-8")
-                                      if isinstance(source, Path) else source)
+        name = rel[len(folder):]
+        # Served without their comment lines: the visitor downloads them before Python is ready.
+        sources[name] = strip(name, source.read_text(encoding="utf-8") if isinstance(source, Path) else source)
     renamed = fingerprint(sources)
     for hashed, text in renamed.values():
         files[folder + hashed] = text
