@@ -78,9 +78,26 @@ def _check_glossary(glossary: dict, path: Path) -> dict:
     return glossary
 
 
+# What only the pages show: the sections of a CQP the checker never reads, and, in every item,
+# the document's own words and the site's reading of them. Left out of the checker's JSON, which
+# the simulator's wheel carries to every visitor (a third of its bytes).
+PAGES_ONLY = ("actors", "reglement", "identity", "public", "trade", "evaluations")
+PROSE = ("quote", "interpretation")
+
+
+def _without_prose(value):
+    if isinstance(value, dict):
+        return {k: _without_prose(v) for k, v in value.items() if k not in PROSE}
+    if isinstance(value, list):
+        return [_without_prose(v) for v in value]
+    return value
+
+
 def checker_data(data: dict) -> dict:
-    """The part of load_all()'s dict that the checker reads."""
-    return {"cqps": data["cqps"], "calendar": data["calendar"], "site": data["site"]}
+    """The part of load_all()'s dict that the checker (and the simulator's forms) read."""
+    cqps = {cid: _without_prose({k: v for k, v in cqp.items() if k not in PAGES_ONLY})
+            for cid, cqp in data["cqps"].items()}
+    return {"cqps": cqps, "calendar": data["calendar"], "site": data["site"]}
 
 
 def compile_referentiels(root: Path | str | None = None, output: Path = OUTPUT) -> dict:

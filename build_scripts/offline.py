@@ -3,16 +3,20 @@ from build_scripts/sw.js with the list of the built files and their sha256 (only
 MkDocs has written the pages).
 
 Two lists: the pages, the theme, the search and the simulator's page and scripts (about 2 MB,
-kept from the first visit of any page), and the simulator's engine, Pyodide and the checker's
-wheel (13.5 MB: kept only once someone has used the simulator, since a visitor who reads one
-page on a phone should not download it). The build's name is the hash of both lists: any
-change makes a new service worker, hence a new cache.
+kept from the first visit of any page, in a cache named after the build), and the simulator's
+engine, Pyodide, the checker's wheel and the worker that runs them (13.5 MB: kept only once
+someone has used the simulator, since a visitor who reads one page on a phone should not
+download it). The engine's files are all hashed, so they live in one cache whatever the build
+(ENGINE_CACHE), which the simulator's worker fills itself with the files it has just downloaded
+and checked: keeping the engine then downloads nothing again. The build's name is the hash of
+both lists: any change makes a new service worker, hence a new cache.
 """
 from __future__ import annotations
 
 import base64
 import hashlib
 import json
+import re
 from pathlib import Path
 
 from build_scripts.headers import HASHED
@@ -22,6 +26,10 @@ SOURCE = ROOT / "build_scripts" / "sw.js"
 NAME = "sw.js"
 PLACEHOLDER = "const MANIFEST = null; // filled in by build_scripts/offline.py"
 ENGINE = ("simulateur/pyodide/", "simulateur/wheels/")
+# The simulator's worker: worker.<hash>.mjs (build_scripts/fingerprint.py).
+ENGINE_WORKER = re.compile(r"simulateur/worker\.[0-9a-f]+\.mjs")
+# Also named in the worker's URL (build_scripts/simulator/assets.py), so that it writes there.
+ENGINE_CACHE = "cqp-engine"
 # The search's stemmers: the site's language only (the theme ships thirty).
 LUNR_KEPT = {"assets/javascripts/lunr/min/lunr.stemmer.support.min.js",
              "assets/javascripts/lunr/min/lunr.fr.min.js"}
@@ -51,13 +59,15 @@ def manifest(site: Path) -> dict:
         if not path.is_file() or not _kept(rel):
             continue
         sri = "sha256-" + base64.b64encode(hashlib.sha256(path.read_bytes()).digest()).decode()
-        (engine if rel.startswith(ENGINE) else site_files).append([_url(rel), sri])
+        in_engine = rel.startswith(ENGINE) or ENGINE_WORKER.fullmatch(rel)
+        (engine if in_engine else site_files).append([_url(rel), sri])
     if not any(url == "simulateur/" for url, _ in site_files):
         raise OfflineError("site/simulateur/index.html is missing: is the site built?")
     # The service worker's own code counts: a new version of it gets a new cache.
     build = hashlib.sha256(json.dumps([site_files, engine]).encode()
                            + SOURCE.read_bytes()).hexdigest()[:12]
-    return {"build": build, "hashed": HASHED.pattern, "site": site_files, "engine": engine}
+    return {"build": build, "hashed": HASHED.pattern, "engineCache": ENGINE_CACHE,
+            "site": site_files, "engine": engine}
 
 
 def service_worker(site: Path) -> str:

@@ -1,6 +1,7 @@
 // The site's service worker: after one visit, the site works offline. Written as site/sw.js by
 // build_scripts/offline.py, which fills in MANIFEST: the build's name and its files with their
-// sha256, in two lists (the site; the simulator's engine, kept once the simulator was used).
+// sha256, in two lists (the site; the simulator's engine, kept once the simulator was used), and
+// the name of the engine's cache.
 //
 // Hand-written rather than Workbox: Workbox is a dependency to pin, bundle and self-host (its
 // CDN loader would be a third-party request) for what fits here in under 100 lines: precache a
@@ -14,10 +15,15 @@
 //   hashed files the old cache holds copied rather than downloaded again); it takes over when no
 //   page of the old build is open (no skipWaiting: an open page may still ask for its files),
 //   and deletes the old caches then.
+// - The engine (Pyodide, the wheel, the worker: all hashed) has one cache whatever the build,
+//   which the simulator's worker fills with the files it has just downloaded and checked
+//   (docs/simulateur/worker.mjs): keeping the engine downloads only what it lacks. A new build
+//   adds its own engine files there; the ones no build uses any more go when it takes over.
 const MANIFEST = null; // filled in by build_scripts/offline.py
 const PREFIX = "cqp-";
 const CACHE = PREFIX + MANIFEST.build;
-// Kept in the cache once the simulator has been used: a new build then keeps the engine too.
+const ENGINE = MANIFEST.engineCache;
+// Kept in the build's cache once the simulator has been used: a new build then keeps the engine too.
 const ENGINE_KEPT = new URL("__cqp-engine-kept", self.registration.scope).href;
 // Hashed names, as build_scripts/headers.py tells them (the same pattern, from the manifest).
 const HASHED = new RegExp(MANIFEST.hashed);
@@ -40,9 +46,8 @@ async function keep(cache, [url, integrity]) {
 const keepAll = (cache, files) => Promise.all(files.map((file) => keep(cache, file)));
 
 async function keepEngine() {
-  const cache = await caches.open(CACHE);
-  await keepAll(cache, MANIFEST.engine);
-  await cache.put(ENGINE_KEPT, new Response("1"));
+  await keepAll(await caches.open(ENGINE), MANIFEST.engine);
+  await (await caches.open(CACHE)).put(ENGINE_KEPT, new Response("1"));
 }
 
 self.addEventListener("install", (event) => {
@@ -56,7 +61,14 @@ self.addEventListener("install", (event) => {
 self.addEventListener("activate", (event) => {
   event.waitUntil((async () => {
     for (const name of await caches.keys()) {
-      if (name.startsWith(PREFIX) && name !== CACHE) await caches.delete(name);
+      if (name.startsWith(PREFIX) && name !== CACHE && name !== ENGINE) await caches.delete(name);
+    }
+    if (await caches.has(ENGINE)) {
+      const engine = await caches.open(ENGINE);
+      const used = new Set(MANIFEST.engine.map(([url]) => absolute(url)));
+      for (const request of await engine.keys()) {
+        if (!used.has(request.url)) await engine.delete(request);
+      }
     }
     await self.clients.claim();
   })());

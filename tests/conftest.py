@@ -21,9 +21,11 @@ def pytest_configure(config):
 
 @pytest.fixture(scope="session")
 def referentiel() -> dict:
-    from checker import referentiel
+    # The whole referential, as the pages see it: the checker's JSON leaves out what only the
+    # pages show (compile_referentiels.checker_data).
+    from build_scripts.compile_referentiels import load_all
 
-    return referentiel.load()
+    return load_all()
 
 
 ROOT = Path(__file__).resolve().parents[1]

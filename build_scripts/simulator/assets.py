@@ -16,6 +16,8 @@ from urllib.parse import quote
 
 from build_scripts.build_wheel import ROOT, build_wheel, integrity
 from build_scripts.fingerprint import digest, fingerprint, hashed_folder
+from build_scripts.offline import ENGINE_CACHE
+from build_scripts.strip_comments import strip
 
 
 PAGE = "simulateur/index.md"
@@ -25,10 +27,10 @@ PYODIDE = ROOT / "node_modules" / "pyodide"
 # Only what loadPyodide fetches: the runtime, its WebAssembly, the standard library, the lock file.
 PYODIDE_FILES = ["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip",
                  "pyodide-lock.json"]
-# Those Pyodide fetches (the worker checks them against their sha256); the two scripts are
-# imported as modules, which a worker cannot check (no import map in workers): their folder's
-# name is their hash.
-PYODIDE_FETCHED = ["pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"]
+# The worker checks those Pyodide fetches against their sha256 as they arrive. The two scripts are
+# imported as modules, which a worker cannot check before running them (no import map in
+# workers): their folder's name is their hash; the worker checks their sha256 when it keeps them
+# for offline use (docs/simulateur/worker.mjs, `cacheEngine`).
 # The page's own scripts and styles, in docs/simulateur/, served under hashed names.
 SCRIPTS = (".mjs", ".js", ".css")
 
@@ -55,8 +57,8 @@ class Runtime:
     def worker_query(self) -> str:
         """What the worker reads from its URL: where Pyodide and the wheel are, and their sha256."""
         params = [("wheel", self.wheel_url), ("integrity", integrity(self.wheel)),
-                  ("pyodide", self.pyodide)]
-        params += [(f"sri.{name}", integrity(PYODIDE / name)) for name in PYODIDE_FETCHED]
+                  ("pyodide", self.pyodide), ("cache", ENGINE_CACHE)]
+        params += [(f"sri.{name}", integrity(PYODIDE / name)) for name in PYODIDE_FILES]
         return "&".join(f"{k}={quote(v, safe='/')}" for k, v in params)
 
 
@@ -69,8 +71,9 @@ def hashed_scripts(files: dict[str, Path | str]) -> dict[str, str]:
     sources = {}
     for rel in names:
         source = files.pop(rel)
-        sources[rel[len(folder):]] = (source.read_text(encoding="utf-8")
-                                      if isinstance(source, Path) else source)
+        name = rel[len(folder):]
+        # Served without their comment lines: the visitor downloads them before Python is ready.
+        sources[name] = strip(name, source.read_text(encoding="utf-8") if isinstance(source, Path) else source)
     renamed = fingerprint(sources)
     for hashed, text in renamed.values():
         files[folder + hashed] = text

@@ -26,6 +26,7 @@
   var next = 0;
   var settle = null;
   var watchdog = null;
+  var cached = null; // CQP.cacheEngine's pending answer
 
   function emit(name, detail) {
     document.dispatchEvent(new CustomEvent(name, { detail: detail }));
@@ -123,6 +124,9 @@
         emit("cqp:ready", { python: m.python });
       } else if (m.type === "failed") {
         fail(m.kind, m.status, m.message);
+      } else if (m.type === "engine-cached") {
+        if (cached) cached(m.ok === true);
+        cached = null;
       } else if (m.id === null && "error" in m) {
         // An answer the worker could not attach to a request: no request is left waiting.
         for (var id in pending) pending[id].reject(new Error(m.error));
@@ -196,6 +200,22 @@
         pending[id] = { resolve: resolve, reject: reject };
         worker.postMessage({ id: id, check: String(check), csv: String(csvText), lean: !!options && options.trace === false });
       });
+    });
+  };
+
+  // Once Python is ready, the worker holds the engine's files it downloaded and checked: keep
+  // (true) puts them in the service worker's engine cache, so that keeping the simulator offline
+  // downloads none of them again; false lets them go. Called by docs/assets/javascripts/
+  // offline.js; resolves to whether they were put there.
+  CQP.cacheEngine = function (keep) {
+    return new Promise(function (resolve) {
+      if (!worker || CQP.status !== "ready") {
+        resolve(false);
+        return;
+      }
+      if (cached) cached(false);
+      cached = resolve;
+      worker.postMessage({ type: "cache-engine", keep: !!keep });
     });
   };
 

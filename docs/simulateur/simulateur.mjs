@@ -9,8 +9,24 @@ import {
   MAX_BYTES, collect, fill, isRecord, parseJSON, pathOf, problemOf, sameJSON, showWeekdays, shown, switches,
   updateVisibility,
 } from "./form.mjs";
-import { problemsOf, problemText, renderVerdict, summaryOf } from "./verdict.mjs";
 import { download } from "./download.mjs";
+
+// What shows a result — its rendering (verdict.mjs) and, on the full page, the printed recap and
+// the bar that leads to it (named by the page's template, data-cqp-later; an embed has neither)
+// — is imported with the first result: no result can come before Python is ready, and fetched
+// earlier these modules would only compete with Pyodide's download.
+let rendering = null;
+let shows = null; // verdict.mjs, once imported
+function results() {
+  const tag = document.querySelector("script[data-cqp-later]");
+  const later = tag ? tag.dataset.cqpLater.split(" ").filter(Boolean) : [];
+  rendering ??= Promise.all([import("./verdict.mjs"), ...later.map((src) => import(new URL(src, tag.src).href))])
+    .then(([module]) => (shows = module), (err) => {
+      rendering = null; // asked again with the next result
+      throw err;
+    });
+  return rendering;
+}
 
 const root = document.querySelector("[data-cqp-sim]");
 const CQP = window.CQP;
@@ -289,11 +305,11 @@ function showFieldError(form, problem) {
   if (!field) return null;
   const existing = document.getElementById(`${field.id}-error`);
   if (existing) {
-    existing.textContent += ` ${problemText(problem)}`;
+    existing.textContent += ` ${shows.problemText(problem)}`;
     return field;
   }
   field.setAttribute("aria-invalid", "true");
-  const p = Object.assign(document.createElement("p"), { className: "cqp-field-error", id: `${field.id}-error`, textContent: problemText(problem) });
+  const p = Object.assign(document.createElement("p"), { className: "cqp-field-error", id: `${field.id}-error`, textContent: shows.problemText(problem) });
   (field.closest(".cqp-field, td") || field.parentElement).append(p);
   field.setAttribute("aria-describedby", `${field.getAttribute("aria-describedby") || ""} ${p.id}`.trim());
   return field;
@@ -315,13 +331,21 @@ async function evaluate(t, startedAt = performance.now()) {
   let verdict = null;
   let error = null;
   pending(+1);
+  const display = results();
   try {
     verdict = await CQP.evaluate(t.check, situation);
   } catch (err) {
     error = err;
+  }
+  try {
+    await display;
+  } catch (err) {
+    console.error("simulateur :", err); // the result cannot be shown; the next change tries again
+    return;
   } finally {
     pending(-1);
   }
+  const { problemsOf, renderVerdict, summaryOf } = shows;
   if (seq !== t.seq) return; // a newer evaluation is on its way
   clearFieldErrors(t.form);
   // An answer not given yet is listed in the result (« À compléter », with a link to its field),

@@ -6,9 +6,15 @@
 // &pyodide=<folder>&sri.<core file>=sha256-… The wheel is fetched while Pyodide boots, checked
 // against its sha256, and unpacked into a folder put on sys.path: the checker is then imported
 // as the CLI imports it. The core files Pyodide fetches are checked against theirs too.
+// `cache=<name>` names the Cache Storage cache the service worker keeps the engine in
+// (build_scripts/offline.py): asked once Python is ready, the worker puts there the files it has
+// just downloaded and checked, so that keeping the engine offline downloads none of them again.
 //
 // Messages in:  {id, check, payload}   payload = the situation as JSON text (the page serialises
 //               it: a string crosses postMessage whatever the situation's depth)
+//               {type: "cache-engine", keep}   once Python is ready (docs/assets/javascripts/
+//               offline.js, through CQP.cacheEngine): keep the engine's files in the cache, or
+//               let them go; answered {type: "engine-cached", ok}
 //               {id, check, csv, lean?}   a cohort (contract v1.1): checker.evaluate_batch(check,
 //               csv), answered as {id, verdict: [rows]} or {id, error} when the file cannot be
 //               read; `lean` leaves each verdict's trace out (the cohort page does not show it,
@@ -31,6 +37,7 @@ const pyodideUrl = new URL(params.get("pyodide"), import.meta.url).href;
 const coreIntegrity = new Map(
   [...params].filter(([key]) => key.startsWith("sri.")).map(([key, value]) => [new URL(key.slice(4), pyodideUrl).href, value]));
 const MAX_PAYLOAD = 2 * 1024 * 1024; // characters of JSON (the page refuses more than 1 MB)
+const engineCache = params.get("cache");
 
 // Messages that come before Python is ready wait here.
 const queue = [];
@@ -83,6 +90,10 @@ function read(data) {
 }
 
 function answer(data) {
+  if (data !== null && typeof data === "object" && data.type === "cache-engine") {
+    cacheEngine(data.keep === true).then((ok) => self.postMessage({ type: "engine-cached", ok }));
+    return;
+  }
   const message = read(data);
   if (message.problem) {
     reply(message.id ?? null, message.problem);
@@ -197,8 +208,11 @@ async function countedFetch(input, init) {
   let body = response.body;
   if (sri && subtle) {
     const [checked, used] = body.tee();
-    const check = verify(checked, sri, url);
-    check.catch(fail); // at once: Pyodide may never settle on a file it cannot use
+    const check = verify(checked, sri, url).then((bytes) => hold(url, bytes, response));
+    check.catch((err) => { // at once: Pyodide may never settle on a file it cannot use
+      checkFailed(err);
+      fail(err);
+    });
     coreChecks.push(check);
     body = used;
   }
@@ -214,11 +228,67 @@ self.fetch = countedFetch;
 const coreChecks = [];
 async function verify(stream, sri, url) {
   const bytes = await new Response(stream).arrayBuffer();
-  const digest = new Uint8Array(await self.crypto.subtle.digest("SHA-256", bytes));
-  let text = "";
-  for (const byte of digest) text += String.fromCharCode(byte);
-  const got = "sha256-" + btoa(text);
+  const got = "sha256-" + btoa(String.fromCharCode(...new Uint8Array(await self.crypto.subtle.digest("SHA-256", bytes))));
   if (got !== sri) throw new LoadError("integrity", `${url}: ${got} != ${sri}`);
+  return bytes;
+}
+
+// --- the engine kept offline without a second download ---
+//
+// The service worker keeps the engine (Pyodide's files, the wheel, this worker) once the
+// simulator has been used; fetching them again would download them a second time wherever the
+// host sends no caching header. The files downloaded and checked here are held until the page
+// says (CQP.cacheEngine, once the service worker is registered) whether to put them in its
+// engine cache, and let go then, or after HOLD_MS at the latest on a page that keeps nothing
+// offline (an embed, a browser without service workers).
+const HOLD_MS = 60000;
+const held = new Map(); // url → {bytes, type}
+let holdTimer = null;
+const keeping = engineCache && self.caches && self.crypto && self.crypto.subtle;
+function hold(url, bytes, response) {
+  if (keeping) held.set(new URL(url, self.location.href).href, { bytes, type: response.headers.get("Content-Type") });
+}
+
+// Pyodide's two scripts were imported, not fetched, and so was this worker: their bytes are read
+// again from the HTTP cache the imports have just filled (force-cache: no request when it holds
+// them), and checked, Pyodide's against their sha256, this worker against the hash in its name.
+async function readImported(url, check) {
+  const response = await nativeFetch(url, { cache: "force-cache" });
+  if (!response.ok) return null;
+  const bytes = await response.arrayBuffer();
+  const digest = new Uint8Array(await self.crypto.subtle.digest("SHA-256", bytes));
+  return check(digest) ? { bytes, type: response.headers.get("Content-Type") } : null;
+}
+
+async function cacheEngine(keep) {
+  clearTimeout(holdTimer);
+  const files = new Map(held);
+  held.clear();
+  if (!keep || !keeping || !evaluate) return false;
+  try {
+    const base64 = (digest) => "sha256-" + btoa(String.fromCharCode(...digest));
+    for (const name of ["pyodide.mjs", "pyodide.asm.mjs"]) {
+      const url = new URL(name, pyodideUrl).href;
+      const sri = coreIntegrity.get(url);
+      const file = sri && await readImported(url, (digest) => base64(digest) === sri);
+      if (file) files.set(url, file);
+    }
+    // worker.<first hex digits of its sha256>.mjs (build_scripts/fingerprint.py); kept without
+    // its query, as the service worker lists it.
+    const self_ = new URL(import.meta.url);
+    const named = /\.([0-9a-f]{8,})\.mjs$/.exec(self_.pathname);
+    const hex = (digest) => [...digest].map((b) => b.toString(16).padStart(2, "0")).join("");
+    const file = named && await readImported(self_.href, (digest) => hex(digest).startsWith(named[1]));
+    if (file) files.set(self_.origin + self_.pathname, file);
+    const cache = await self.caches.open(engineCache);
+    for (const [url, { bytes, type }] of files) {
+      if (await cache.match(url)) continue; // kept by an earlier visit
+      await cache.put(url, new Response(bytes, { headers: type ? { "Content-Type": type } : {} }));
+    }
+    return true;
+  } catch (err) {
+    return false; // the service worker downloads what is missing
+  }
 }
 
 async function fetchWheel() {
@@ -232,6 +302,7 @@ async function fetchWheel() {
     const digest = new Uint8Array(await subtle.digest("SHA-256", bytes));
     const got = "sha256-" + btoa(String.fromCharCode(...digest));
     if (got !== integrity) throw new LoadError("integrity", `${wheelUrl}: ${got} != ${integrity}`);
+    hold(wheelUrl, bytes, response);
   }
   return bytes;
 }
@@ -246,6 +317,7 @@ async function boot() {
   [evaluate, batch] = pyodide.runPython(GLUE).toJs();
   self.fetch = nativeFetch;
   self.postMessage({ type: "ready", python: pyodide.runPython("import sys; sys.version.split()[0]") });
+  holdTimer = setTimeout(() => held.clear(), HOLD_MS);
   for (const message of queue.splice(0)) {
     try {
       answer(message);
@@ -274,10 +346,17 @@ async function classify(err) {
 }
 
 let failed = false;
+let checkFailed;
+const aCheckFailed = new Promise((resolve) => { checkFailed = resolve; });
 async function fail(reason) {
   if (evaluate || failed) return;
   failed = true;
-  const err = await classify(reason);
+  let err = await classify(reason);
+  if (err.kind === "internal") {
+    // A core file that fails its check may break Pyodide (an unreadable lock file) before its
+    // check ends: a check that fails within a moment says what really went wrong.
+    err = (await Promise.race([aCheckFailed, new Promise((resolve) => setTimeout(resolve, 2000))])) || err;
+  }
   self.postMessage({ type: "failed", kind: err.kind, status: err.status, message: describe(err) });
 }
 // When its WebAssembly cannot be fetched, Pyodide logs the error and its promise never settles:

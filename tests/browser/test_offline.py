@@ -3,9 +3,16 @@ a page never opened, the search, and the simulator, whose verdicts are computed 
 is served as a host reading site/_headers would (strict CSP)."""
 from __future__ import annotations
 
+import functools
+import threading
+import time
+from urllib.parse import urlsplit
+
 import pytest
 
 import checker
+from build_scripts import offline
+from build_scripts.local_server import QuietServer, StaticHandler
 
 SITUATION = """{cqp: 'vendeur-conseil-distance', route: 'formation',
                 domains: {DC1: {positive: 17, total: 20}, DC2: {positive: 20, total: 20}}}"""
@@ -66,3 +73,43 @@ def test_simulator_works_offline_after_one_visit(sw_context, host_url):
     expected = checker.score({"cqp": "vendeur-conseil-distance", "route": "formation",
                               "domains": {"DC1": {"positive": 16, "total": 20}}})
     assert expected["outcome"]["title"] in tool.locator(".cqp-verdict").inner_text()
+
+
+class CountingHandler(StaticHandler):
+    """The site with no caching header at all (the bench's server, a bare host): every response
+    body sent is recorded with when it was asked for."""
+
+    sent: list[tuple[str, float]]
+
+    def do_GET(self):
+        self.asked_at = time.time()
+        super().do_GET()
+
+    def copyfile(self, source, outputfile):
+        super().copyfile(source, outputfile)
+        self.sent.append((urlsplit(self.path).path, self.asked_at))
+
+
+def test_one_visit_downloads_each_engine_file_once(browser, site_dir):
+    # The worker puts the engine files it has just downloaded and checked in the engine's cache:
+    # keeping the simulator offline downloads none of them again, even from a host whose files
+    # the HTTP cache does not keep.
+    sent: list[tuple[str, float]] = []
+    handler = type("Handler", (CountingHandler,), {"sent": sent})
+    server = QuietServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site_dir)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    ctx = browser.new_context(locale="fr-FR")
+    try:
+        page = ctx.new_page()
+        page.goto(f"http://127.0.0.1:{server.server_address[1]}/simulateur/")
+        page.wait_for_function("() => document.documentElement.dataset.cqpOffline === 'ready'", timeout=180_000)
+        ready_at = page.evaluate("(performance.timeOrigin + CQP.readyAt) / 1000")
+        paths = [path for path, _ in sent]
+        for url, _ in offline.manifest(site_dir)["engine"]:
+            assert paths.count("/" + url) == 1, url
+        # The other pages are kept for offline use after Python is ready, never competing with it.
+        early = [path for path, at in sent if at <= ready_at and path in ("/glossaire/", "/comparer/")]
+        assert not early and "/glossaire/" in paths
+    finally:
+        ctx.close()
+        server.shutdown()

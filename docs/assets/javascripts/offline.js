@@ -1,11 +1,19 @@
 // Keeps the site for offline use: registers the service worker (site/sw.js, written by
 // build_scripts/offline.py). Only once the page has loaded, and on the simulator page once
-// Python is ready, so that the first visit is not slower; the simulator page then asks the
-// service worker to keep the engine too, asks the browser not to evict it, and says so.
+// Python is ready, so that the first visit is not slower (nothing the service worker downloads
+// competes with Pyodide's download); the simulator page then has its worker put the engine's
+// files it has just downloaded in the engine's cache (CQP.cacheEngine), asks the service worker
+// to keep the engine (it downloads only what is missing), asks the browser not to evict it, and
+// says so.
 (function () {
   "use strict";
   var tag = document.currentScript;
-  if (!("serviceWorker" in navigator) || !window.isSecureContext) return;
+  if (!("serviceWorker" in navigator) || !window.isSecureContext) {
+    // Nothing kept offline: the simulator's worker lets go of the files it held for it.
+    var CQP = window.CQP;
+    if (CQP && CQP.ready && CQP.cacheEngine) CQP.ready.then(function () { CQP.cacheEngine(false); }, function () {});
+    return;
+  }
 
   function register() {
     return navigator.serviceWorker.register(tag.dataset.sw).catch(function () {
@@ -40,7 +48,11 @@
     if (CQP && CQP.ready) {
       // Registered whether Python loaded or not (the pages are still worth keeping).
       CQP.ready.then(function () {
-        return register().then(function (registration) { if (registration) return keepEngine(); });
+        return register().then(function (registration) {
+          var cached = CQP.cacheEngine ? CQP.cacheEngine(!!registration) : Promise.resolve(false);
+          // Asked once the worker's files are in the cache, so that none is downloaded twice.
+          if (registration) return cached.then(keepEngine);
+        });
       }, register);
     } else {
       register();
