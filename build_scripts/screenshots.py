@@ -1,7 +1,7 @@
 """The README's pictures of the simulator (`make screenshots`): a Commercial sédentaire trainee's
 result before the jury, on a phone (360 px) and on a desktop (1280 px), taken from the built
 site/ served locally, in Debian's chromium — so that they show the site as it is, not as it
-was drawn. Writes docs/assets/images/simulateur-telephone.png and simulateur-ordinateur.png."""
+was drawn. Writes readme/simulateur-telephone.png and simulateur-ordinateur.png."""
 from __future__ import annotations
 
 import base64
@@ -15,7 +15,7 @@ from build_scripts.local_server import CHROMIUM, CHROMIUM_ARGS, QuietServer, Sta
 
 ROOT = Path(__file__).resolve().parents[1]
 SITE = ROOT / "site"
-OUT = ROOT / "docs" / "assets" / "images"
+OUT = ROOT / "readme"
 # Questionnaire and tutor results known, the jury still to come: the result says what it needs.
 SITUATION = {"cqp": "commercial-sedentaire", "route": "formation", "blocks": {"B1": {
     f"C1.{i}": {"questionnaire": q, "tuteur": t}
