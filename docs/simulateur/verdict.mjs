@@ -195,7 +195,7 @@ function renderScore(v, fieldOf) {
   let html = outcome(v.outcome);
   const heads = [word[1], "Résultat", "Détail"];
   const rows = partRows(v, fieldOf)
-    .map((r) => `<tr><th scope="row" data-label="${heads[0]}">${heads[0]} ${esc(r.id)}</th>` +
+    .map((r) => `<tr><th scope="row" data-label="${heads[0]}"><span class="cqp-part-name">${heads[0]} ${esc(r.id)}</span></th>` +
       `<td data-label="${heads[1]}">${status(r.ok, r.word ?? undefined)}</td>` +
       `<td data-label="${heads[2]}">${r.figures}</td></tr>`)
     .join("");
