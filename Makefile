@@ -56,8 +56,9 @@ serve: generate
 test: setup browser site
 	$(BIN)/python -m pytest
 
-# Checker and referential tests only: no browser, no built site.
-test-fast: $(VENV_STAMP) data
+# Checker and referential tests only: no browser, no built site (but the npm packages: a test
+# builds the simulator's scripts as served, minified by esbuild).
+test-fast: $(VENV_STAMP) $(NODE_STAMP) data
 	$(BIN)/python -m pytest -m "not browser and not site"
 
 bench: setup browser site

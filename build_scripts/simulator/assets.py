@@ -17,7 +17,7 @@ from urllib.parse import quote
 from build_scripts.build_wheel import ROOT, build_wheel, integrity
 from build_scripts.fingerprint import digest, fingerprint, hashed_folder
 from build_scripts.offline import ENGINE_CACHE
-from build_scripts.strip_comments import strip
+from build_scripts.minify import MinifyError, minify
 
 
 PAGE = "simulateur/index.md"
@@ -31,7 +31,7 @@ PYODIDE_FILES = ["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_s
 # imported as modules, which a worker cannot check before running them (no import map in
 # workers): their folder's name is their hash; the worker checks their sha256 when it keeps them
 # for offline use (docs/simulateur/worker.mjs, `cacheEngine`).
-# The page's own scripts and styles, in docs/simulateur/, served under hashed names.
+# The page's own scripts and styles, in docs/simulateur/, served minified under hashed names.
 SCRIPTS = (".mjs", ".js", ".css")
 
 
@@ -63,18 +63,21 @@ class Runtime:
 
 
 def hashed_scripts(files: dict[str, Path | str]) -> dict[str, str]:
-    """Replaces, in files, the scripts and styles of docs/simulateur/ by their hashed copies;
-    returns {name: hashed name}."""
+    """Replaces, in files, the scripts and styles of docs/simulateur/ by their minified, hashed
+    copies; returns {name: hashed name}."""
     folder = PAGE.rsplit("/", 1)[0] + "/"
     names = [rel for rel in files if rel.startswith(folder) and "/" not in rel[len(folder):]
              and rel.endswith(SCRIPTS)]
     sources = {}
     for rel in names:
         source = files.pop(rel)
-        name = rel[len(folder):]
-        # Served without their comment lines: the visitor downloads them before Python is ready.
-        sources[name] = strip(name, source.read_text(encoding="utf-8") if isinstance(source, Path) else source)
-    renamed = fingerprint(sources)
+        sources[rel[len(folder):]] = source.read_text(encoding="utf-8") if isinstance(source, Path) else source
+    # Minified before they are named: a name is the hash of what is served.
+    try:
+        minified = minify(sources)
+    except MinifyError as err:
+        raise SimulatorBuildError(str(err)) from None
+    renamed = fingerprint(minified)
     for hashed, text in renamed.values():
         files[folder + hashed] = text
     return {name: hashed for name, (hashed, _) in renamed.items()}
