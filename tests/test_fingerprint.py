@@ -30,6 +30,15 @@ def test_dynamic_imports_and_other_folders():
     assert f'import("./{out["b.mjs"][0]}")' in text and '"./pyodide/pyodide.mjs"' in text
 
 
+def test_minified_imports_are_renamed():
+    # as esbuild writes them (build_scripts/minify.py): no spaces around the specifiers
+    out = fingerprint({"a.mjs": 'import{f as o}from"./b.mjs";const r=()=>import("./c.mjs");',
+                       "b.mjs": "export const f=1;", "c.mjs": ""})
+    text = out["a.mjs"][1]
+    assert text == (f'import{{f as o}}from"./{out["b.mjs"][0]}";'
+                    f'const r=()=>import("./{out["c.mjs"][0]}");')
+
+
 def test_a_cycle_is_refused():
     with pytest.raises(CycleError):
         fingerprint({"a.mjs": 'import "./b.mjs";', "b.mjs": 'import "./a.mjs";'})
