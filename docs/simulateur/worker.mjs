@@ -261,7 +261,10 @@ const held = new Map(); // url → {bytes, type}
 let holdTimer = null;
 const keeping = engineCache && self.caches && self.crypto && self.crypto.subtle;
 function hold(url, bytes, response) {
-  if (keeping) held.set(new URL(url, self.location.href).href, { bytes, type: response.headers.get("Content-Type") });
+  if (!keeping) return;
+  const file = [new URL(url, self.location.href).href, { bytes, type: response.headers.get("Content-Type") }];
+  if (engineKept) putInEngineCache(new Map([file])).catch(() => {}); // else the service worker fetches it
+  else held.set(...file);
 }
 
 // Pyodide's two scripts were imported, not fetched, and so was this worker: their bytes are read
@@ -273,6 +276,16 @@ async function readImported(url, check) {
   const bytes = await response.arrayBuffer();
   const digest = new Uint8Array(await self.crypto.subtle.digest("SHA-256", bytes));
   return check(digest) ? { bytes, type: response.headers.get("Content-Type") } : null;
+}
+
+// Once the engine is kept, a file fetched later (the cohorts' archive) is kept as it arrives.
+let engineKept = false;
+async function putInEngineCache(files) {
+  const cache = await self.caches.open(engineCache);
+  for (const [url, { bytes, type }] of files) {
+    if (await cache.match(url)) continue; // kept by an earlier visit
+    await cache.put(url, new Response(bytes, { headers: type ? { "Content-Type": type } : {} }));
+  }
 }
 
 async function cacheEngine(keep) {
@@ -295,11 +308,8 @@ async function cacheEngine(keep) {
     const hex = (digest) => [...digest].map((b) => b.toString(16).padStart(2, "0")).join("");
     const file = named && await readImported(self_.href, (digest) => hex(digest).startsWith(named[1]));
     if (file) files.set(self_.origin + self_.pathname, file);
-    const cache = await self.caches.open(engineCache);
-    for (const [url, { bytes, type }] of files) {
-      if (await cache.match(url)) continue; // kept by an earlier visit
-      await cache.put(url, new Response(bytes, { headers: type ? { "Content-Type": type } : {} }));
-    }
+    await putInEngineCache(files);
+    engineKept = true;
     return true;
   } catch (err) {
     return false; // the service worker downloads what is missing
