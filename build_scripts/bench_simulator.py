@@ -186,8 +186,8 @@ def classify(path: str) -> str:
     p = path.split("?")[0]
     if p.startswith("/simulateur/pyodide/"):
         return "pyodide"
-    if p.startswith("/simulateur/wheels/"):
-        return "wheel"
+    if p.startswith(("/simulateur/moteur/", "/simulateur/wheels/")):
+        return "checker"
     if p.startswith("/simulateur/"):
         return "simulator page and scripts"
     if p.startswith("/search/") or "/workers/search" in p or "/lunr/" in p:
@@ -197,7 +197,7 @@ def classify(path: str) -> str:
     return "other (site)"
 
 
-SIMULATOR = ("pyodide", "wheel", "simulator page and scripts")
+SIMULATOR = ("pyodide", "checker", "simulator page and scripts")
 
 
 def bytes_by_kind(sent: list[tuple[str, int]]) -> dict[str, int]:
@@ -284,10 +284,10 @@ def main(argv=None) -> int:
     own = sum(by_kind.get(k, 0) for k in SIMULATOR)
     budget = sum(core.values()) + 250_000
     fetched_core = sum(n for p, n in until if classify(p) == "pyodide")
-    # An engine file (Pyodide, the wheel) whose bytes were sent more than once in the visit.
+    # An engine file (Pyodide, the checker) whose bytes were sent more than once in the visit.
     engine_sent: dict[str, list[int]] = {}
     for p, n, _ in visit:
-        if classify(p) in ("pyodide", "wheel") and n:
+        if classify(p) in ("pyodide", "checker") and n:
             engine_sent.setdefault(p.split("?")[0], []).append(n)
     again = sum(sum(ns[1:]) for ns in engine_sent.values())
 
@@ -308,7 +308,7 @@ def main(argv=None) -> int:
           f"page, {re_frame:.1f} ms to the next frame (n={len(reeval['times'])}, max {max(reeval['times']):.1f} ms; "
           "target < 50 ms)")
     print(f"  {ok(longest <= 200)} longest main-thread task until ready: {longest:.0f} ms (target ≤ 200 ms)")
-    print(f"  {ok(own <= budget)} bytes sent for the simulator until CQP.ready (Pyodide, page, scripts, wheel): "
+    print(f"  {ok(own <= budget)} bytes sent for the simulator until CQP.ready (Pyodide, page, scripts, checker): "
           f"{kb(own)} (budget: Pyodide core files {kb(sum(core.values()))} + 250 kB = {kb(budget)}); "
           f"beyond the Pyodide files: {kb(own - fetched_core)}")
     print(f"       whole page load until ready, with the site's theme and search shared by every page: {kb(total)}")

@@ -11,8 +11,9 @@ renders, so that the site generator only renders:
   abbreviations (the tooltips);
 - the simulator page: its forms where docs/simulateur/index.md has `<!-- simulateur -->`, its
   template and configuration in its front matter (build_scripts/simulator/);
-- Pyodide's core files and the checker's wheel in simulateur/, the simulator's scripts under
-  content-hashed names (build_scripts/fingerprint.py).
+- Pyodide's core files, the checker's wheel and its compiled archives (build_scripts/bytecode.py)
+  in simulateur/, the simulator's scripts under content-hashed names
+  (build_scripts/fingerprint.py).
 
 The referential is compiled first by the one compile (build_scripts/compile_referentiels.py),
 whose checked data the pages use. Only files whose content changed are written and files no
@@ -27,6 +28,7 @@ from pathlib import Path
 
 from build_scripts import pages
 from build_scripts.build_wheel import WheelError
+from build_scripts.bytecode import BytecodeError
 from build_scripts.compile_referentiels import OUTPUT, ReferentielError, compile_referentiels
 from build_scripts.referentiel_loader import ROOT
 from build_scripts.simulator import Forms, FormsError, simulator_html
@@ -88,7 +90,8 @@ def main(argv: list[str]) -> int:
     except ReferentielError as err:
         print(err, file=sys.stderr)
         return 1
-    except (GenerateError, pages.PagesError, FormsError, assets.SimulatorBuildError, WheelError) as err:
+    except (GenerateError, pages.PagesError, FormsError, assets.SimulatorBuildError, WheelError,
+            BytecodeError) as err:
         print(f"build_scripts.generate: {err}", file=sys.stderr)
         return 1
     try:

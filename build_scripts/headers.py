@@ -31,7 +31,7 @@ EMBEDS = "/integrer-*"
 CSP_EMBED = CSP.replace("frame-ancestors 'self'", "frame-ancestors *")
 IMMUTABLE = "public, max-age=31536000, immutable"
 # form.3f9a0c1b2d.mjs, bundle.a5f9d56c.min.js (the theme's), or a file in a folder named after
-# the hash of its files (simulateur/pyodide/<hash>/, simulateur/wheels/<hash>/).
+# the hash of its files (simulateur/pyodide/<hash>/, simulateur/moteur/<hash>/, simulateur/wheels/<hash>/).
 HASHED = re.compile(r"\.[0-9a-f]{8,10}(\.min)?\.(m?js|css)$|(^|/)[0-9a-f]{10}/")
 NAME = "_headers"
 

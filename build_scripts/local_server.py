@@ -32,6 +32,7 @@ class StaticHandler(http.server.SimpleHTTPRequestHandler):
         ".js": "text/javascript",
         ".json": "application/json",
         ".whl": "application/zip",
+        ".tgz": "application/gzip",
         ".zip": "application/zip",
     }
 

@@ -4,7 +4,7 @@ MkDocs has written the pages).
 
 Two lists: the pages, the theme, the search and the simulator's page and scripts (about 2 MB,
 kept from the first visit of any page, in a cache named after the build), and the simulator's
-engine, Pyodide, the checker's wheel and the worker that runs them (13.5 MB: kept only once
+engine, Pyodide, the checker compiled for it and the worker that runs them (13.5 MB: kept only once
 someone has used the simulator, since a visitor who reads one page on a phone should not
 download it). The engine's files are all hashed, so they live in one cache whatever the build
 (ENGINE_CACHE), which the simulator's worker fills itself with the files it has just downloaded
@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SOURCE = ROOT / "build_scripts" / "sw.js"
 NAME = "sw.js"
 PLACEHOLDER = "const MANIFEST = null; // filled in by build_scripts/offline.py"
-ENGINE = ("simulateur/pyodide/", "simulateur/wheels/")
+ENGINE = ("simulateur/pyodide/", "simulateur/moteur/")
 # The simulator's worker: worker.<hash>.mjs (build_scripts/fingerprint.py).
 ENGINE_WORKER = re.compile(r"simulateur/worker\.[0-9a-f]+\.mjs")
 # Also named in the worker's URL (build_scripts/simulator/assets.py), so that it writes there.
@@ -47,7 +47,8 @@ def _url(rel: str) -> str:
 
 
 def _kept(rel: str) -> bool:
-    if rel in (NAME, "_headers") or rel.endswith((".map", ".gz")) or rel == "sitemap.xml":
+    # The wheel is a download for developers (`pip install`); the simulator runs its archives.
+    if rel in (NAME, "_headers") or rel.endswith((".map", ".gz", ".whl")) or rel == "sitemap.xml":
         return False
     return not rel.startswith("assets/javascripts/lunr/") or rel in LUNR_KEPT
 

@@ -15,7 +15,7 @@
 //   hashed files the old cache holds copied rather than downloaded again); it takes over when no
 //   page of the old build is open (no skipWaiting: an open page may still ask for its files),
 //   and deletes the old caches then.
-// - The engine (Pyodide, the wheel, the worker: all hashed) has one cache whatever the build,
+// - The engine (Pyodide, the checker, the worker: all hashed) has one cache whatever the build,
 //   which the simulator's worker fills with the files it has just downloaded and checked
 //   (docs/simulateur/worker.mjs): keeping the engine downloads only what it lacks. A new build
 //   adds its own engine files there; the ones no build uses any more go when it takes over.

@@ -1,12 +1,14 @@
 """What the simulator page (simulateur/) needs besides its Markdown: Pyodide's core files, the
-checker's wheel, its scripts under content-hashed names, and the configuration its template reads
-(page front matter).
+checker compiled for it, its scripts under content-hashed names, and the configuration its
+template reads (page front matter).
 
 Pyodide comes from node_modules/pyodide (the npm package pinned in package.json; nothing comes
-from a CDN). The wheel is loaded by URL and checked against its sha256 (see README), and so are
-the core files Pyodide fetches (its WebAssembly, standard library and lock file). Every file
-here has a name that changes with its content (build_scripts/fingerprint.py): Pyodide's and the
-wheel's in a folder named after their hash, since their own names matter.
+from a CDN). The checker is the wheel compiled to bytecode (build_scripts/bytecode.py), loaded by
+URL and checked against its sha256 (see README), and so are the core files Pyodide fetches (its
+WebAssembly, standard library and lock file). The wheel itself is served for the developer page.
+Every file here has a name that changes with its content (build_scripts/fingerprint.py):
+Pyodide's, the wheel's and the checker's archives in a folder named after their hash, since
+their own names matter.
 """
 from __future__ import annotations
 
@@ -15,6 +17,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from build_scripts.build_wheel import ROOT, build_wheel, integrity
+from build_scripts.bytecode import build_bytecode
 from build_scripts.fingerprint import digest, fingerprint, hashed_folder
 from build_scripts.offline import ENGINE_CACHE
 from build_scripts.minify import MinifyError, minify
@@ -40,7 +43,7 @@ class SimulatorBuildError(Exception):
 
 
 class Runtime:
-    """Pyodide's core files and the checker's wheel, where the site serves them."""
+    """Pyodide's core files, the checker's wheel and its compiled archives, where the site serves them."""
 
     def __init__(self) -> None:
         missing = [f for f in PYODIDE_FILES if not (PYODIDE / f).exists()]
@@ -51,12 +54,22 @@ class Runtime:
         core = {name: PYODIDE / name for name in PYODIDE_FILES}
         self.pyodide = f"pyodide/{hashed_folder(core)}/"
         self.wheel_url = f"wheels/{digest(self.wheel.read_bytes())}/{self.wheel.name}"
+        self.bytecode = build_bytecode(self.wheel)
+        # moteur/<hash>/verificateur.tgz, moteur/<hash>/cohortes.tgz: not `.gz`, which some
+        # servers send as Content-Encoding: gzip (the browser would then hand over other bytes
+        # than the ones whose sha256 the worker checks).
+        self.checker_url = f"moteur/{digest(self.bytecode.checker.read_bytes())}/verificateur.tgz"
+        self.cohort_url = f"moteur/{digest(self.bytecode.cohort.read_bytes())}/cohortes.tgz"
         self.files = {f"simulateur/{self.pyodide}{name}": path for name, path in core.items()}
         self.files[f"simulateur/{self.wheel_url}"] = self.wheel
+        self.files[f"simulateur/{self.checker_url}"] = self.bytecode.checker
+        self.files[f"simulateur/{self.cohort_url}"] = self.bytecode.cohort
 
     def worker_query(self) -> str:
-        """What the worker reads from its URL: where Pyodide and the wheel are, and their sha256."""
-        params = [("wheel", self.wheel_url), ("integrity", integrity(self.wheel)),
+        """What the worker reads from its URL: where Pyodide and the checker's archives are, and
+        their sha256."""
+        params = [("checker", self.checker_url), ("checker.sri", integrity(self.bytecode.checker)),
+                  ("cohort", self.cohort_url), ("cohort.sri", integrity(self.bytecode.cohort)),
                   ("pyodide", self.pyodide), ("cache", ENGINE_CACHE)]
         params += [(f"sri.{name}", integrity(PYODIDE / name)) for name in PYODIDE_FILES]
         return "&".join(f"{k}={quote(v, safe='/')}" for k, v in params)

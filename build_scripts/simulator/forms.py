@@ -48,9 +48,11 @@ def _grid_label(fid: str, label: str, competence: str) -> str:
     screen only what its card does not already say (the competence heads the card)."""
     prefix = f"{competence} — "
     if not label.startswith(prefix):
-        return f'<label class="cqp-grid-label" for="{fid}"><span class="cqp-grid-what">{a(label)}</span></label>'
-    return (f'<label class="cqp-grid-label" for="{fid}"><span class="cqp-visually-hidden">{a(prefix)}</span>'
-            f'<span class="cqp-grid-what">{a(label[len(prefix):])}</span></label>')
+        return f'<label for="{fid}"><span>{a(label)}</span></label>'
+    # No class on the label and its last span: simulateur.css finds them as `.cqp-grid label`
+    # (fifty-seven inputs on the first load of the page).
+    return (f'<label for="{fid}"><span class="cqp-visually-hidden">{a(prefix)}</span>'
+            f'<span>{a(label[len(prefix):])}</span></label>')
 
 
 def a(value) -> str:
@@ -143,8 +145,9 @@ class Forms:
         """A yes/no condition as three radios: yes, no, and « not known yet », the default, which
         leaves the field out of the situation (the checker then lists it as still to answer)."""
         described, extra = self._described(fid, hint)
+        # Each label is found as `.cqp-choices > label` (simulateur.css): no class on ninety-six.
         radios = "".join(
-            f'<label class="cqp-choice"><input type="radio" name="{fid}" id="{fid}-{value or "unknown"}" '
+            f'<label><input type="radio" name="{fid}" id="{fid}-{value or "unknown"}" '
             f'value="{value}"{" checked" if not value else ""}> {a(wording.phrase(words))}</label>'
             for value, words in (("yes", "answer_yes"), ("no", "answer_no"), ("", "answer_unknown")))
         self.defaults[fid] = ""

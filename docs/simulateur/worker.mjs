@@ -1,11 +1,14 @@
 // The checker on Pyodide, in a module worker (Pyodide 314 supports no other kind), so that
 // Python never blocks the page. Started from the page's <head> (see overrides/simulateur/).
 //
-// The worker URL carries the wheel to load and where Pyodide is, with their sha256 (computed at
-// build time, build_scripts/simulator/assets.py): worker.<hash>.mjs?wheel=<url>&integrity=sha256-…
-// &pyodide=<folder>&sri.<core file>=sha256-… The wheel is fetched while Pyodide boots, checked
-// against its sha256, and unpacked into a folder put on sys.path: the checker is then imported
-// as the CLI imports it. The core files Pyodide fetches are checked against theirs too.
+// The worker URL carries the checker's archives and where Pyodide is, with their sha256
+// (computed at build time, build_scripts/simulator/assets.py): worker.<hash>.mjs?checker=<url>
+// &checker.sri=sha256-…&cohort=<url>&cohort.sri=sha256-…&pyodide=<folder>&sri.<core file>=sha256-…
+// The archives hold the checker compiled to bytecode by Pyodide at build time
+// (build_scripts/bytecode.py): Pyodide would otherwise compile its sources at every visit. The
+// checker's is fetched while Pyodide boots, checked against its sha256, and unpacked into a folder
+// put on sys.path: the checker is then imported as the CLI imports it. The cohorts' modules come
+// with the first cohort. The core files Pyodide fetches are checked against theirs too.
 // `cache=<name>` names the Cache Storage cache the service worker keeps the engine in
 // (build_scripts/offline.py): asked once Python is ready, the worker puts there the files it has
 // just downloaded and checked, so that keeping the engine offline downloads none of them again.
@@ -22,15 +25,18 @@
 // Messages out: {type: "ready", python}
 //               {type: "failed", kind, status?, message}   kind: network | server | integrity |
 //                                                           internal (the page words them)
-//               {type: "progress", received, total, active}  bytes of the core files and wheel
+//               {type: "progress", received, total, active}  bytes of the core files and checker
 //               {id, verdict} | {id, error, errors}   (the checker's SituationError: its
 //               message and its list of problems, contract v1.1)
 // Every message in gets an answer, even one that is not of this form; nothing it holds can
 // make the worker throw.
 
 const params = new URL(import.meta.url).searchParams;
-const wheelUrl = new URL(params.get("wheel"), import.meta.url).href;
-const integrity = params.get("integrity") || undefined;
+const archives = {
+  checker: { url: new URL(params.get("checker"), import.meta.url).href, sri: params.get("checker.sri") || undefined },
+  cohort: { url: new URL(params.get("cohort"), import.meta.url).href, sri: params.get("cohort.sri") || undefined },
+};
+const CHECKER_DIR = "/home/pyodide/cqp-checker";
 // Pyodide's folder is named after its files' hash (build_scripts/simulator/assets.py).
 const pyodideUrl = new URL(params.get("pyodide"), import.meta.url).href;
 // sha256 of the core files Pyodide fetches (its WebAssembly, standard library, lock file), by URL.
@@ -43,6 +49,8 @@ const engineCache = params.get("cache");
 const queue = [];
 let evaluate = null;
 let batch = null;
+let pyodide = null;
+let cohortModules = null; // the promise of the cohorts' archive, unpacked
 
 self.addEventListener("message", (event) => {
   try {
@@ -99,6 +107,13 @@ function answer(data) {
     reply(message.id ?? null, message.problem);
     return;
   }
+  if (message.csv !== undefined && !cohortReady) {
+    // The cohorts' modules, at the first cohort: the simulator's first load does without them.
+    withCohort().then(() => answer(data), (err) => reply(message.id, err.kind === "integrity"
+      ? "Le simulateur a été mis à jour depuis l'ouverture de cette page : rechargez la page, puis réessayez."
+      : "Une partie du simulateur, nécessaire aux cohortes, n'a pas pu être téléchargée : vérifiez la connexion, puis réessayez."));
+    return;
+  }
   let body;
   try {
     body = JSON.parse(message.csv !== undefined ? batch(message.check, message.csv, message.lean)
@@ -109,11 +124,11 @@ function answer(data) {
   reply(message.id, body);
 }
 
-// Runs once, after the wheel is unpacked. Errors of the situation come back as the checker's
+// Runs once, after the checker's archive is unpacked. Errors of the situation come back as the checker's
 // own message (the CLI prints the same one on stderr).
 const GLUE = `
 import json, sys
-sys.path.insert(0, "/home/pyodide/cqp-checker")
+sys.path.insert(0, "${CHECKER_DIR}")
 import checker
 
 def _cqp_evaluate(check, payload):
@@ -235,7 +250,7 @@ async function verify(stream, sri, url) {
 
 // --- the engine kept offline without a second download ---
 //
-// The service worker keeps the engine (Pyodide's files, the wheel, this worker) once the
+// The service worker keeps the engine (Pyodide's files, the checker, this worker) once the
 // simulator has been used; fetching them again would download them a second time wherever the
 // host sends no caching header. The files downloaded and checked here are held until the page
 // says (CQP.cacheEngine, once the service worker is registered) whether to put them in its
@@ -246,7 +261,10 @@ const held = new Map(); // url → {bytes, type}
 let holdTimer = null;
 const keeping = engineCache && self.caches && self.crypto && self.crypto.subtle;
 function hold(url, bytes, response) {
-  if (keeping) held.set(new URL(url, self.location.href).href, { bytes, type: response.headers.get("Content-Type") });
+  if (!keeping) return;
+  const file = [new URL(url, self.location.href).href, { bytes, type: response.headers.get("Content-Type") }];
+  if (engineKept) putInEngineCache(new Map([file])).catch(() => {}); // else the service worker fetches it
+  else held.set(...file);
 }
 
 // Pyodide's two scripts were imported, not fetched, and so was this worker: their bytes are read
@@ -258,6 +276,16 @@ async function readImported(url, check) {
   const bytes = await response.arrayBuffer();
   const digest = new Uint8Array(await self.crypto.subtle.digest("SHA-256", bytes));
   return check(digest) ? { bytes, type: response.headers.get("Content-Type") } : null;
+}
+
+// Once the engine is kept, a file fetched later (the cohorts' archive) is kept as it arrives.
+let engineKept = false;
+async function putInEngineCache(files) {
+  const cache = await self.caches.open(engineCache);
+  for (const [url, { bytes, type }] of files) {
+    if (await cache.match(url)) continue; // kept by an earlier visit
+    await cache.put(url, new Response(bytes, { headers: type ? { "Content-Type": type } : {} }));
+  }
 }
 
 async function cacheEngine(keep) {
@@ -280,40 +308,70 @@ async function cacheEngine(keep) {
     const hex = (digest) => [...digest].map((b) => b.toString(16).padStart(2, "0")).join("");
     const file = named && await readImported(self_.href, (digest) => hex(digest).startsWith(named[1]));
     if (file) files.set(self_.origin + self_.pathname, file);
-    const cache = await self.caches.open(engineCache);
-    for (const [url, { bytes, type }] of files) {
-      if (await cache.match(url)) continue; // kept by an earlier visit
-      await cache.put(url, new Response(bytes, { headers: type ? { "Content-Type": type } : {} }));
-    }
+    await putInEngineCache(files);
+    engineKept = true;
     return true;
   } catch (err) {
     return false; // the service worker downloads what is missing
   }
 }
 
-async function fetchWheel() {
+async function fetchArchive({ url, sri }) {
   // Checked here rather than by fetch's integrity option where the browser allows, so that a
   // wrong file is told apart from a network failure.
   const subtle = self.crypto && self.crypto.subtle;
-  const response = await countedFetch(wheelUrl, subtle ? {} : { integrity });
-  if (!response.ok) throw new LoadError("server", `${wheelUrl}: HTTP ${response.status}`, response.status);
+  const response = await countedFetch(url, subtle ? {} : { integrity: sri });
+  if (!response.ok) throw new LoadError("server", `${url}: HTTP ${response.status}`, response.status);
   const bytes = await response.arrayBuffer();
-  if (subtle && integrity) {
+  if (subtle && sri) {
     const digest = new Uint8Array(await subtle.digest("SHA-256", bytes));
     const got = "sha256-" + btoa(String.fromCharCode(...digest));
-    if (got !== integrity) throw new LoadError("integrity", `${wheelUrl}: ${got} != ${integrity}`);
-    hold(wheelUrl, bytes, response);
+    if (got !== sri) throw new LoadError("integrity", `${url}: ${got} != ${sri}`);
+    hold(url, bytes, response);
   }
   return bytes;
 }
 
+// An archive of build_scripts/bytecode.py, a gzip'd tar of plain files with short names, written
+// straight into Pyodide's file system: Pyodide's own unpackArchive would import (and so compile)
+// tarfile and gzip first, which costs more than the bytecode saves.
+async function unpack(bytes) {
+  if (typeof DecompressionStream !== "function") {
+    pyodide.unpackArchive(bytes, "gztar", { extractDir: CHECKER_DIR });
+    return;
+  }
+  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+  const tar = new Uint8Array(await new Response(stream).arrayBuffer());
+  const text = new TextDecoder();
+  const field = (at, length) => text.decode(tar.subarray(at, at + length)).replace(/\0[\s\S]*$/, "");
+  // A header block of 512 bytes (the name at 0, the size in octal at 124), then the file's
+  // blocks; a block of zeros ends the archive.
+  for (let at = 0; at + 512 <= tar.length && tar[at] !== 0;) {
+    const path = `${CHECKER_DIR}/${field(at, 100)}`;
+    const size = parseInt(field(at + 124, 12).trim(), 8);
+    pyodide.FS.mkdirTree(path.slice(0, path.lastIndexOf("/")));
+    pyodide.FS.writeFile(path, tar.subarray(at + 512, at + 512 + size));
+    at += 512 + Math.ceil(size / 512) * 512;
+  }
+}
+
+let cohortReady = false;
+function withCohort() {
+  cohortModules ??= fetchArchive(archives.cohort).then(unpack).then(() => { cohortReady = true; },
+    (err) => {
+      cohortModules = null; // asked again with the next cohort
+      throw err;
+    });
+  return cohortModules;
+}
+
 async function boot() {
-  const wheel = fetchWheel();
-  wheel.catch(() => {}); // reported below, once Pyodide is up or has failed
+  const checker = fetchArchive(archives.checker);
+  checker.catch(() => {}); // reported below, once Pyodide is up or has failed
   const { loadPyodide } = await import(new URL("pyodide.mjs", pyodideUrl).href);
-  const pyodide = await loadPyodide({ indexURL: pyodideUrl });
+  pyodide = await loadPyodide({ indexURL: pyodideUrl });
   await Promise.all(coreChecks);
-  pyodide.unpackArchive(await wheel, "wheel", { extractDir: "/home/pyodide/cqp-checker" });
+  await unpack(await checker);
   [evaluate, batch] = pyodide.runPython(GLUE).toJs();
   self.fetch = nativeFetch;
   self.postMessage({ type: "ready", python: pyodide.runPython("import sys; sys.version.split()[0]") });

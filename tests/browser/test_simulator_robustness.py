@@ -316,7 +316,7 @@ def test_corrupted_storage_is_set_aside_and_the_page_works(page, base_url, name)
 # --- loading: failures told apart, a watchdog on progress ---------------------------------------
 
 @pytest.mark.parametrize("pattern, status", [("**/*.wasm", 404), ("**/pyodide.asm.mjs", 404),
-                                             ("**/python_stdlib.zip", 500), ("**/wheels/**/*.whl", 404)])
+                                             ("**/python_stdlib.zip", 500), ("**/verificateur.tgz", 404)])
 def test_a_server_error_on_a_core_file_is_reported_at_once(page, base_url, pattern, status):
     page.route(pattern, lambda route: route.fulfill(status=status, body="erreur"))
     started = time.monotonic()
@@ -331,12 +331,31 @@ def test_a_server_error_on_a_core_file_is_reported_at_once(page, base_url, patte
     page.wait_for_function("CQP.status === 'ready'", timeout=60_000)
 
 
-def test_a_wheel_that_is_not_the_expected_one_is_told_apart(page, base_url):
-    page.route("**/wheels/**/*.whl", lambda route: route.fulfill(status=200, body=b"PK\x05\x06" + bytes(18)))
+def test_a_checker_that_is_not_the_expected_one_is_told_apart(page, base_url):
+    page.route("**/verificateur.tgz", lambda route: route.fulfill(status=200, body=b"\x1f\x8b" + bytes(18)))
     page.goto(f"{base_url}/simulateur/")
     page.wait_for_function(READY, timeout=30_000)
     assert page.evaluate("CQP.failure") == "integrity"
     assert "intégrité" in page.get_by_role("alert").inner_text()
+
+
+def test_the_cohorts_modules_come_with_the_first_cohort_and_a_failure_can_be_retried(page, base_url):
+    # The simulator is ready without them (build_scripts/bytecode.py); a cohort asks for them.
+    fetched = []
+    page.on("request", lambda request: fetched.append(request.url)
+            if request.url.split("?")[0].endswith("/cohortes.tgz") else None)
+    page.route("**/cohortes.tgz", lambda route: route.fulfill(status=503, body="erreur"))
+    page.goto(f"{base_url}/simulateur/")
+    page.wait_for_function("CQP.status === 'ready'", timeout=60_000)
+    assert fetched == []
+    csv = checker.template("score", "vendeur-conseil-distance", "formation")
+    run = "csv => CQP.evaluateBatch('score', csv).then(rows => rows.length, err => err.message)"
+    message = page.evaluate(run, csv)
+    assert message.startswith("Une partie du simulateur, nécessaire aux cohortes, n'a pas pu être téléchargée")
+    assert len(fetched) == 1
+    page.unroute("**/cohortes.tgz")
+    assert page.evaluate(run, csv) == 0  # a header alone: no trainee, and no error
+    assert page.evaluate("CQP.status") == "ready"
 
 
 def test_a_stalled_download_fails_and_a_slow_one_does_not(page, base_url, context):

@@ -1,5 +1,5 @@
 """What `make site` put in site/simulateur/: Pyodide copied from the pinned npm package, the
-checker's wheel with the sha256 the page checks it against, and nothing from a CDN."""
+checker's archives with the sha256 the page checks them against, and nothing from a CDN."""
 from __future__ import annotations
 
 import base64
@@ -30,12 +30,13 @@ def test_pyodide_core_files_are_copied_from_the_pinned_package(site_dir):
         assert (copied / name).read_bytes() == (PYODIDE / name).read_bytes(), name
 
 
-def test_the_wheel_is_served_with_the_integrity_the_worker_checks(site_dir):
+def test_the_checker_archives_are_served_with_the_integrity_the_worker_checks(site_dir):
     query = parse_qs(urlparse(page_config(site_dir)["worker"]).query)
-    wheel = site_dir / "simulateur" / unquote(query["wheel"][0])
-    assert wheel.exists()
-    digest = base64.b64encode(hashlib.sha256(wheel.read_bytes()).digest()).decode()
-    assert query["integrity"][0] == f"sha256-{digest}"
+    for name in ("checker", "cohort"):
+        archive = site_dir / "simulateur" / unquote(query[name][0])
+        assert archive.exists() and archive.suffix == ".tgz", name
+        digest = base64.b64encode(hashlib.sha256(archive.read_bytes()).digest()).decode()
+        assert query[f"{name}.sri"][0] == f"sha256-{digest}"
 
 
 def test_pyodide_is_loaded_on_the_simulator_page_only(site_dir):
