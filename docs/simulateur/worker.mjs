@@ -36,7 +36,7 @@ const archives = {
   checker: { url: new URL(params.get("checker"), import.meta.url).href, sri: params.get("checker.sri") || undefined },
   cohort: { url: new URL(params.get("cohort"), import.meta.url).href, sri: params.get("cohort.sri") || undefined },
 };
-const CHECKER_DIR = "/home/pyodide/cqp-checker";
+const CHECKER_DIR = "/home/pyodide/cqp-checker"; // also written in GLUE (kept free of substitutions)
 // Pyodide's folder is named after its files' hash (build_scripts/simulator/assets.py).
 const pyodideUrl = new URL(params.get("pyodide"), import.meta.url).href;
 // sha256 of the core files Pyodide fetches (its WebAssembly, standard library, lock file), by URL.
@@ -128,7 +128,7 @@ function answer(data) {
 // own message (the CLI prints the same one on stderr).
 const GLUE = `
 import json, sys
-sys.path.insert(0, "${CHECKER_DIR}")
+sys.path.insert(0, "/home/pyodide/cqp-checker")
 import checker
 
 def _cqp_evaluate(check, payload):
