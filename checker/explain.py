@@ -65,7 +65,7 @@ def _is(n: int, one: str, many: str) -> str:
 def _score_sentence(cqp: Cqp, step: dict, trace: Trace) -> str | list[str] | None:
     rule, part = step["rule"], step.get("part")
     if step["status"] == "not_evaluated":
-        return f"{part} ({_part_title(cqp, part)}) : pas encore évalué, donc non validé."
+        return f"{part} ({_part_title(cqp, part)}) : pas encore évalué, donc pas encore validé."
     w = _words(cqp, rule) if rule in ("domain_pass_rate", "vae_block_min", "block_average_min") else None
     if rule == "domain_pass_rate" and step["status"] == "incomplete":
         i = step["inputs"]
@@ -91,7 +91,7 @@ def _score_sentence(cqp: Cqp, step: dict, trace: Trace) -> str | list[str] | Non
         return (f"Le bénéfice de {part} est conservé {cqp.rule(rule).amount()} "
                 "(indiquez la date de session pour l'échéance).")
     if rule in ("certification_all_domains", "certification_all_blocks"):
-        return _certification(rule, step)
+        return _certification(rule, step, trace)
     if rule == "block_average_min" and step["status"] == "incomplete":
         return _incomplete_sentence(step)
     if rule == "block_average_min":
@@ -113,18 +113,27 @@ def _score_sentence(cqp: Cqp, step: dict, trace: Trace) -> str | list[str] | Non
     return None
 
 
-def _certification(rule: str, step: dict) -> str:
+def _certification(rule: str, step: dict, trace: Trace) -> str:
     # The evaluators propose and the jury paritaire decides (VCD); the livret sets conditions (CS):
-    # no sentence here says the CQP is obtained.
+    # no sentence here says the CQP is obtained. While no part has failed and some are not known
+    # yet, the sentence says what is still to come, never that the conditions are not met.
     validated = step["inputs"]
     n = len(validated)
+    steps = _part_steps(trace)
+    waiting = not _any_failed(trace, steps) and _pending(steps)
     if rule == "certification_all_blocks":
         if step["ok"]:
             return f"Les {n} blocs de compétences remplissent les conditions de validation du CQP."
+        if waiting:
+            return (f"Conditions de validation du CQP pas encore réunies : il faut valider les {n} blocs ; "
+                    f"{waiting}.")
         return f"Conditions de validation du CQP non remplies : il faut valider les {n} blocs."
     if step["ok"]:
         return (f"Les {n} domaines de compétences sont réussis : les résultats conduisent à une "
                 "proposition de validation du CQP au jury paritaire de certification, qui décide.")
+    if waiting:
+        return (f"Pas encore de proposition de validation du CQP : il faut réussir les {n} domaines ; "
+                f"{waiting}.")
     done = [p for p, ok in validated.items() if ok]
     if not done:
         return "Pas de proposition de validation du CQP : aucun domaine n'est réussi."
@@ -133,16 +142,37 @@ def _certification(rule: str, step: dict) -> str:
             f"{_is(k, 'est réussi', 'sont réussis')} ; aucun certificat partiel n'est délivré.")
 
 
+def _part_steps(trace: Trace) -> list[dict]:
+    """The steps that decide a block or a domain (or say it is not known yet)."""
+    return [s for s in trace.steps if s.get("part") and s["rule"] in
+            ("domain_pass_rate", "domain_benefit", "block_average_min", "vae_block_min")
+            and s["status"] != "computed"]
+
+
+def _any_failed(trace: Trace, parts: list[dict]) -> bool:
+    return any(s["ok"] is False for s in parts) or any(
+        s["rule"] == "competence_mastery_min" and s["ok"] is False for s in trace.steps)
+
+
+def _pending(parts: list[dict]) -> str:
+    """What is not known yet, in words: « B1 n'est pas encore complet, B2 et B3 pas encore
+    évalués »; empty when everything is known."""
+    said = []
+    for status, word in (("incomplete", "complet"), ("not_evaluated", "évalué")):
+        ids = [s["part"] for s in parts if s["status"] == status]
+        if ids:
+            names = ids[0] if len(ids) == 1 else f"{', '.join(ids[:-1])} et {ids[-1]}"
+            plural = "s" if len(ids) > 1 else ""
+            verb = "" if said else (" ne sont" if plural else " n'est")
+            said.append(f"{names}{verb} pas encore {word}{plural}")
+    return ", ".join(said)
+
+
 def score_outcome(cqp: Cqp, trace: Trace) -> dict:
     """Positive when the CQP's conditions are met, negative when a part failed, neutral while
     something is not known yet (not evaluated, incomplete): never a failure for what is unknown."""
     cert = next(s for s in trace.steps if s["rule"] in ("certification_all_domains", "certification_all_blocks"))
-    parts = [s for s in trace.steps if s.get("part") and s["rule"] in
-             ("domain_pass_rate", "domain_benefit", "block_average_min", "vae_block_min")
-             and s["status"] != "computed"]
-    failed = any(s["ok"] is False for s in parts) or any(
-        s["rule"] == "competence_mastery_min" and s["ok"] is False for s in trace.steps)
-    status = "positive" if cert["ok"] else "negative" if failed else "neutral"
+    status = "positive" if cert["ok"] else "negative" if _any_failed(trace, _part_steps(trace)) else "neutral"
     return wording.outcome("score", status, cqp.id)
 
 
