@@ -258,7 +258,7 @@ class _Plan:
 def _stray_cell(n: int) -> dict:
     where = f"(colonne {n})"
     return public({"path": where, "kind": "unknown", "expected": "une cellule sous un en-tête de colonne",
-                   "label": f"Colonne {n}", "problem": ""})
+                   "label": f"Colonne {n}", "problem": "", "said": "cellule en trop"})
 
 
 def evaluate_batch(check: str, csv_text: str | bytes, leave_out=()) -> list[dict]:

@@ -14,7 +14,8 @@ _SAID = {
     "missing": "réponse attendue",
     "type": "réponse non reconnue",
     "range": "valeur hors des limites",
-    "unknown": "champ inconnu",
+    # A value outside its list (a CQP, a route); a key that is not a field says so itself.
+    "unknown": "réponse non prévue",
     "date": "date impossible",
     "conflict": "réponse incohérente",
 }
@@ -39,14 +40,16 @@ class SituationError(ValueError):
         return [f"{e['path'] or '(situation)'}: {e['problem']}" for e in self._raw]
 
 
-def problem(path: str, kind: str, problem_text: str, expected: str, label: str) -> dict:
-    """One problem; `problem_text` is the v1 wording after the path."""
+def problem(path: str, kind: str, problem_text: str, expected: str, label: str, said: str = "") -> dict:
+    """One problem; `problem_text` is the v1 wording after the path, `said` what a person reads
+    of it when the kind's own words do not fit (an unknown key is a « champ inconnu »)."""
     assert kind in KINDS, kind
-    return {"path": path, "kind": kind, "expected": expected, "label": label, "problem": problem_text}
+    return {"path": path, "kind": kind, "expected": expected, "label": label, "problem": problem_text,
+            "said": said}
 
 
 def public(e: dict) -> dict:
-    said = _SAID[e["kind"]]
+    said = e.get("said") or _SAID[e["kind"]]
     detail = f" — attendu : {e['expected']}" if e["expected"] else ""
     return {"path": e["path"] or "(situation)", "kind": e["kind"], "expected": e["expected"],
             "label": e["label"], "message": f"{e['label']} : {said}{detail}."}

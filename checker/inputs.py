@@ -41,8 +41,8 @@ class Reader:
     def label(self, path: tuple) -> str:
         return wording.label(path, self.check, self.subject, self.cqp)
 
-    def fail(self, path: tuple, kind: str, text: str, expected: str = "") -> None:
-        self.problems.append(problem(wording.path_text(path), kind, text, expected, self.label(path)))
+    def fail(self, path: tuple, kind: str, text: str, expected: str = "", said: str = "") -> None:
+        self.problems.append(problem(wording.path_text(path), kind, text, expected, self.label(path), said))
 
     def expected(self, path: tuple, default: str) -> str:
         """What a valid answer is: the wording data's `expected` for that field, else default."""
@@ -93,7 +93,7 @@ class Reader:
                 expected = ", ".join(allowed)
                 self.fail(path + (key,), "unknown", f"clé inconnue (attendu : {expected})",
                           "l'un des champs " + ", ".join(self.label(path + (k,)) for k in allowed)
-                          if allowed else "aucun champ")
+                          if allowed else "aucun champ", said="champ inconnu")
 
     @staticmethod
     def present(d: dict | None, key: str) -> bool:

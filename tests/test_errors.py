@@ -72,6 +72,15 @@ def test_what_is_expected_is_plain_french_without_json_words_or_symbols(check, s
             assert not re.search(r"\b(true|false|JSON|objet)\b|[<>{}]|>=|_", text), e
 
 
+def test_an_unknown_key_is_a_field_and_an_unknown_value_an_answer():
+    # « sesion_date » is no field; « x » is not one of the routes: a person reads which it is.
+    by_path = {e["path"]: e for e in _errors("score", {"cqp": "vendeur-conseil-distance", "route": "x",
+                                                      "sesion_date": "2026-06-15", "domains": {}})}
+    assert by_path["sesion_date"]["kind"] == by_path["route"]["kind"] == "unknown"
+    assert "champ inconnu" in by_path["sesion_date"]["message"]
+    assert by_path["route"]["message"].startswith("Voie d'accès : réponse non prévue — attendu : ")
+
+
 def test_the_message_is_the_first_problem():
     with pytest.raises(checker.SituationError) as err:
         checker.eligibility(CANDIDATE)
