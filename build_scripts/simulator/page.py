@@ -68,8 +68,8 @@ def simulator_html(forms: Forms) -> str:
     return (
         '<div class="cqp-sim" data-cqp-sim>'
         '<div class="cqp-engine" data-engine="loading">'
-        '<p class="cqp-engine-loading" role="status">Chargement du moteur de calcul '
-        '(Python dans votre navigateur)… Vous pouvez déjà remplir les formulaires.</p>'
+        '<p class="cqp-engine-loading" role="status">Chargement du moteur de calcul dans votre '
+        'navigateur… Vous pouvez déjà remplir les formulaires.</p>'
         '<div class="cqp-engine-failed" role="alert" hidden><p><strong>Le moteur de calcul n\'a '
         'pas pu se charger.</strong> <span class="cqp-engine-reason"></span></p>'
         '<p>Il faut un navigateur récent qui exécute WebAssembly dans un Web Worker, et que '

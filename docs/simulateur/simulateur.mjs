@@ -614,7 +614,7 @@ function showProgress() {
   bar.max = Math.max(p.total, p.received, 1);
   bar.value = p.received;
   line.querySelector("span").textContent = p.total && p.received >= p.total
-    ? `${mo(p.received)} Mo reçus ; démarrage de Python…`
+    ? `${mo(p.received)} Mo reçus ; démarrage du moteur de calcul…`
     : `${mo(p.received)} Mo sur ${mo(Math.max(p.total, p.received))} Mo reçus`;
 }
 
@@ -625,8 +625,8 @@ function engine(state, reason = "") {
   const failed = box.querySelector(".cqp-engine-failed");
   failed.hidden = state !== "failed";
   loading.hidden = state === "failed";
-  if (state === "ready") loading.textContent = `Moteur de calcul prêt (Python ${CQP.python}, dans votre navigateur).`;
-  if (state === "loading") loading.textContent = "Chargement du moteur de calcul (Python dans votre navigateur)…";
+  if (state === "ready") loading.textContent = "Moteur de calcul prêt, dans votre navigateur.";
+  if (state === "loading") loading.textContent = "Chargement du moteur de calcul dans votre navigateur…";
   if (state === "failed") box.querySelector(".cqp-engine-reason").textContent = reason;
   showProgress();
 }

@@ -18,6 +18,8 @@ export const day = (iso) => {
 };
 // A list as a sentence says it: « C1.1, C1.2 et C1.3 ».
 const sayList = (items) => (items.length < 2 ? items.join("") : `${items.slice(0, -1).join(", ")} et ${items[items.length - 1]}`);
+// French agreement: 0 and 1 take the singular.
+const plural = (n, one, many) => (n > 1 ? many : one);
 // Pages are named relative to the site root; the simulator is one level down.
 const href = (page) => `../${page}`;
 
@@ -234,7 +236,7 @@ function renderDeadlines(v) {
         ? `<br><span class="cqp-source">Fériés écartés : ${d.holidays_skipped.map((h) => `${esc(h.name)} (${day(h.date)})`).join(", ")}</span>` : "") +
       `</td><td data-label="${heads[3]}">${esc(d.who || "")}</td><td class="cqp-source" data-label="${heads[4]}">${esc(d.source)}</td></tr>`)
     .join("");
-  return `<p class="cqp-outcome cqp-outcome--none"><strong>${list.length} échéance(s) calculée(s)</strong></p>` +
+  return `<p class="cqp-outcome cqp-outcome--none"><strong>${list.length} ${plural(list.length, "échéance calculée", "échéances calculées")}</strong></p>` +
     `<table class="cqp-result cqp-cards cqp-deadlines"><caption>Échéances, par date</caption><thead><tr>` +
     heads.map((h) => `<th scope="col">${h}</th>`).join("") + `</tr></thead><tbody>${rows}</tbody></table>` +
     `<p><button type="button" class="md-button" data-ics>Télécharger le calendrier (.ics)</button></p>`;
@@ -325,9 +327,21 @@ export function problemText(p) {
   return p.kind === "missing" && p.label ? `${p.label} : réponse attendue.` : p.message;
 }
 
+function inFormOrder(problems, fieldOf) {
+  const placed = problems.map((p, i) => ({ p, i, field: fieldOf(p.path) }));
+  placed.sort((a, b) => {
+    if (!a.field || !b.field) return (a.field ? 0 : 1) - (b.field ? 0 : 1) || a.i - b.i;
+    if (a.field === b.field) return a.i - b.i;
+    return a.field.compareDocumentPosition(b.field) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+  });
+  return placed.map((x) => x.p);
+}
+
 export function renderVerdict(container, check, verdict, error, fieldOf = () => null, situation = null) {
   if (error) {
-    const problems = problemsOf(error);
+    // In the order of the form, as a person goes through it (the checker lists them in the
+    // situation's order); a problem with no field of its own comes last.
+    const problems = inFormOrder(problemsOf(error), fieldOf);
     // A missing answer is named by its label alone (what it expects is the form's business);
     // another problem says what was expected, in the checker's words.
     const items = problems
@@ -377,14 +391,15 @@ export function summaryOf(check, verdict, error) {
     const ok = rows.filter((r) => r.ok === true).map((r) => r.id);
     const ko = rows.filter((r) => r.ok === false).map((r) => r.id);
     return `Résultat : ${verdict.outcome.title}.` +
-      (ok.length ? ` Validé(s) : ${ok.join(", ")}.` : "") + (ko.length ? ` Non validé(s) : ${ko.join(", ")}.` : "");
+      (ok.length ? ` ${plural(ok.length, "Validé", "Validés")} : ${sayList(ok)}.` : "") +
+      (ko.length ? ` ${plural(ko.length, "Non validé", "Non validés")} : ${sayList(ko)}.` : "");
   }
   if (check === "eligibility") {
     const decided = steps(verdict).filter((s) => s.status === "decided");
     const ko = decided.filter((s) => !s.ok).length;
     return `Résultat : ${verdict.outcome.title}` +
-      (ko === 0 ? ", toutes les conditions vérifiées sont remplies." : `, ${ko} condition(s) non remplie(s).`);
+      (ko === 0 ? ", toutes les conditions vérifiées sont remplies." : `, ${ko} ${plural(ko, "condition non remplie", "conditions non remplies")}.`);
   }
   const n = (verdict.deadlines || []).length;
-  return n ? `Résultat : ${n} échéance(s) calculée(s).` : "Aucune échéance : indiquez au moins une date.";
+  return n ? `Résultat : ${n} ${plural(n, "échéance calculée", "échéances calculées")}.` : "Aucune échéance : indiquez au moins une date.";
 }
