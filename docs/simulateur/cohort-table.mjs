@@ -2,6 +2,8 @@
 // words (the verdict's outcome), each block or domain, what is still needed, each row's
 // problems by line and column. The same rows feed the table, the CSV export and the print views.
 
+import { frenchText } from "./typography.mjs";
+
 const number = (n) => Number(n).toLocaleString("fr-FR", { maximumFractionDigits: 2 });
 const pct = (n) => `${number(n)}\u202f%`;
 
@@ -147,10 +149,10 @@ export function appendRows(tbody, rows, ids, check) {
       cell.dataset.label = head[i]; // the heading, shown before the cell on a phone (cohort.css)
       if (lists[i] && lists[i].length > 1) {
         const ul = document.createElement("ul");
-        for (const item of lists[i]) ul.append(Object.assign(document.createElement("li"), { textContent: item }));
+        for (const item of lists[i]) ul.append(Object.assign(document.createElement("li"), { textContent: frenchText(item) }));
         cell.append(ul);
       } else {
-        cell.textContent = text;
+        cell.textContent = frenchText(text);
       }
       if (i === 2 && SIGNS[row.kind]) {
         cell.prepend(Object.assign(document.createElement("span"), { ariaHidden: "true", textContent: SIGNS[row.kind] }));

@@ -6,6 +6,7 @@ import { CohortInputError, fromPaste, headerColumns, readFile, slices } from "./
 import { appendRows, filtered, partIds, renderTable, rowsOf, toCsv } from "./cohort-table.mjs";
 import { pvPreparation, sheets } from "./cohort-print.mjs";
 import { download } from "./download.mjs";
+import { frenchText } from "./typography.mjs";
 
 const CQP = window.CQP;
 const root = document.querySelector("[data-cqp-cohort]");
@@ -24,7 +25,7 @@ let runs = 0;
 const selectedCase = () => caseSelect.selectedOptions[0];
 
 function say(text, kind = "") {
-  status.textContent = text;
+  status.textContent = frenchText(text);
   status.dataset.kind = kind;
 }
 
@@ -130,7 +131,7 @@ function show(live = null) {
     : `${n} ligne${n > 1 ? "s" : ""} : ${count("positive")} favorable${count("positive") > 1 ? "s" : ""}, ` +
       `${count("negative")} défavorable${count("negative") > 1 ? "s" : ""}, ${count("neutral")} incomplète${count("neutral") > 1 ? "s" : ""}, ` +
       `${count("errors")} à corriger.`;
-  $(".cqp-cohort-summary").textContent = summary;
+  $(".cqp-cohort-summary").textContent = frenchText(summary);
   say(`${current.name} : ${summary}`, count("errors") ? "warning" : "");
   results.hidden = false;
   // The table built slice after slice is already the whole table in its first order.

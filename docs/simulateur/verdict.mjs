@@ -4,6 +4,8 @@
 // threshold, ok}) and, for bad input, from the checker's list of problems (each with its French
 // label and message): nothing here parses a sentence, and nothing here decides anything.
 
+import { frenchSpacing, frenchText } from "./typography.mjs";
+
 const esc = (v) =>
   String(v).replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
 const num = (x) => (typeof x === "number" ? x.toLocaleString("fr-FR", { maximumFractionDigits: 2 }) : "—");
@@ -324,7 +326,7 @@ const incomplete = (problems) => problems.every((p) => p.kind === "missing");
 // (what the checker expects, e.g. a JSON object, is for the command line); any other problem
 // says what was expected, in the checker's words.
 export function problemText(p) {
-  return p.kind === "missing" && p.label ? `${p.label} : réponse attendue.` : p.message;
+  return frenchText(p.kind === "missing" && p.label ? `${p.label} : réponse attendue.` : p.message);
 }
 
 function inFormOrder(problems, fieldOf) {
@@ -357,6 +359,7 @@ export function renderVerdict(container, check, verdict, error, fieldOf = () => 
     container.innerHTML = `<p class="cqp-outcome cqp-outcome--${todo ? "none" : "error"}">${mark(todo ? "none" : "ko")} <strong>${todo ? "À compléter" : "Saisie à corriger"}</strong></p>` +
       (todo ? `<p>${problems.length > 1 ? `Il manque encore ${problems.length} réponses` : "Il manque encore une réponse"} :</p>` : "") +
       `<ul class="cqp-error-message">${items}</ul>`;
+    frenchSpacing(container);
     for (const a of container.querySelectorAll(".cqp-goto")) {
       a.addEventListener("click", (e) => {
         e.preventDefault();
@@ -367,6 +370,7 @@ export function renderVerdict(container, check, verdict, error, fieldOf = () => 
   }
   const body = { score: renderScore, eligibility: renderEligibility, deadlines: renderDeadlines }[check](verdict, fieldOf);
   container.innerHTML = body + nextSteps(verdict) + explanations(verdict) + references(verdict);
+  frenchSpacing(container);
   const ics = container.querySelector("[data-ics]");
   if (ics) {
     ics.addEventListener("click", () => {

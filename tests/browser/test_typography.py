@@ -1,0 +1,81 @@
+"""French typography in what the simulator writes (docs/simulateur/typography.mjs): the same
+non-breaking spaces as the built pages (build_scripts/french_typography.py), so that a phone's
+column never starts a line with « : » or « % » in a result either."""
+from __future__ import annotations
+
+import base64
+import json
+import re
+from pathlib import Path
+
+from build_scripts import screenshots
+from build_scripts.french_typography import french_spacing
+
+BASELINE = Path(__file__).resolve().parents[1] / "baseline"
+# A plain space that French typography makes non-breaking, as the page rules find it.
+BREAKABLE = re.compile(r"(?<=\S) +(?=[:;?!»])|« |(?<=\d) +(?=[%€])")
+
+
+def _corpus() -> list[str]:
+    """Every line of text the site and the checker write: the pages' (with their spaces made
+    plain again) and every sentence of every verdict."""
+    pages = json.loads((BASELINE / "pages.json").read_text(encoding="utf-8"))
+    verdicts = json.loads((BASELINE / "verdicts.json").read_text(encoding="utf-8"))
+    lines = {line.replace("\u00a0", " ") for page in pages.values() for line in page}
+
+    def strings(value):
+        if isinstance(value, str):
+            yield value
+        elif isinstance(value, dict):
+            for v in value.values():
+                yield from strings(v)
+        elif isinstance(value, list):
+            for v in value:
+                yield from strings(v)
+
+    lines |= set(strings(verdicts))
+    lines |= {"45 %", "« mot »", " : début", "Fin ?", "1 200 €", "a\t:b", "x\n;", "déjà\u00a0: fait"}
+    return sorted(lines)
+
+
+def _module(page, base_url):
+    page.goto(f"{base_url}/simulateur/")
+    page.wait_for_function("window.CQP && CQP.status === 'ready'", timeout=120_000)
+
+
+def test_the_simulator_spaces_text_as_the_pages_do(page, base_url):
+    corpus = _corpus()
+    assert len(corpus) > 1000
+    _module(page, base_url)
+    got = page.evaluate(
+        """async (texts) => {
+             const assets = JSON.parse(document.getElementById('cqp-config').textContent).assets;
+             const m = await import('./' + assets['typography.mjs']);
+             return texts.map((t) => m.frenchText(t)); }""", corpus)
+    differ = [(t, g) for t, g in zip(corpus, got) if g != french_spacing(t)]
+    assert not differ, differ[:5]
+    # and it does something: most lines with « : » get their space made non-breaking
+    assert sum(1 for t, g in zip(corpus, got) if g != t) > 200
+
+
+def _link(check: str, situation: dict) -> str:
+    raw = json.dumps({"check": check, "situation": situation}).encode()
+    return "#s=" + base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def test_a_result_and_its_errors_have_no_breakable_french_space(page, base_url):
+    # A CS trainee before her jury (the README's picture): figures with « % », sentences with
+    # « : », next steps.
+    page.goto(f"{base_url}/simulateur/" + _link("score", screenshots.SITUATION))
+    page.wait_for_function("window.CQP && CQP.status === 'ready'", timeout=120_000)
+    box = page.locator("#score-verdict")
+    box.locator(".cqp-outcome").first.wait_for()
+    text = box.inner_text()
+    # the figures and sentences are there, and no « % » or « : » after a breakable space
+    assert text.count("%") > 7 and text.count(":") > 7
+    assert not BREAKABLE.search(text), BREAKABLE.search(text)
+    # Missing answers, listed and by their fields
+    page.get_by_role("tab", name="Éligibilité").click()
+    box = page.locator("#eligibility-verdict")
+    box.get_by_text("À compléter").wait_for()
+    assert not BREAKABLE.search(box.inner_text())
