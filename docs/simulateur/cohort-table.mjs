@@ -2,6 +2,7 @@
 // words (the verdict's outcome), each block or domain, what is still needed, each row's
 // problems by line and column. The same rows feed the table, the CSV export and the print views.
 
+import { mark } from "./marks.mjs";
 import { frenchText } from "./typography.mjs";
 
 const number = (n) => Number(n).toLocaleString("fr-FR", { maximumFractionDigits: 2 });
@@ -117,8 +118,9 @@ export function cells(row, ids, check) {
     ...(check === "deadlines" ? [] : [row.needed.join(" ; ")]), row.problems.join(" ; ")];
 }
 
-// The status is said in words; the sign only helps the eye.
-const SIGNS = { positive: "✓ ", negative: "✗ ", errors: "⚠ " };
+// The status is said in words; its mark, the simulator's, only helps the eye. Data to correct
+// is marked as the simulator marks « Saisie à corriger ».
+const MARKS = { positive: "ok", negative: "ko", neutral: "none", errors: "ko" };
 
 export function renderTable(table, rows, ids, check) {
   const head = headings(ids, check);
@@ -154,9 +156,7 @@ export function appendRows(tbody, rows, ids, check) {
       } else {
         cell.textContent = frenchText(text);
       }
-      if (i === 2 && SIGNS[row.kind]) {
-        cell.prepend(Object.assign(document.createElement("span"), { ariaHidden: "true", textContent: SIGNS[row.kind] }));
-      }
+      if (i === 2 && MARKS[row.kind]) cell.insertAdjacentHTML("afterbegin", `${mark(MARKS[row.kind])} `);
       if (!text) cell.dataset.empty = "true";
       line.append(cell);
     });

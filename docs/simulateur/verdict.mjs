@@ -4,6 +4,7 @@
 // threshold, ok}) and, for bad input, from the checker's list of problems (each with its French
 // label and message): nothing here parses a sentence, and nothing here decides anything.
 
+import { mark } from "./marks.mjs";
 import { frenchSpacing, frenchText } from "./typography.mjs";
 
 const esc = (v) =>
@@ -35,19 +36,6 @@ const PART_RULES = {
 const CERTIFICATION = ["certification_all_domains", "certification_all_blocks"];
 
 const steps = (verdict) => verdict.trace || [];
-
-// The three marks of a result, drawn alike (a filled disc with a sign: none weighs more than
-// another). The neutral one, a clock (not evaluated yet, to complete), is blue: never read as a
-// failure. Signs only: the words next to each mark say the same for everyone.
-const ICONS = {
-  ok: '<path d="M4.3 8.4l2.5 2.5 5-5.4"/>',
-  ko: '<path d="M5.2 5.2l5.6 5.6M10.8 5.2l-5.6 5.6"/>',
-  none: '<circle cx="8" cy="8" r="4.6"/><path d="M8 5.6V8.2l1.8 1.2"/>',
-};
-function mark(cls) {
-  return `<span class="cqp-mark cqp-mark--${cls}" aria-hidden="true"><svg viewBox="0 0 16 16" focusable="false">` +
-    `${ICONS[cls]}</svg></span>`;
-}
 
 // The headline the checker chose (positive, negative, or neutral while something is unknown),
 // and who decides, when the referential says it.

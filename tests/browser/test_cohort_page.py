@@ -44,7 +44,8 @@ def _give(page, case: str, path: Path):
 
 def _rows(page) -> list[list[str]]:
     return page.locator(".cqp-cohort-table tbody tr").evaluate_all(
-        "rows => rows.map(r => [...r.cells].map(c => c.textContent.replace(/^[✓✗⚠] /, '')))")
+        # the text as typed, without the status's mark nor the French non-breaking spaces
+        "rows => rows.map(r => [...r.cells].map(c => c.textContent.replace(/\\u00a0/g, ' ').trim()))")
 
 
 @pytest.fixture
