@@ -290,10 +290,12 @@ def eligibility_texts(cqp: Cqp, trace: Trace, checks: list[dict], subject: str |
     ok = all(s["ok"] for s in decided)
     failing = " ; ".join(cqp.rule(s["rule"]).title for s in decided if not s["ok"])
     if subject == "organism":
-        head = (f"Dossier complet pour les {len(decided)} conditions vérifiées ici." if ok
-                else f"Dossier incomplet : {failing}.")
+        n = len(decided)
+        head = (f"Dossier complet pour {_is(n, 'la condition vérifiée', f'les {n} conditions vérifiées')} ici."
+                if ok else f"Dossier incomplet : {failing}.")
     elif ok:
-        head = f"Toutes les conditions vérifiées sont remplies ({len(decided)})."
+        n = len(decided)
+        head = _is(n, "La condition vérifiée est remplie.", f"Les {n} conditions vérifiées sont toutes remplies.")
     else:
         head = f"Non éligible en raison de : {failing}."
     notes = [not_checked_note(cqp, s) for s in trace.steps if s["status"] == "not_checked"]
