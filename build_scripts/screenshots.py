@@ -54,6 +54,11 @@ def main() -> int:
                 page.evaluate("""() => { const box = document.querySelector('#score-verdict');
                     const header = document.querySelector('.md-header').getBoundingClientRect().height;
                     window.scrollTo(0, box.getBoundingClientRect().top + scrollY - header - 8); }""")
+                # The theme (loaded once Python is ready) switches the header to the page's title
+                # on scroll, with a transition: wait for the switch, then for it to end.
+                page.wait_for_function("document.querySelector('.md-header__title')"
+                                       ".classList.contains('md-header__title--active')", timeout=30_000)
+                page.wait_for_timeout(100)
                 page.wait_for_function("() => document.getAnimations().every((a) => a.playState !== 'running')")
                 page.screenshot(path=str(OUT / name))
                 context.close()
