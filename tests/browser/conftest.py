@@ -21,6 +21,12 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.browser)
 
 
+def read(locator) -> str:
+    """A locator's text as a person reads it, the French non-breaking spaces that the pages and
+    the simulator write (typography.mjs) as plain ones, so that tests compare words."""
+    return locator.inner_text().replace("\u00a0", " ").replace("\u202f", " ")
+
+
 @pytest.fixture(scope="session")
 def site_dir() -> Path:
     if not (SITE / "index.html").exists():

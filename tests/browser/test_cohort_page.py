@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.conftest import run_axe
+from tests.browser.conftest import run_axe, read
 
 CS = "Résultats — Commercial sédentaire du secteur alimentaire, formation"
 VCD = "Résultats — Vendeur conseil à distance en commerces de gros, formation"
@@ -187,7 +187,7 @@ def test_bad_files_are_told_and_nothing_is_lost(page, base_url, tmp_path):
         path = tmp_path / name
         path.write_bytes(content)
         _give(page, VCD, path)
-        assert expected in status.inner_text(), name
+        assert expected in read(status), name
         assert status.get_attribute("data-kind") == "error", name
     assert page.get_by_label("Cellules copiées, ligne d'en-tête comprise").input_value() == "déjà saisi"
 

@@ -11,6 +11,7 @@ import pytest
 from playwright.sync_api import expect
 
 import checker
+from tests.browser.conftest import read
 
 _spec = importlib.util.spec_from_file_location("simulator_helpers", Path(__file__).with_name("test_simulator.py"))
 _helpers = importlib.util.module_from_spec(_spec)
@@ -183,7 +184,7 @@ def test_numbers_with_percent_comma_and_spaces_feed_the_checker(page, cs_vae_sco
     expected = checker.score({"cqp": "commercial-sedentaire", "route": "vae",
                               "blocks": {"B1": {"score": 72}, "B2": {"score": 69.99}, "B3": {"score": 90}}})
     assert box.locator(".cqp-outcome").first.inner_text().strip().endswith(expected["outcome"]["title"])
-    assert "69,99 %" in box.inner_text() and "72 %" in box.inner_text()
+    assert "69,99 %" in read(box) and "72 %" in read(box)
 
 
 # --- the fields the checker reads ---------------------------------------------------------------
@@ -249,7 +250,7 @@ def test_a_domain_with_fewer_indicators_evaluated_is_incomplete(page, base_url):
     field(tool, re.compile("^DC1 — indicateurs évalués positivement")).fill("12")
     field(tool, re.compile("^DC1 — indicateurs du référentiel")).fill("20")
     box = wait_verdict(page, "Score")
-    assert "60 %" in box.inner_text()
+    assert "60 %" in read(box)
     field(tool, re.compile("^DC1 — indicateurs effectivement évalués")).fill("14")
     box = wait_verdict(page, "Score")
     assert "14 indicateurs évalués sur 20" in box.inner_text()
@@ -283,7 +284,7 @@ def test_a_tab_is_evaluated_when_shown(page, cs_vae_score):
     }""")
     tool = panel(page, "Score")
     box = wait_verdict(page, "Score")
-    assert "75 %" in box.inner_text()
+    assert "75 %" in read(box)
     # a hidden tool keeps its answers: the Calendrier's date is still counted when it comes back
     panel(page, "Calendrier")
     field(page.get_by_role("tabpanel", name="Calendrier"), "Date de la session d'évaluation").fill("15/06/2026")
@@ -351,7 +352,7 @@ def test_the_address_keeps_the_situation_and_can_be_bookmarked(page, base_url, c
     other_tool = other.get_by_role("tabpanel", name="Score")
     assert field(other_tool, re.compile("^B1 — score")).input_value() == "72"
     assert field(other_tool, re.compile("^B2 — score")).input_value() == "69"
-    assert "69 %" in wait_verdict(other, "Score").inner_text()
+    assert "69 %" in read(wait_verdict(other, "Score"))
     # the other tab's situation replaces it when that tab is shown
     panel(other, "Calendrier")
     assert other.url != bookmark
