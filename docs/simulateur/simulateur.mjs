@@ -510,8 +510,11 @@ function confirmReset(t) {
       "Les autres outils ne changent pas.</p><p class=\"cqp-dialog-actions\">" +
       '<button type="submit" value="cancel" class="md-button" autofocus>Annuler</button> ' +
       '<button type="submit" value="reset" class="md-button md-button--primary">Effacer les réponses</button></p></form>';
-    dialog.addEventListener("close", () => {
-      if (dialog.returnValue !== "reset") return;
+    // On the button's submit, which comes with the click, rather than on the dialog's close,
+    // which comes in a later task: the answers are erased and saved before anything else can
+    // happen (a reload, the tab closed).
+    dialog.querySelector("form").addEventListener("submit", (e) => {
+      if (!e.submitter || e.submitter.value !== "reset") return;
       t.override = null;
       fill(t.form, {});
       save();
