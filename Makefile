@@ -13,7 +13,13 @@ export NO_MKDOCS_2_WARNING := 1
 VENV_STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 
-.PHONY: setup serve site generate test test-fast data browser bench screenshots clean
+# Tests run on every core (pytest-xdist); WORKERS=0 runs them in one process, to debug one.
+# loadgroup keeps together the tests that share what is costly to set up (a browser page whose
+# engine is booted, the sweep of every page): see xdist_group in tests/browser/.
+WORKERS ?= auto
+PYTEST  := $(BIN)/python -m pytest -n $(WORKERS) --dist loadgroup
+
+.PHONY: setup serve site generate test test-fast audit data browser java bench screenshots snapshots clean
 
 setup: $(VENV_STAMP) $(NODE_STAMP) data
 
@@ -50,16 +56,33 @@ site: generate
 	$(BIN)/mkdocs build --strict
 	$(BIN)/python -m build_scripts.postbuild
 
+# The Nu HTML checker (make audit) runs on Java.
+java:
+	@command -v java >/dev/null 2>&1 || { \
+	  echo "Installing Debian's Java runtime for the HTML checker…"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null; }
+
 serve: generate
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:$(PORT)
 
+# Every test a change can break, on every core; the 25 slowest are listed at the end.
 test: setup browser site
-	$(BIN)/python -m pytest
+	$(PYTEST) -m "not audit" --durations=25
 
 # Checker and referential tests only: no browser, no built site (but the npm packages: a test
 # builds the simulator's scripts as served, minified by esbuild).
 test-fast: $(VENV_STAMP) $(NODE_STAMP) data
-	$(BIN)/python -m pytest -m "not browser and not site"
+	$(PYTEST) -m "not browser and not site and not audit"
+
+# The release checks a change rarely breaks: Lighthouse on every page in both palettes, the Nu
+# HTML checker on every page, a second build deployed over the first, and the property tests
+# with the thorough profile (ten times the examples of make test).
+audit: setup browser java site
+	$(PYTEST) -m "audit or hypothesis" --hypothesis-profile=thorough --durations=25
+
+# After a deliberate change of wording or verdicts: rewrite the snapshots, then read their diff.
+snapshots: setup site
+	$(BIN)/python -m pytest -p no:xdist tests/test_baseline.py --snapshot-update
 
 bench: setup browser site
 	$(BIN)/python -m build_scripts.bench_simulator

@@ -7,8 +7,17 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from build_scripts.compile_referentiels import ReferentielError, compile_referentiels
+
+# Property tests: a quick profile for `make test` (every property, fewer examples), the thorough
+# one for `make audit` (`--hypothesis-profile=thorough`), at least as many examples as each test
+# had on its own before. Examples call the checker, never a subprocess: no deadline to hit.
+_PROPERTIES = dict(deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("quick", max_examples=40, **_PROPERTIES)
+settings.register_profile("thorough", max_examples=400, **_PROPERTIES)
+settings.load_profile("quick")
 
 
 def pytest_configure(config):

@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 import checker
@@ -458,7 +458,6 @@ _TEXTS = st.one_of(st.text(), st.lists(_PIECES, max_size=40).map("".join),
                    st.lists(st.one_of(_PIECES, st.text(max_size=3)), max_size=40).map("".join))
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(check=st.sampled_from(columns.CHECKS), text=_TEXTS)
 def test_arbitrary_text_raises_only_the_files_error(check, text):
     try:
@@ -472,7 +471,6 @@ def test_arbitrary_text_raises_only_the_files_error(check, text):
         json.dumps(r)
 
 
-@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(check=st.sampled_from(columns.CHECKS), data=st.one_of(st.binary(), _TEXTS.map(lambda t: t.encode("utf-8", "surrogatepass"))),
        as_json=st.booleans())
 def test_arbitrary_bytes_on_the_cli_never_give_a_traceback(check, data, as_json):

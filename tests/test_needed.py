@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 import checker
@@ -27,7 +27,6 @@ def _situation(results: dict) -> dict:
                                   for c, res in results.items()}}}
 
 
-@settings(max_examples=300, deadline=None)
 @given(block)
 def test_needed_uniform_is_the_least_cent(results):
     verdict = checker.score(_situation(results))["blocks"][B1["id"]]
@@ -46,7 +45,6 @@ def test_needed_uniform_is_the_least_cent(results):
         assert not block_validated_at(CS, results, x - CENT)
 
 
-@settings(max_examples=300, deadline=None)
 @given(st.fixed_dictionaries({k: result for k in EVALS}))
 def test_needed_per_competence_is_the_least_cent(res):
     if all(v is not None for v in res.values()):

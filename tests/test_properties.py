@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import string
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 import checker
@@ -33,7 +33,6 @@ def _answer(check, situation):
     return verdict
 
 
-@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(check=st.sampled_from(["score", "eligibility", "deadlines"]), situation=_json)
 def test_any_json_gives_a_verdict_or_a_situation_error(check, situation):
     _answer(check, situation)
@@ -57,13 +56,11 @@ def _nearly_valid(cqp_id):
                                  optional={"session_date": st.dates().map(str)})
 
 
-@settings(max_examples=300, deadline=None)
 @given(situation=st.sampled_from(["commercial-sedentaire", "vendeur-conseil-distance"]).flatmap(_nearly_valid))
 def test_nearly_valid_scores(situation):
     _answer("score", situation)
 
 
-@settings(max_examples=300, deadline=None)
 @given(situation=st.fixed_dictionaries({"cqp": st.sampled_from(["commercial-sedentaire", "vendeur-conseil-distance"])},
                                        optional={"route": st.sampled_from(["formation", "vae"]),
                                                  "region": st.sampled_from(["metropole", "alsace-moselle"]),

@@ -143,6 +143,15 @@ function inferred(el, situation) {
   return null;
 }
 
+// The form as a first visit shows it: every answer empty, every switch at its default (not the
+// one an empty situation would infer: « Effacer les réponses » must not leave a domain's
+// questions hidden behind « pas encore évalué »).
+export function clear(form) {
+  form.reset();
+  updateVisibility(form);
+  showWeekdays(form);
+}
+
 export function fill(form, situation, saved = null) {
   form.reset();
   for (const el of form.querySelectorAll("[data-switch]")) {

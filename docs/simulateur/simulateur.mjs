@@ -6,7 +6,7 @@
 // checked completely — size, depth, own keys only, a known tool — before it touches a form or the
 // storage; anything else is refused with a French sentence, the form left as it was.
 import {
-  MAX_BYTES, collect, fill, isRecord, parseJSON, pathOf, problemOf, sameJSON, showWeekdays, shown, switches,
+  MAX_BYTES, clear, collect, fill, isRecord, parseJSON, pathOf, problemOf, sameJSON, showWeekdays, shown, switches,
   updateVisibility,
 } from "./form.mjs";
 import { download } from "./download.mjs";
@@ -516,7 +516,7 @@ function confirmReset(t) {
     dialog.querySelector("form").addEventListener("submit", (e) => {
       if (!e.submitter || e.submitter.value !== "reset") return;
       t.override = null;
-      fill(t.form, {});
+      clear(t.form);
       save();
       if (location.hash.startsWith("#s=")) keepInAddress(t);
       note(t, "Réponses effacées.");

@@ -107,17 +107,80 @@ def phone(browser):
     ctx.close()
 
 
-@pytest.fixture
-def cs_vae_score(page, base_url):
+def cs_vae_tool(page):
     """The simulator's Score tool (its panel), Commercial sédentaire by VAE chosen: the block
     scores are to be typed."""
-    from test_simulator import field, open_simulator, panel
+    from test_simulator import field, panel
 
-    open_simulator(page, base_url)
     tool = panel(page, "Score")
     field(tool, "CQP", exact=True).select_option("commercial-sedentaire")
     field(tool, "Voie d'accès").select_option("vae")
     return tool
+
+
+@pytest.fixture
+def cs_vae_score(page, base_url):
+    """cs_vae_tool in a fresh page of its own (for tests that reload it or break its storage)."""
+    from test_simulator import open_simulator
+
+    open_simulator(page, base_url)
+    return cs_vae_tool(page)
+
+
+# The simulator's engine boots in about two seconds of both cores: the tests that only use the
+# page (fill forms, open share links, read results) share one page per worker whose engine is
+# booted once. Tests of start-up, storage across reloads, downloads, routes, offline use and
+# deploys keep a fresh context (`page`).
+READY = "window.CQP && (CQP.status === 'ready' || CQP.status === 'failed')"
+SETTLED = ("() => window.CQP.status === 'ready' && "
+           "document.querySelector('[data-cqp-sim]').dataset.pending === '0'")
+# Back to what a first visit shows, through the page's own « Effacer les réponses » on each
+# tool: forms emptied, overrides dropped, results re-evaluated; then no note, no dialog, the
+# first tool shown, no fragment, nothing stored.
+RESET = """() => {
+  for (const d of document.querySelectorAll('dialog[open]')) d.close();
+  for (const panel of document.querySelectorAll('[data-cqp-sim] [role=tabpanel]')) {
+    panel.querySelector('button[data-action=reset]').click();
+    panel.querySelector('.cqp-confirm button[value=reset]').click();
+    panel.querySelector('.cqp-action-note').replaceChildren();
+  }
+  document.querySelector('[data-cqp-sim] [role=tab]').click();
+  history.replaceState(null, '', location.pathname);
+  localStorage.clear();
+  sessionStorage.clear();
+  window.scrollTo(0, 0);
+}"""
+
+
+@pytest.fixture(scope="session")
+def _booted_simulator(browser, base_url):
+    ctx = browser.new_context(locale="fr-FR", service_workers="block")
+    page = ctx.new_page()
+    page.goto(f"{base_url}/simulateur/")
+    page.wait_for_function(READY, timeout=90_000)
+    assert page.evaluate("CQP.status") == "ready", page.evaluate("CQP.error")
+    yield page
+    ctx.close()
+
+
+@pytest.fixture
+def simulator(_booted_simulator):
+    """The simulator page, engine ready, as on a first visit (see RESET); shared by the tests of
+    this worker. Open a share link with `open_shared(simulator, fragment)`."""
+    page = _booted_simulator
+    page.emulate_media(media="screen")
+    page.evaluate(RESET)
+    page.wait_for_function(SETTLED)
+    return page
+
+
+def open_shared(page, fragment: str):
+    """A share link (`#s=…`) opened in the page already on the simulator, as a person pasting it
+    in the address bar would: the page applies it on `hashchange`; wait until its result is in."""
+    page.evaluate("""(h) => new Promise((resolve) => {
+        addEventListener('hashchange', () => setTimeout(resolve, 0), {once: true});
+        location.hash = h; })""", fragment.removeprefix("#"))
+    page.wait_for_function(SETTLED)
 
 
 @pytest.fixture(scope="session")

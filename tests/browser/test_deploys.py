@@ -59,6 +59,8 @@ class Host:
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
 
 
+# A second complete build of the site: a release check (make audit).
+@pytest.mark.audit
 @pytest.mark.parametrize("service_workers", ["allow", "block"])
 def test_a_reload_after_a_deploy_gets_the_new_build(browser, builds, service_workers):
     first, second = builds

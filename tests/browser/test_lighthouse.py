@@ -21,6 +21,11 @@ SCRIPT = ROOT / "tests" / "lighthouse_accessibility.mjs"
 # Material's palettes in mkdocs.yml order: the index stored by its toggle.
 PALETTES = {"clair": 0, "sombre": 1}
 
+# About six minutes a palette, mostly Lighthouse waiting for pages to settle: a release check
+# (make audit), where the two palettes run side by side on the two workers. `make test` runs
+# axe-core, whose rules Lighthouse's accessibility audits are, on every page (test_site_sweep.py).
+pytestmark = pytest.mark.audit
+
 
 def _pages(site_dir: Path) -> list[str]:
     return sorted(

@@ -1,37 +1,14 @@
-"""Phone first: no page of the site scrolls sideways at 320 or 360 px, the simulator included
-(with each of its tools shown, since hidden panels have no width)."""
+"""Phone first: the simulator's tools at 320 and 360 px, each shown in turn (hidden panels have
+no width; every page as it loads is checked by the sweep, test_site_sweep.py)."""
 from __future__ import annotations
 
 import pytest
 
-WIDTHS = (320, 360)
-WIDER_THAN_SCREEN = """(w) => [...document.querySelectorAll('body *')]
-    .filter((e) => e.getBoundingClientRect().right > w + 1 && getComputedStyle(e).position !== 'fixed'
-                   && !e.closest('.md-typeset__scrollwrap, .cqp-table-wrap'))
-    .slice(0, 3).map((e) => `${e.tagName}.${e.className} (${Math.round(e.getBoundingClientRect().right)} px)`)"""
-
-
-def _pages(site_dir):
-    return sorted(p.relative_to(site_dir).as_posix() for p in site_dir.rglob("index.html"))
+from tests.browser.sweep import WIDTHS, fits
 
 
 def _assert_fits(page, width, where):
-    scroll = page.evaluate("document.documentElement.scrollWidth")
-    assert scroll <= width, f"{where} at {width} px: {scroll} px wide, {page.evaluate(WIDER_THAN_SCREEN, width)}"
-
-
-@pytest.mark.parametrize("width", WIDTHS)
-def test_no_page_scrolls_sideways(browser, base_url, site_dir, width):
-    ctx = browser.new_context(locale="fr-FR", viewport={"width": width, "height": 740})
-    try:
-        page = ctx.new_page()
-        for path in _pages(site_dir):
-            page.goto(f"{base_url}/{path}")
-            _assert_fits(page, width, path)
-        page.goto(f"{base_url}/404.html")
-        _assert_fits(page, width, "404.html")
-    finally:
-        ctx.close()
+    assert not (why := fits(page, width)), f"{where}: {why}"
 
 
 @pytest.mark.parametrize("width", WIDTHS)

@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 import checker
-from tests.browser.conftest import read
+from tests.browser.conftest import open_shared, read
+from tests.browser.sweep import plain_text_problems, visible_text
 
 _spec = importlib.util.spec_from_file_location("browser_conftest", Path(__file__).with_name("conftest.py"))
 _browser = importlib.util.module_from_spec(_spec)
@@ -23,21 +24,6 @@ _axe = _browser.run_axe
 READY = "window.CQP && (CQP.status === 'ready' || CQP.status === 'failed')"
 SETTLED = ("() => window.CQP.status === 'ready' && "
            "document.querySelector('[data-cqp-sim]').dataset.pending === '0'")
-
-# What people must never read: a JSON dump, a field or rule id, a seed's file name, the
-# checker's English words.
-FORBIDDEN = {
-    "a JSON dump": re.compile(r'[{\[]\s*"[\w.-]+"\s*:'),
-    "a snake_case identifier": re.compile(r"\b[a-z][a-z0-9]*_[a-z0-9_]+\b"),
-    "a seed file name": re.compile(r"\b\d{3}_[0-9a-f]{16}\.txt\b"),
-    "« missing »": re.compile(r"\bmissing\b", re.I),
-    "« Verdict »": re.compile(r"\bverdicts?\b", re.I),
-    "English error text": re.compile(
-        r"\b(expected|must be|invalid|not found|unknown key|error|Traceback|undefined|NaN)\b|\[object Object\]"),
-}
-# Pages written for developers and for sites linking here explain identifiers, in <code>: only
-# their <code> is left out of the check.
-DEVELOPER_PAGES = ("developpeurs", "liens/")
 
 CS_PARTIAL = {"cqp": "commercial-sedentaire", "route": "formation",
               "blocks": {"B1": {f"C1.{i}": {"questionnaire": 70, "tuteur": 75} for i in range(1, 8)}}}
@@ -67,32 +53,11 @@ def result(page, tool):
     return page.get_by_role("tabpanel", name=tool).get_by_role("region", name="Résultat")
 
 
-def visible_text(page, skip_code=False) -> str:
-    return page.evaluate("""(skip) => {
-        // Each element's own text, if it is rendered (not display:none nor visibility:hidden).
-        return [...document.body.querySelectorAll('*')]
-          .filter((e) => e.children.length === 0 || [...e.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim()))
-          .filter((e) => !(skip && e.closest('code, pre')))
-          .filter((e) => e.checkVisibility({checkOpacity: false, checkVisibilityCSS: true}))
-          .filter((e) => !e.closest('.cqp-visually-hidden, .md-search, script, style, svg'))
-          .map((e) => [...e.childNodes].filter((n) => n.nodeType === 3).map((n) => n.textContent).join(' '))
-          .join('\\n');
-    }""", skip_code)
-
-
 def assert_plain(text: str, where: str):
-    for what, pattern in FORBIDDEN.items():
-        hits = sorted({m.group(0) for m in pattern.finditer(text)})
-        assert not hits, f"{where} shows {what}: {hits[:5]}"
+    assert not (found := plain_text_problems(text)), f"{where} shows {found}"
 
 
 # --- plain French everywhere -------------------------------------------------------------------
-
-def test_no_page_shows_a_dump_an_id_or_english(page, base_url, site_dir):
-    for path in sorted(p.relative_to(site_dir).as_posix() for p in site_dir.rglob("index.html")):
-        page.goto(f"{base_url}/{path}")
-        assert_plain(visible_text(page, skip_code=any(d in path for d in DEVELOPER_PAGES)), path)
-
 
 @pytest.mark.parametrize("check,situation,tool", [
     ("score", CS_PARTIAL, "Score"),
@@ -102,16 +67,17 @@ def test_no_page_shows_a_dump_an_id_or_english(page, base_url, site_dir):
                      "telesales_experience": True}, "Éligibilité"),
     ("deadlines", SESSION, "Calendrier"),
 ])
-def test_results_show_no_dump_nor_id(page, base_url, check, situation, tool):
-    open_simulator(page, base_url, share(check, situation))
+def test_results_show_no_dump_nor_id(simulator, check, situation, tool):
+    page = simulator
+    open_shared(page, share(check, situation))
     box = result(page, tool)
     assert box.is_visible()
     assert_plain(visible_text(page), f"simulateur, {tool}")
     assert not page.locator("pre:visible").count()
 
 
-def test_first_visit_shows_nothing_negative(page, base_url):
-    open_simulator(page, base_url)
+def test_first_visit_shows_nothing_negative(simulator):
+    page = simulator
     for tool in ("Éligibilité", "Score", "Calendrier"):
         page.get_by_role("tab", name=tool).click()
         page.wait_for_function(SETTLED)
@@ -124,8 +90,9 @@ def test_first_visit_shows_nothing_negative(page, base_url):
 
 # --- what is missing, what would be needed, what to do next ----------------------------------
 
-def test_cs_block_says_the_result_still_needed(page, base_url):
-    open_simulator(page, base_url, share("score", CS_PARTIAL))
+def test_cs_block_says_the_result_still_needed(simulator):
+    page = simulator
+    open_shared(page, share("score", CS_PARTIAL))
     verdict = checker.score(CS_PARTIAL)
     needed = verdict["blocks"]["B1"]["needed"]
     box = result(page, "Score")
@@ -141,24 +108,27 @@ def test_cs_block_says_the_result_still_needed(page, base_url):
     assert "pas encore évalué" in b2.inner_text() and b2.locator(".cqp-mark--ko").count() == 0
 
 
-def test_unreachable_block_is_said_plainly(page, base_url):
+def test_unreachable_block_is_said_plainly(simulator):
     lost = {"cqp": "commercial-sedentaire", "route": "formation",
             "blocks": {"B3": {"C3.1": {"questionnaire": 0, "tuteur": 0, "jury": 0}, "C3.2": {"questionnaire": 80}}}}
     assert checker.score(lost)["blocks"]["B3"]["needed"]["reachable"] is False
-    open_simulator(page, base_url, share("score", lost))
+    page = simulator
+    open_shared(page, share("score", lost))
     row = result(page, "Score").get_by_role("row", name=re.compile(r"^Bloc B3\b")).inner_text()
     assert "ce bloc ne peut plus être validé" in row
 
 
-def test_vcd_domain_says_the_indicators_needed(page, base_url):
-    open_simulator(page, base_url, share("score", VCD_SHORT))
+def test_vcd_domain_says_the_indicators_needed(simulator):
+    page = simulator
+    open_shared(page, share("score", VCD_SHORT))
     needed = checker.score(VCD_SHORT)["domains"]["DC1"]["needed_positive"]
     row = result(page, "Score").get_by_role("row", name=re.compile(r"^Domaine DC1\b")).inner_text()
     assert f"Il faut au moins {needed} indicateurs positifs sur 20" in row
 
 
-def test_next_steps_links_say_where_they_go(page, base_url):
-    open_simulator(page, base_url, share("score", VCD_SHORT))
+def test_next_steps_links_say_where_they_go(simulator):
+    page = simulator
+    open_shared(page, share("score", VCD_SHORT))
     box = result(page, "Score")
     assert box.get_by_role("heading", name="Que faire maintenant ?").is_visible()
     steps = checker.score(VCD_SHORT)["next_steps"]
@@ -167,8 +137,9 @@ def test_next_steps_links_say_where_they_go(page, base_url):
         assert link.count() >= 1, step["title"]
 
 
-def test_deadlines_show_their_weekday(page, base_url):
-    open_simulator(page, base_url, share("deadlines", SESSION))
+def test_deadlines_show_their_weekday(simulator):
+    page = simulator
+    open_shared(page, share("deadlines", SESSION))
     text = result(page, "Calendrier").inner_text()
     assert "vendredi 15/05/2026" in text  # convocation: one month before Monday 15 June 2026
 
@@ -240,9 +211,10 @@ def test_result_bar_never_covers_the_field_being_typed_in(phone, base_url):
 
 # --- print ---------------------------------------------------------------------------------------
 
-def test_print_view_is_a_recap_with_your_answers(page, base_url):
+def test_print_view_is_a_recap_with_your_answers(simulator):
     situation = {**VCD_SHORT, "session_date": "2026-06-15"}
-    open_simulator(page, base_url, share("score", situation))
+    page = simulator
+    open_shared(page, share("score", situation))
     page.emulate_media(media="print")
     panel = page.get_by_role("tabpanel", name="Score")
     answers = panel.get_by_role("table", name="Vos réponses")
@@ -259,7 +231,7 @@ def test_print_view_is_a_recap_with_your_answers(page, base_url):
     indicative = panel.locator("p", has_text="Résultat indicatif")
     assert "jury paritaire" in indicative.inner_text()
     assert panel.get_by_text("/simulateur/").is_visible()
-    assert not panel.locator("form").is_visible()
+    assert not panel.locator("form.cqp-form").is_visible()
     page.emulate_media(media="screen")
     assert not answers.is_visible()
 

@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import expect
 
 import checker
-from tests.browser.conftest import read
+from tests.browser.conftest import cs_vae_tool, read
 
 _spec = importlib.util.spec_from_file_location("simulator_helpers", Path(__file__).with_name("test_simulator.py"))
 _helpers = importlib.util.module_from_spec(_spec)
@@ -33,8 +33,7 @@ def outcome(page, tool):
 
 # --- parse.mjs, in the browser ----------------------------------------------------------------
 
-def parse(page, base_url, function, texts):
-    page.goto(f"{base_url}/simulateur/")
+def parse(page, function, texts):
     return page.evaluate(
         """async ([fn, texts]) => {
              // the module under its content-hashed name, as the page's configuration gives it
@@ -44,33 +43,33 @@ def parse(page, base_url, function, texts):
         [function, texts])
 
 
-def test_numbers_as_people_write_them(page, base_url):
+def test_numbers_as_people_write_them(simulator):
     accepted = {"45 %": 45, "45%": 45, "45\u00a0%": 45, "45\u202f%": 45, "14,5": 14.5, "14.5": 14.5,
                 "1 200": 1200, "1\u00a0200": 1200, "1\u202f200": 1200, "12 345 678": 12345678,
                 " 6 ": 6, "0": 0, "66,67 %": 66.67, "-3": -3}
     refused = ["7 0", "12 34", "1 2000", "abc", "", "%", "14,5,2", "1e3", "0x10", "4" * 400, "45 % %"]
-    got = parse(page, base_url, "parseNumber", list(accepted) + refused)
+    got = parse(simulator, "parseNumber", list(accepted) + refused)
     assert got[:len(accepted)] == list(accepted.values())
     assert got[len(accepted):] == [None] * len(refused)
 
 
-def test_dates_as_people_write_them(page, base_url):
+def test_dates_as_people_write_them(simulator):
     accepted = {"15/06/2026": "2026-06-15", "15-06-2026": "2026-06-15", "15.06.2026": "2026-06-15",
                 "2026-06-15": "2026-06-15", "5/6/2026": "2026-06-05", " 29/02/2028 ": "2028-02-29"}
     refused = ["12/13/2026", "31/02/2026", "29/02/2026", "32/01/2026", "15/06-2026", "2026/06/15",
                "15 juin 2026", "15/06/26", "", "1" * 400]
-    got = parse(page, base_url, "parseDate", list(accepted) + refused)
+    got = parse(simulator, "parseDate", list(accepted) + refused)
     assert got[:len(accepted)] == list(accepted.values())
     assert got[len(accepted):] == [None] * len(refused)
-    assert parse(page, base_url, "longDate", ["2026-06-15", "2026-07-01", ""]) == \
+    assert parse(simulator, "longDate", ["2026-06-15", "2026-07-01", ""]) == \
         ["lundi 15 juin 2026", "mercredi 1er juillet 2026", ""]
 
 
 # --- a first visit: nothing negative, everything « à compléter » -------------------------------
 
 @pytest.mark.parametrize("subject", SUBJECTS)
-def test_first_visit_eligibility_is_neutral_with_every_missing_answer_listed(page, base_url, subject):
-    open_simulator(page, base_url)
+def test_first_visit_eligibility_is_neutral_with_every_missing_answer_listed(simulator, subject):
+    page = simulator
     tool = panel(page, "Éligibilité")
     field(tool, "Qui vérifier ?").select_option(label=subject)
     box = wait_verdict(page, "Éligibilité")
@@ -99,8 +98,8 @@ def test_first_visit_eligibility_is_neutral_with_every_missing_answer_listed(pag
 
 @pytest.mark.parametrize("cqp,route", [("vendeur-conseil-distance", None), ("commercial-sedentaire", "formation"),
                                        ("commercial-sedentaire", "vae")])
-def test_first_visit_score_is_neutral(page, base_url, cqp, route):
-    open_simulator(page, base_url)
+def test_first_visit_score_is_neutral(simulator, cqp, route):
+    page = simulator
     tool = panel(page, "Score")
     field(tool, "CQP", exact=True).select_option(cqp)
     if route:
@@ -110,8 +109,8 @@ def test_first_visit_score_is_neutral(page, base_url, cqp, route):
     assert tool.locator(NEGATIVE).count() == 0
 
 
-def test_first_visit_deadlines_and_every_tool_before_any_answer(page, base_url):
-    open_simulator(page, base_url)
+def test_first_visit_deadlines_and_every_tool_before_any_answer(simulator):
+    page = simulator
     for name in ("Éligibilité", "Score", "Calendrier"):
         tool = panel(page, name)
         wait_verdict(page, name)
@@ -121,8 +120,8 @@ def test_first_visit_deadlines_and_every_tool_before_any_answer(page, base_url):
 
 # --- yes / no / not known yet -------------------------------------------------------------------
 
-def test_yes_no_and_not_known_yet(page, base_url):
-    open_simulator(page, base_url)
+def test_yes_no_and_not_known_yet(simulator):
+    page = simulator
     tool = panel(page, "Éligibilité")
     field(tool, "Qui vérifier ?").select_option(label=SUBJECTS[0])
     field(tool, "Voie d'accès").select_option("vae")
@@ -145,8 +144,8 @@ def test_yes_no_and_not_known_yet(page, base_url):
 
 # --- numbers and dates in the forms --------------------------------------------------------------
 
-def test_a_date_shows_its_weekday_and_counts_as_the_iso_date(page, base_url):
-    open_simulator(page, base_url)
+def test_a_date_shows_its_weekday_and_counts_as_the_iso_date(simulator):
+    page = simulator
     tool = panel(page, "Calendrier")
     date = field(tool, "Date de la session d'évaluation")
     date.fill("15.06.2026")
@@ -161,15 +160,16 @@ def test_a_date_shows_its_weekday_and_counts_as_the_iso_date(page, base_url):
     assert any(page.locator(f"#{i}").inner_text() == "lundi 15 juin 2026" for i in described)
     date.fill("31/02/2026")
     wait_verdict(page, "Calendrier")
-    assert "lundi" not in tool.locator("form").inner_text()
+    assert "lundi" not in tool.locator("form.cqp-form").inner_text()
     # not a date: sent as typed, and the checker's French message is shown next to the field
     assert date.get_attribute("aria-invalid") == "true"
     error = page.locator(f"#{date.get_attribute('id')}-error").inner_text()
     assert error.startswith("Date de la session d'évaluation") and "une date" in error
 
 
-def test_numbers_with_percent_comma_and_spaces_feed_the_checker(page, cs_vae_score):
-    tool = cs_vae_score
+def test_numbers_with_percent_comma_and_spaces_feed_the_checker(simulator):
+    page = simulator
+    tool = cs_vae_tool(page)
     labels = [checker.wording.label(("blocks", b, "score"), "score",
                                     cqp=checker.referentiel.load()["cqps"]["commercial-sedentaire"])
               for b in ("B1", "B2", "B3")]
@@ -189,8 +189,8 @@ def test_numbers_with_percent_comma_and_spaces_feed_the_checker(page, cs_vae_sco
 
 # --- the fields the checker reads ---------------------------------------------------------------
 
-def test_organism_kind_vae_support_and_the_new_questions_change_the_result(page, base_url):
-    open_simulator(page, base_url)
+def test_organism_kind_vae_support_and_the_new_questions_change_the_result(simulator):
+    page = simulator
     tool = panel(page, "Éligibilité")
     field(tool, "Qui vérifier ?").select_option(label=SUBJECTS[5])
     label = lambda *path: checker.wording.label(path, "eligibility", "organism")  # noqa: E731
@@ -242,8 +242,8 @@ def test_organism_kind_vae_support_and_the_new_questions_change_the_result(page,
     assert titles["vae_accompanist_min_years"] not in to_prepare
 
 
-def test_a_domain_with_fewer_indicators_evaluated_is_incomplete(page, base_url):
-    open_simulator(page, base_url)
+def test_a_domain_with_fewer_indicators_evaluated_is_incomplete(simulator):
+    page = simulator
     tool = panel(page, "Score")
     field(tool, "CQP", exact=True).select_option("vendeur-conseil-distance")
     field(tool, checker.wording.label(("domains", "DC1"), "score")).select_option("evaluated")
@@ -274,8 +274,9 @@ def test_cs_jury_with_vae_counts_the_evaluators_only(page, base_url):
 
 # --- state: tabs, reset, address, live region ----------------------------------------------------
 
-def test_a_tab_is_evaluated_when_shown(page, cs_vae_score):
-    tool = cs_vae_score
+def test_a_tab_is_evaluated_when_shown(simulator):
+    page = simulator
+    tool = cs_vae_tool(page)
     panel(page, "Calendrier")
     # edited while another tab is shown (a restored or imported situation, a script)
     page.evaluate("""() => {

@@ -1,103 +1,20 @@
-"""The portal in a real browser: WCAG 2.1 A/AA (axe-core) on every page in both palettes, no
-request to another host, readable on a phone, without JavaScript, and in print.
-
-One browser page is reused for the whole module (2 cores: each page is loaded once per test).
-The simulator page has its own tests (tests/browser/test_simulator*.py).
-"""
+"""The portal in a real browser: the palette toggle, pages without JavaScript and in print, a
+route and a validating score one click from home, the site search. What every page must meet
+(axe in both palettes, 320 and 360 px, no other host, no console error, plain French) is
+checked in one sweep: test_site_sweep.py. The simulator page has its own tests."""
 from __future__ import annotations
-
-import importlib.util
-from pathlib import Path
-from urllib.parse import urlparse
 
 import pytest
 
-# Loaded by path: the name `conftest` is shared by tests/ and tests/browser/.
-_spec = importlib.util.spec_from_file_location("browser_conftest", Path(__file__).with_name("conftest.py"))
-_browser = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(_browser)
-run_axe, SITE = _browser.run_axe, _browser.SITE
-
-PAGES = sorted(
-    "/" + p.relative_to(SITE).as_posix().removesuffix("index.html")
-    for p in SITE.glob("**/index.html")
-    if not p.relative_to(SITE).as_posix().startswith(("simulateur/", "assets/", "search/"))
-) + ["/404.html"] if SITE.exists() else []
 SCHEMES = ("default", "slate")
 
 
-@pytest.fixture(scope="module")
-def shared(browser, base_url):
-    """One context and page for the module, recording requests to any other host."""
-    ctx = browser.new_context(locale="fr-FR")
-    local = urlparse(base_url).netloc
-    external: list[str] = []
-
-    def record(request):
-        parts = urlparse(request.url)
-        if parts.scheme in ("http", "https", "ws", "wss") and parts.netloc != local:
-            external.append(request.url)
-
-    ctx.on("request", record)
-    page = ctx.new_page()
-    yield page, external
-    ctx.close()
-
-
-def _violations(page, axe_source) -> list[str]:
-    out = []
-    for v in run_axe(page, axe_source):
-        targets = [", ".join(n["target"]) for n in v["nodes"][:5]]
-        out.append(f"{v['id']} ({v['impact']}, {len(v['nodes'])} nœuds) : {v['help']} — {targets}")
-    return out
-
-
-def test_site_has_pages():
-    assert len(PAGES) >= 20, PAGES
-
-
-@pytest.mark.parametrize("path", PAGES)
-def test_axe_wcag_aa_light_and_dark(shared, base_url, axe_source, path):
-    page, external = shared
-    page.goto(base_url + path, wait_until="load")
-    # Colours change with a short CSS transition: measure the final colours, not mid-way ones.
-    page.add_style_tag(content="*, *::before, *::after { transition: none !important; animation: none !important; }")
-    problems = {}
-    for scheme in SCHEMES:
-        page.evaluate("s => document.body.setAttribute('data-md-color-scheme', s)", scheme)
-        found = _violations(page, axe_source)
-        if found:
-            problems[scheme] = found
-    assert not problems, "\n".join(f"[{s}] {v}" for s, vs in problems.items() for v in vs)
-    assert not external, f"requêtes vers un autre hôte : {external}"
-
-
-def test_palette_toggle_switches_scheme(shared, base_url):
-    page, _ = shared
+def test_palette_toggle_switches_scheme(page, base_url):
     page.goto(base_url + "/", wait_until="load")
     before = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
     page.locator("form[data-md-component=palette] label:visible").first.click()
     after = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
     assert {before, after} == set(SCHEMES)
-
-
-def test_no_request_leaves_the_site_while_browsing(shared, base_url):
-    page, external = shared
-    extra = ["/simulateur/"] if (SITE / "simulateur" / "index.html").exists() else []
-    for path in PAGES + extra:
-        page.goto(base_url + path, wait_until="networkidle")
-    # Search loads its index and French stemmer from the site itself.
-    page.keyboard.press("/")
-    page.keyboard.type("compétence")
-    page.wait_for_selector(".md-search-result__item", timeout=10000)
-    assert not external, f"requêtes vers un autre hôte : {external}"
-
-
-@pytest.mark.parametrize("path", PAGES)
-def test_phone_width_no_horizontal_scroll(phone, base_url, path):
-    phone.goto(base_url + path, wait_until="load")
-    overflow = phone.evaluate("document.documentElement.scrollWidth - window.innerWidth")
-    assert overflow <= 1, f"{path}: la page déborde de {overflow}px à 360px de large"
 
 
 def test_pages_usable_without_javascript(browser, base_url):
@@ -172,9 +89,7 @@ def _search(page, query: str) -> list[dict]:
         count: document.querySelector('.md-search-result__meta').textContent.trim()}))""")
 
 
-def test_search_ignores_accents_finds_figures_either_way_and_names_the_cqp(browser, base_url):
-    ctx = browser.new_context(locale="fr-FR")
-    page = ctx.new_page()
+def test_search_ignores_accents_finds_figures_either_way_and_names_the_cqp(page, base_url, external_requests):
     page.goto(base_url + "/", wait_until="networkidle")
     # Typed without accents, the words are found as written on the site.
     def found(results) -> int:
@@ -204,4 +119,5 @@ def test_search_ignores_accents_finds_figures_either_way_and_names_the_cqp(brows
     cs = [i for i, r in enumerate(results) if "commercial-sedentaire/reglement/" in r["href"]]
     assert cs and cs[0] < 4, [r["head"] for r in results]
     assert "Ce que le livret ne prévoit pas : rattrapage" in results[cs[0]]["text"]
-    ctx.close()
+    # Search loads its index and French stemmer from the site itself.
+    assert not external_requests, f"requêtes vers un autre hôte : {external_requests}"

@@ -6,12 +6,11 @@ from __future__ import annotations
 import base64
 import json
 import re
-from pathlib import Path
 
+import what_people_read
 from build_scripts import screenshots
 from build_scripts.french_typography import french_spacing
 
-BASELINE = Path(__file__).resolve().parents[1] / "baseline"
 # A plain space that French typography makes non-breaking, as the page rules find it.
 BREAKABLE = re.compile(r"(?<=\S) +(?=[:;?!»])|« |(?<=\d) +(?=[%€])")
 
@@ -19,9 +18,8 @@ BREAKABLE = re.compile(r"(?<=\S) +(?=[:;?!»])|« |(?<=\d) +(?=[%€])")
 def _corpus() -> list[str]:
     """Every line of text the site and the checker write: the pages' (with their spaces made
     plain again) and every sentence of every verdict."""
-    pages = json.loads((BASELINE / "pages.json").read_text(encoding="utf-8"))
-    verdicts = json.loads((BASELINE / "verdicts.json").read_text(encoding="utf-8"))
-    lines = {line.replace("\u00a0", " ") for page in pages.values() for line in page}
+    lines = {line.replace("\u00a0", " ") for page in what_people_read.pages().values() for line in page}
+    verdicts = what_people_read.verdicts()
 
     def strings(value):
         if isinstance(value, str):

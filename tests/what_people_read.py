@@ -1,22 +1,16 @@
-"""Snapshots that pin what the site says and what the checker answers, so that a refactoring
-can be checked to change nothing a person reads (tests/test_baseline.py).
-
-    python tests/baseline/snapshot.py [pages] [verdicts]   # rewrite pages.json, verdicts.json
-
-Run it only after a deliberate change of wording or verdicts, and read the diff it makes.
-"""
+"""What people read: the text of a built page's article, one block a line, and every verdict of
+the situation files. Pinned by the snapshots of tests/test_baseline.py; read by the typography
+test as its corpus."""
 from __future__ import annotations
 
-import importlib.util
-import json
 import re
-import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-ROOT = HERE.parents[1]
-SITE = ROOT / "site"
+import checker
+from situation_files import situation_cases
+
+SITE = Path(__file__).resolve().parents[1] / "site"
 
 # Blocks whose text is a line of its own.
 _BLOCKS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "dt", "dd", "pre", "caption",
@@ -81,19 +75,7 @@ def pages(site: Path = SITE) -> dict[str, list[str]]:
     return out
 
 
-def _situation_files():
-    # Loaded by path: this script runs from anywhere, without editing sys.path.
-    spec = importlib.util.spec_from_file_location("situation_files", ROOT / "tests" / "situation_files.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def verdicts() -> dict[str, object]:
-    import checker
-
-    situation_cases = _situation_files().situation_cases
-
     out = {}
     for case in situation_cases():
         key = f"{case['file']}::{case['name']}"
@@ -102,29 +84,3 @@ def verdicts() -> dict[str, object]:
         except checker.SituationError as err:
             out[key] = {"error": str(err)}
     return out
-
-
-def _without(value, keys=("trace",)):
-    if isinstance(value, dict):
-        return {k: _without(v, keys) for k, v in value.items() if k not in keys}
-    if isinstance(value, list):
-        return [_without(v, keys) for v in value]
-    return value
-
-
-def main() -> int:
-    if not (SITE / "index.html").exists():
-        print("site/ is not built: run make site first", file=sys.stderr)
-        return 1
-    which = sys.argv[1:] or ["pages", "verdicts"]
-    for name, make in (("pages.json", pages), ("verdicts.json", lambda: _without(verdicts()))):
-        if name.split(".")[0] not in which:
-            continue
-        data = make()
-        (HERE / name).write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-        print(f"tests/baseline/{name}: {len(data)} entries")
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

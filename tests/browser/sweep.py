@@ -1,0 +1,120 @@
+"""One pass over the built site that loads each page once and gathers everything a page must
+meet wherever it is: no sideways scroll at 320 and 360 px, WCAG 2.1 A/AA (axe-core) in both
+palettes, no request to another host, no error in the console, no JSON dump, id or English in
+what people read. `sweep()` returns the failures per kind of check, each naming its page, so
+that a test reports every failing page at once (tests/browser/test_site_sweep.py)."""
+from __future__ import annotations
+
+import re
+from urllib.parse import urlparse
+
+WIDTHS = (320, 360)
+SCHEMES = ("default", "slate")
+DESKTOP = {"width": 1280, "height": 800}
+
+# What people must never read: a JSON dump, a field or rule id, a seed's file name, the
+# checker's English words.
+FORBIDDEN = {
+    "a JSON dump": re.compile(r'[{\[]\s*"[\w.-]+"\s*:'),
+    "a snake_case identifier": re.compile(r"\b[a-z][a-z0-9]*_[a-z0-9_]+\b"),
+    "a seed file name": re.compile(r"\b\d{3}_[0-9a-f]{16}\.txt\b"),
+    "« missing »": re.compile(r"\bmissing\b", re.I),
+    "« Verdict »": re.compile(r"\bverdicts?\b", re.I),
+    "English error text": re.compile(
+        r"\b(expected|must be|invalid|not found|unknown key|error|Traceback|undefined|NaN)\b|\[object Object\]"),
+}
+# Pages written for developers and for sites linking here explain identifiers, in <code>: only
+# their <code> is left out of the plain-text check.
+DEVELOPER_PAGES = ("developpeurs/", "liens/")
+
+VISIBLE_TEXT = """(skip) => {
+    // Each element's own text, if it is rendered (not display:none nor visibility:hidden).
+    return [...document.body.querySelectorAll('*')]
+      .filter((e) => e.children.length === 0 || [...e.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim()))
+      .filter((e) => !(skip && e.closest('code, pre')))
+      .filter((e) => e.checkVisibility({checkOpacity: false, checkVisibilityCSS: true}))
+      .filter((e) => !e.closest('.cqp-visually-hidden, .md-search, script, style, svg'))
+      .map((e) => [...e.childNodes].filter((n) => n.nodeType === 3).map((n) => n.textContent).join(' '))
+      .join('\\n');
+}"""
+# The first elements wider than the screen, for the message (tables scroll inside their box).
+WIDER_THAN_SCREEN = """(w) => [...document.querySelectorAll('body *')]
+    .filter((e) => e.getBoundingClientRect().right > w + 1 && getComputedStyle(e).position !== 'fixed'
+                   && !e.closest('.md-typeset__scrollwrap, .cqp-table-wrap'))
+    .slice(0, 3).map((e) => `${e.tagName}.${e.className} (${Math.round(e.getBoundingClientRect().right)} px)`)"""
+AXE = """async () => (await axe.run(document, {runOnly: {type: 'tag',
+             values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})).violations"""
+
+
+def visible_text(page, skip_code: bool = False) -> str:
+    return page.evaluate(VISIBLE_TEXT, skip_code)
+
+
+def plain_text_problems(text: str) -> list[str]:
+    """What people must not read in `text`: each kind found, with its first examples."""
+    out = []
+    for what, pattern in FORBIDDEN.items():
+        hits = sorted({m.group(0) for m in pattern.finditer(text)})
+        if hits:
+            out.append(f"{what}: {hits[:5]}")
+    return out
+
+
+def fits(page, width: int) -> str | None:
+    """None, or why the page is wider than `width` px (its widest elements)."""
+    scroll = page.evaluate("document.documentElement.scrollWidth")
+    if scroll <= width:
+        return None
+    return f"{scroll} px de large à {width} px : {page.evaluate(WIDER_THAN_SCREEN, width)}"
+
+
+def axe_violations(page, axe_source: str) -> list[str]:
+    if not page.evaluate("typeof axe !== 'undefined'"):
+        page.add_script_tag(content=axe_source)
+    return [f"{v['id']} ({v['impact']}, {len(v['nodes'])} nœuds) : {v['help']} — "
+            f"{[', '.join(n['target']) for n in v['nodes'][:5]]}" for v in page.evaluate(AXE)]
+
+
+def sweep(browser, base_url: str, paths: list[str], axe_source: str) -> dict[str, list[str]]:
+    """Every path loaded once, in a phone's width first; failures per kind, each `path: what`."""
+    failures: dict[str, list[str]] = {k: [] for k in ("largeur", "axe", "réseau", "console", "texte")}
+    local = urlparse(base_url).netloc
+    ctx = browser.new_context(locale="fr-FR", viewport={"width": WIDTHS[0], "height": 740})
+    current = {"path": ""}
+
+    def record_request(request):
+        parts = urlparse(request.url)
+        if parts.scheme in ("http", "https", "ws", "wss") and parts.netloc != local:
+            failures["réseau"].append(f"{current['path']}: {request.url}")
+
+    def record_console(message):
+        if message.type == "error":
+            failures["console"].append(f"{current['path']}: {message.text}")
+
+    ctx.on("request", record_request)
+    try:
+        page = ctx.new_page()
+        page.on("console", record_console)
+        page.on("pageerror", lambda err: failures["console"].append(f"{current['path']}: {err}"))
+        for path in paths:
+            current["path"] = path
+            page.set_viewport_size({"width": WIDTHS[0], "height": 740})
+            # networkidle: requests made after load (search index, lazy scripts) are seen too
+            page.goto(base_url + path, wait_until="networkidle")
+            for width in WIDTHS:
+                page.set_viewport_size({"width": width, "height": 740})
+                if (why := fits(page, width)):
+                    failures["largeur"].append(f"{path}: {why}")
+            page.set_viewport_size(DESKTOP)
+            text = visible_text(page, skip_code=path.lstrip("/").startswith(DEVELOPER_PAGES))
+            failures["texte"] += [f"{path}: {p}" for p in plain_text_problems(text)]
+            # Colours change with a short CSS transition: measure the final colours.
+            page.add_style_tag(content="*, *::before, *::after { transition: none !important;"
+                                       " animation: none !important; }")
+            page.evaluate("window.scrollTo(0, 0)")
+            for scheme in SCHEMES:
+                page.evaluate("s => document.body.setAttribute('data-md-color-scheme', s)", scheme)
+                failures["axe"] += [f"{path} [{scheme}]: {v}" for v in axe_violations(page, axe_source)]
+    finally:
+        ctx.close()
+    return failures

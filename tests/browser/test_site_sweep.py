@@ -1,0 +1,72 @@
+"""Every page of the built site, each loaded once (tests/browser/sweep.py): at 320 and 360 px
+wide without sideways scroll, WCAG 2.1 A/AA by axe-core in both palettes, no request to another
+host, no console error, plain French on screen. Each test reports every failing page at once."""
+from __future__ import annotations
+
+import functools
+import threading
+
+import pytest
+
+from build_scripts.local_server import QuietServer, StaticHandler
+from tests.browser.sweep import sweep
+
+# One worker sweeps the site once for all the tests of this module.
+pytestmark = pytest.mark.xdist_group("sweep")
+
+
+def site_pages(site_dir) -> list[str]:
+    return sorted("/" + p.relative_to(site_dir).as_posix().removesuffix("index.html")
+                  for p in site_dir.rglob("index.html")) + ["/404.html"]
+
+
+@pytest.fixture(scope="module")
+def report(browser, base_url, site_dir, axe_source) -> dict[str, list[str]]:
+    return sweep(browser, base_url, site_pages(site_dir), axe_source)
+
+
+def _each(failures: list[str]) -> str:
+    return f"{len(failures)} :\n" + "\n".join(failures)
+
+
+def test_no_page_scrolls_sideways_at_320_or_360_px(report):
+    assert not report["largeur"], _each(report["largeur"])
+
+
+def test_every_page_meets_wcag_aa_in_both_palettes(report):
+    assert not report["axe"], _each(report["axe"])
+
+
+def test_no_page_requests_another_host(report):
+    assert not report["réseau"], _each(report["réseau"])
+
+
+def test_no_page_logs_an_error(report):
+    assert not report["console"], _each(report["console"])
+
+
+def test_no_page_shows_a_dump_an_id_or_english(report):
+    assert not report["texte"], _each(report["texte"])
+
+
+BROKEN = """<!doctype html><html lang="fr"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Page cassée</title></head>
+<body><main><h1>Page cassée</h1><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=">
+<p style="width: 720px">Un paragraphe plus large que l'écran d'un téléphone.</p></main></body></html>"""
+
+
+def test_the_sweep_names_a_broken_page(browser, tmp_path, axe_source):
+    """An image without alt and a paragraph 400 px wider than a phone: both failures, with the
+    page named, while a good page of the same site passes."""
+    (tmp_path / "cassee").mkdir()
+    (tmp_path / "cassee" / "index.html").write_text(BROKEN, encoding="utf-8")
+    (tmp_path / "index.html").write_text(BROKEN.replace('<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=">', "")
+                                         .replace(' style="width: 720px"', ""), encoding="utf-8")
+    server = QuietServer(("127.0.0.1", 0), functools.partial(StaticHandler, directory=str(tmp_path)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        found = sweep(browser, f"http://127.0.0.1:{server.server_address[1]}", ["/", "/cassee/"], axe_source)
+    finally:
+        server.shutdown()
+    assert [f.split(":")[0] for f in found["largeur"]] == ["/cassee/", "/cassee/"]
+    assert any(f.startswith("/cassee/ [default]: image-alt") for f in found["axe"]), found["axe"]
+    assert not any(f.startswith("/:") or f.startswith("/ [") for kind in found.values() for f in kind), found
