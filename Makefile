@@ -14,10 +14,12 @@ VENV_STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 
 # Tests run on every core (pytest-xdist); WORKERS=0 runs them in one process, to debug one.
-# loadgroup keeps together the tests that share what is costly to set up (a browser page whose
-# engine is booted, the sweep of every page): see xdist_group in tests/browser/.
+# loadscope sends each module to one worker, so that what a module sets up once (the sweep of
+# every page, a built copy of the site) is set up once. (loadgroup, finer, does not group under
+# pytest 9.2: pytest-xdist issue 1386.) Each worker also boots one simulator page for all its
+# tests (the `simulator` fixture).
 WORKERS ?= auto
-PYTEST  := $(BIN)/python -m pytest -n $(WORKERS) --dist loadgroup
+PYTEST  := $(BIN)/python -m pytest -n $(WORKERS) --dist loadscope
 
 .PHONY: setup serve site generate test test-fast audit data browser java bench screenshots snapshots clean
 

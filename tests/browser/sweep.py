@@ -1,13 +1,17 @@
 """One pass over the built site that loads each page once and gathers everything a page must
 meet wherever it is: no sideways scroll at 320 and 360 px, WCAG 2.1 A/AA (axe-core) in both
-palettes, no request to another host, no error in the console, no JSON dump, id or English in
-what people read. `sweep()` returns the failures per kind of check, each naming its page, so
+palettes, no request to another host, no error in the console, nothing blocked by the
+Content-Security-Policy (when the site is served with its headers, `host_url`), no JSON dump,
+id or English in what people read. `sweep()` returns the failures per kind of check, each naming its page, so
 that a test reports every failing page at once (tests/browser/test_site_sweep.py)."""
 from __future__ import annotations
 
 import re
 from urllib.parse import urlparse
 
+# Kinds of check, each a list of failures in what sweep() returns: widths 320 and 360, axe in
+# both palettes, requests to other hosts, console errors, what the policy blocks, plain French.
+KINDS = ("largeur", "axe", "réseau", "console", "csp", "texte")
 WIDTHS = (320, 360)
 SCHEMES = ("default", "slate")
 DESKTOP = {"width": 1280, "height": 800}
@@ -42,6 +46,12 @@ WIDER_THAN_SCREEN = """(w) => [...document.querySelectorAll('body *')]
     .filter((e) => e.getBoundingClientRect().right > w + 1 && getComputedStyle(e).position !== 'fixed'
                    && !e.closest('.md-typeset__scrollwrap, .cqp-table-wrap'))
     .slice(0, 3).map((e) => `${e.tagName}.${e.className} (${Math.round(e.getBoundingClientRect().right)} px)`)"""
+# Counted from before any script of the page runs (an init script is not subject to the CSP).
+RECORD_VIOLATIONS = """
+window.__violations = [];
+document.addEventListener("securitypolicyviolation", (e) =>
+  window.__violations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));
+"""
 AXE = """async () => (await axe.run(document, {runOnly: {type: 'tag',
              values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})).violations"""
 
@@ -68,16 +78,23 @@ def fits(page, width: int) -> str | None:
     return f"{scroll} px de large à {width} px : {page.evaluate(WIDER_THAN_SCREEN, width)}"
 
 
+# Run by the DevTools protocol, not as <script> or <style> elements: the page's
+# Content-Security-Policy, which forbids inline ones, does not apply to what a test injects.
+NO_TRANSITIONS = """() => { const sheet = new CSSStyleSheet();
+    sheet.replaceSync('*, *::before, *::after { transition: none !important; animation: none !important; }');
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet]; }"""
+
+
 def axe_violations(page, axe_source: str) -> list[str]:
     if not page.evaluate("typeof axe !== 'undefined'"):
-        page.add_script_tag(content=axe_source)
+        page.evaluate(axe_source)
     return [f"{v['id']} ({v['impact']}, {len(v['nodes'])} nœuds) : {v['help']} — "
             f"{[', '.join(n['target']) for n in v['nodes'][:5]]}" for v in page.evaluate(AXE)]
 
 
 def sweep(browser, base_url: str, paths: list[str], axe_source: str) -> dict[str, list[str]]:
     """Every path loaded once, in a phone's width first; failures per kind, each `path: what`."""
-    failures: dict[str, list[str]] = {k: [] for k in ("largeur", "axe", "réseau", "console", "texte")}
+    failures: dict[str, list[str]] = {k: [] for k in KINDS}
     local = urlparse(base_url).netloc
     ctx = browser.new_context(locale="fr-FR", viewport={"width": WIDTHS[0], "height": 740})
     current = {"path": ""}
@@ -92,6 +109,7 @@ def sweep(browser, base_url: str, paths: list[str], axe_source: str) -> dict[str
             failures["console"].append(f"{current['path']}: {message.text}")
 
     ctx.on("request", record_request)
+    ctx.add_init_script(RECORD_VIOLATIONS)
     try:
         page = ctx.new_page()
         page.on("console", record_console)
@@ -101,6 +119,7 @@ def sweep(browser, base_url: str, paths: list[str], axe_source: str) -> dict[str
             page.set_viewport_size({"width": WIDTHS[0], "height": 740})
             # networkidle: requests made after load (search index, lazy scripts) are seen too
             page.goto(base_url + path, wait_until="networkidle")
+            failures["csp"] += [f"{path}: {v}" for v in page.evaluate("window.__violations")]
             for width in WIDTHS:
                 page.set_viewport_size({"width": width, "height": 740})
                 if (why := fits(page, width)):
@@ -109,8 +128,7 @@ def sweep(browser, base_url: str, paths: list[str], axe_source: str) -> dict[str
             text = visible_text(page, skip_code=path.lstrip("/").startswith(DEVELOPER_PAGES))
             failures["texte"] += [f"{path}: {p}" for p in plain_text_problems(text)]
             # Colours change with a short CSS transition: measure the final colours.
-            page.add_style_tag(content="*, *::before, *::after { transition: none !important;"
-                                       " animation: none !important; }")
+            page.evaluate(NO_TRANSITIONS)
             page.evaluate("window.scrollTo(0, 0)")
             for scheme in SCHEMES:
                 page.evaluate("s => document.body.setAttribute('data-md-color-scheme', s)", scheme)

@@ -4,11 +4,9 @@ French message when the file cannot be read."""
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
-import pytest
+from cli_runner import run_cli
 
 ROOT = Path(__file__).resolve().parents[2]
 FILES = sorted((ROOT / "tests" / "cohorts").glob("*.csv"))
@@ -16,21 +14,15 @@ CHECKS = ("score", "eligibility", "deadlines")
 
 
 def _cli(check: str, path: Path) -> dict:
-    run = subprocess.run([sys.executable, "-m", "checker", "batch", check, str(path), "--format", "json"],
-                         capture_output=True, cwd=ROOT)
+    run = run_cli("batch", check, str(path), "--format", "json")
     if run.returncode == 0:
         return {"rows": json.loads(run.stdout)}
     assert run.returncode == 2 and not run.stdout, run.stderr
-    return {"error": run.stderr.decode("utf-8").strip()}
+    return {"error": run.stderr.strip()}
 
 
-def test_there_are_files():
-    assert len(FILES) >= 10
-
-
-def test_evaluate_batch_agrees_with_the_cli(page, base_url):
-    page.goto(f"{base_url}/simulateur/")
-    page.wait_for_function("window.CQP && CQP.status === 'ready'", timeout=60000)
+def test_evaluate_batch_agrees_with_the_cli(simulator):
+    page = simulator
     compared = 0
     for path in FILES:
         try:

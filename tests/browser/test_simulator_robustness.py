@@ -13,6 +13,7 @@ import pytest
 import checker
 
 from test_simulator import READY, field, open_simulator, panel, wait_verdict
+from tests.browser.conftest import cs_vae_tool, open_shared
 
 KEY = "cqp-simulateur:v1"
 ASIDE = "cqp-simulateur:v1:mis-de-cote"
@@ -133,8 +134,9 @@ def test_numbers_are_read_strictly(page, cs_vae_score, typed, sent):
 # --- share links and imports are checked before they touch anything -----------------------------
 
 @pytest.mark.parametrize("check", ["constructor", "__proto__", "toString", "hasOwnProperty"])
-def test_a_share_link_naming_no_tool_is_refused(page, base_url, check):
-    page.goto(f"{base_url}/simulateur/{link(check, VAE)}")
+def test_a_share_link_naming_no_tool_is_refused(simulator, check):
+    page = simulator
+    open_shared(page, link(check, VAE))
     page.wait_for_function("() => /inutilisable|illisible/.test(document.querySelector('[data-cqp-sim]').textContent)")
     assert "#s=" not in page.url
     usable(page)
@@ -164,8 +166,8 @@ def test_a_deeply_nested_share_link_cannot_kill_the_engine(page, base_url):
     usable(page)
 
 
-def test_the_engine_refuses_deep_input_but_stays_alive(page, base_url):
-    open_simulator(page, base_url)
+def test_the_engine_refuses_deep_input_but_stays_alive(simulator):
+    page = simulator
     got = page.evaluate("""(deep) => CQP.evaluate('score', JSON.parse(deep)).then(() => 'resolved', (e) => e.message)""",
                         with_note(VAE, nested(100)))
     assert "imbriqu" in got
@@ -225,10 +227,10 @@ def test_a_share_link_asks_before_replacing_saved_work(page, base_url, cs_vae_sc
     assert kept == {"check": "score", "situation": other}
 
 
-def test_a_link_into_an_untouched_tool_asks_nothing(page, base_url):
-    open_simulator(page, base_url)
+def test_a_link_into_an_untouched_tool_asks_nothing(simulator):
+    page = simulator
     panel(page, "Éligibilité")
-    page.goto(f"{base_url}/simulateur/{link('score', VAE)}")
+    open_shared(page, link('score', VAE))
     page.wait_for_function("() => document.querySelector('#score-vae-b1').value === '72'")
     assert page.get_by_role("dialog", name="Remplacer votre saisie ?").count() == 0
 
@@ -253,8 +255,9 @@ LONGTASKS = """() => { window.__longtasks = [];
 
 
 @pytest.mark.parametrize("what", ["20 MB", "deep", "not JSON", "array", "bad check"])
-def test_a_refused_import_leaves_the_form_and_the_page_responsive(page, cs_vae_score, tmp_path, what):
-    tool = cs_vae_score
+def test_a_refused_import_leaves_the_form_and_the_page_responsive(simulator, tmp_path, what):
+    page = simulator
+    tool = cs_vae_tool(page)
     field(tool, re.compile("^B1 — score")).fill("55")
     wait_verdict(page, "Score")
     before = page.evaluate(f"localStorage.getItem({KEY!r})")

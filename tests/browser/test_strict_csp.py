@@ -1,24 +1,19 @@
 """The whole site works under the strict Content-Security-Policy of site/_headers, served as a
-host reading that file would (`host_url`): no inline script or style is blocked on any page, the
-theme (its palette toggle, its search) and the simulator's engine run."""
+host reading that file would (`host_url`): the header is sent, the theme (its palette toggle, its
+search) and the simulator's engine run. That no page has anything blocked is checked by the
+sweep of every page (test_site_sweep.py), which is served the same way."""
 from __future__ import annotations
 
 import pytest
 
 from build_scripts import headers
-
-# Counted from before any script of the page runs (an init script is not subject to the CSP).
-RECORD = """
-window.__violations = [];
-document.addEventListener("securitypolicyviolation", (e) =>
-  window.__violations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));
-"""
+from tests.browser.sweep import RECORD_VIOLATIONS
 
 
 @pytest.fixture
 def csp_page(browser, host_url):
     ctx = browser.new_context(locale="fr-FR", service_workers="block")
-    ctx.add_init_script(RECORD)
+    ctx.add_init_script(RECORD_VIOLATIONS)
     page = ctx.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda err: errors.append(str(err)))
@@ -27,28 +22,9 @@ def csp_page(browser, host_url):
     ctx.close()
 
 
-def _pages(site_dir) -> list[str]:
-    return sorted("/" + p.parent.relative_to(site_dir).as_posix().removeprefix(".") + "/"
-                  for p in site_dir.rglob("index.html"))
-
-
 def test_the_header_is_sent(csp_page, host_url):
     response = csp_page.goto(host_url + "/")
     assert response.headers["content-security-policy"] == headers.CSP
-
-
-def test_no_page_breaks_the_policy(csp_page, host_url, site_dir):
-    pages = [p.replace("//", "/") for p in _pages(site_dir)] + ["/404.html"]
-    assert len(pages) > 20
-    for path in pages:
-        if path == "/simulateur/":
-            continue  # below, with its engine
-        csp_page.goto(host_url + path, wait_until="load")
-        if not path.startswith(("/simulateur/", "/integrer-")):
-            # the theme started (the engine's pages load it once Python is ready, or not at all)
-            csp_page.wait_for_function("() => typeof window.document$ === 'object'")
-        assert csp_page.evaluate("window.__violations") == [], path
-    assert csp_page.errors == []
 
 
 def test_theme_search_and_palette_work(csp_page, host_url):
