@@ -22,8 +22,8 @@ SCRIPT = ROOT / "tests" / "lighthouse_accessibility.mjs"
 PALETTES = {"clair": 0, "sombre": 1}
 
 # About six minutes a palette, mostly Lighthouse waiting for pages to settle: a release check
-# (make audit), where the two palettes run side by side on the two workers. `make test` runs
-# axe-core, whose rules Lighthouse's accessibility audits are, on every page (test_site_sweep.py).
+# (make audit). `make test` runs axe-core, whose rules Lighthouse's accessibility audits are, on
+# every page (test_site_sweep.py).
 pytestmark = pytest.mark.audit
 
 
@@ -33,30 +33,35 @@ def _pages(site_dir: Path) -> list[str]:
     ) + ["404.html"]
 
 
-@pytest.mark.parametrize("palette", PALETTES)
-def test_lighthouse_accessibility_is_100_on_every_page(base_url, site_dir, palette):
-    if not (ROOT / "node_modules" / "lighthouse").exists():
-        pytest.fail("node_modules/lighthouse is missing: run `make setup`")
+def _start(base_url: str, pages: list[str], palette: str) -> subprocess.Popen:
     node = shutil.which("node")
     assert node, "node is needed to run Lighthouse"
-    pages = _pages(site_dir)
-    run = subprocess.run(
-        [node, str(SCRIPT), base_url, str(PALETTES[palette]), *pages],
-        capture_output=True, text=True, cwd=ROOT, timeout=1800,
-        env={**os.environ, "CHROME_PATH": CHROMIUM},
-    )
-    assert run.returncode == 0, f"Lighthouse failed:\n{run.stderr[-3000:]}"
-    results = json.loads(run.stdout)
-    assert sorted(results) == sorted(pages), "Lighthouse did not report every page"
+    return subprocess.Popen([node, str(SCRIPT), base_url, str(PALETTES[palette]), *pages],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT,
+                            env={**os.environ, "CHROME_PATH": CHROMIUM})
+
+
+def _failures(palette: str, pages: list[str], run: subprocess.Popen) -> list[str]:
+    out, err = run.communicate(timeout=1800)
+    assert run.returncode == 0, f"Lighthouse failed ({palette}):\n{err[-3000:]}"
+    results = json.loads(out)
+    assert sorted(results) == sorted(pages), f"Lighthouse did not report every page ({palette})"
     scheme = "slate" if PALETTES[palette] else "default"
     # The embeds (integrer-*) have no palette of their own: they follow the host page.
     themed = [p for p, r in results.items() if r["scheme"] is not None and not p.startswith("integrer-")]
     assert themed and all(results[p]["scheme"] == scheme for p in themed), {
         p: results[p]["scheme"] for p in themed}
-    failures = [
-        f"/{path} ({round(r['score'] * 100)}): "
-        + "; ".join(f"{a['id']} — {a['title']} {a['nodes']}" for a in r["failing"])
-        for path, r in results.items()
-        if r["score"] != 1
-    ]
+    return [f"[{palette}] /{path} ({round(r['score'] * 100)}): "
+            + "; ".join(f"{a['id']} — {a['title']} {a['nodes']}" for a in r["failing"])
+            for path, r in results.items() if r["score"] != 1]
+
+
+def test_lighthouse_accessibility_is_100_on_every_page_in_both_palettes(base_url, site_dir):
+    if not (ROOT / "node_modules" / "lighthouse").exists():
+        pytest.fail("node_modules/lighthouse is missing: run `make setup`")
+    pages = _pages(site_dir)
+    # Both palettes side by side: Lighthouse mostly waits on the pages, each run in its own
+    # Node process and chromium.
+    runs = {palette: _start(base_url, pages, palette) for palette in PALETTES}
+    failures = [f for palette, run in runs.items() for f in _failures(palette, pages, run)]
     assert not failures, "\n".join(failures)
