@@ -6,8 +6,8 @@
 // checked completely — size, depth, own keys only, a known tool — before it touches a form or the
 // storage; anything else is refused with a French sentence, the form left as it was.
 import {
-  MAX_BYTES, collect, fill, isRecord, parseJSON, pathOf, problemOf, sameJSON, showWeekdays, shown, switches,
-  updateVisibility,
+  MAX_BYTES, applyFields, collect, fill, getIn, isRecord, parseJSON, pathOf, problemOf, sameJSON, setIn, showWeekdays,
+  shown, switches, updateVisibility,
 } from "./form.mjs";
 import { download } from "./download.mjs";
 
@@ -143,22 +143,132 @@ function showAside() {
   root.querySelector(".cqp-engine").after(box);
 }
 
+// --- several tabs: each saves only what it changed, and takes in what the others saved ---
+//
+// A tool's state is read as fields: each leaf of its situation (a value, or a group left empty)
+// and each switch. `known` is the stored state this tab last wrote or took in; what differs from
+// it in the forms is what this tab changed. Saving writes those changes over what is stored now
+// (another tab may have written since); a `storage` event (another tab saved) brings the other
+// tab's changes into the forms, field by field. Two tabs changing the same field: the last one
+// to save wins, and the other shows it.
+
+function leavesOf(situation) {
+  const leaves = new Map();
+  const walk = (value, path) => {
+    const keys = isRecord(value) || Array.isArray(value) ? Object.keys(value) : null;
+    if (keys && keys.length) {
+      for (const k of keys) walk(value[k], [...path, Array.isArray(value) ? Number(k) : k]);
+    } else if (path.length) leaves.set(JSON.stringify(path), { path, value: JSON.stringify(value) });
+  };
+  walk(situation, []);
+  return leaves;
+}
+
+function situationOf(leaves) {
+  const situation = {};
+  // Shorter paths first: a group left empty is set only where no field below it has a value.
+  const sorted = [...leaves.values()].sort((x, y) => x.path.length - y.path.length);
+  for (const { path, value } of sorted) {
+    const v = JSON.parse(value);
+    const container = v !== null && typeof v === "object";
+    if (!container || getIn(situation, path) === undefined) setIn(situation, path, v);
+  }
+  return situation;
+}
+
+const stateOf = (situation, saved) => ({ leaves: leavesOf(situation), switches: new Map(Object.entries(saved)) });
+
+function stateOfTool(t) {
+  return stateOf(t.override ?? collect(t.form), switches(t.form));
+}
+
+function sameState(x, y) {
+  const same = (a, b, value) => a.size === b.size && [...a].every(([k, v]) => b.has(k) && value(b.get(k)) === value(v));
+  return same(x.leaves, y.leaves, (l) => l.value) && same(x.switches, y.switches, (v) => v);
+}
+
+// `theirs` (stored now) with what `mine` changed since `base` written over it.
+function merge(base, mine, theirs) {
+  const out = { leaves: new Map(theirs.leaves), switches: new Map(theirs.switches) };
+  for (const part of ["leaves", "switches"]) {
+    const value = part === "leaves" ? (l) => l && l.value : (v) => v;
+    for (const k of new Set([...base[part].keys(), ...mine[part].keys()])) {
+      if (value(mine[part].get(k)) === value(base[part].get(k))) continue;
+      if (mine[part].has(k)) out[part].set(k, mine[part].get(k));
+      else out[part].delete(k);
+    }
+  }
+  return out;
+}
+
+let known = new Map(); // check -> state, as last stored by or read in this tab
+// A tool that nothing stored holds is blank (its form reset), not empty: a tab's untouched
+// defaults are then no change of its own.
+const stateIn = (states, t) => states.get(t.check) ?? stateOf(blankOf(t), t.blankSwitches);
+let knownActive = null;
+
+function storedStates(data) {
+  return new Map([...data.tools].map(([check, s]) => [check, stateOf(s.situation, Object.fromEntries(s.switchesSaved))]));
+}
+
+// Shows a merged state in a tool whose form does not show it yet; true if anything changed.
+function showState(t, state) {
+  if (sameState(state, stateOfTool(t))) return false;
+  const situation = situationOf(state.leaves);
+  applyFields(t.form, situation, state.switches);
+  t.override = sameJSON(collect(t.form), situation) ? null : situation;
+  return true;
+}
+
+// Another tab saved: its changes are shown here; this tab's own unsaved ones (a failed write)
+// are kept and saved again.
+function takeIn() {
+  const { data } = readStore();
+  if (!data) return; // unreadable or erased: this tab's next save writes its own state
+  const theirs = storedStates(data);
+  let unsaved = false;
+  for (const t of tools.values()) {
+    const stored = stateIn(theirs, t);
+    const merged = merge(stateIn(known, t), stateOfTool(t), stored);
+    if (!sameState(merged, stored)) unsaved = true;
+    known.set(t.check, stored);
+    if (showState(t, merged) && t.check === active) {
+      if (location.hash.startsWith("#s=")) keepInAddress(t);
+      evaluate(t);
+    }
+  }
+  if (unsaved) save();
+}
+
 const SAVE_FAILED = "Votre saisie n'a pas pu être enregistrée dans ce navigateur (stockage plein ou " +
   "désactivé) : la copie enregistrée précédemment est conservée. Exportez la situation pour la garder.";
 let saveFailed = false;
 
-// Each tool's state from its own fields, shown or not. A failed write leaves the previous copy.
+// What this tab changed, written over what is stored now. A failed write leaves the stored copy.
 function save() {
-  const data = { version: 1, active, tools: {} };
+  const { data } = readStore();
+  const theirs = data ? storedStates(data) : known; // nothing usable stored: this tab's state whole
+  const states = new Map();
+  const out = { version: 1, active, tools: {} };
+  if (data && data.active && active === knownActive) out.active = data.active; // another tab's choice stands
   for (const t of tools.values()) {
-    data.tools[t.check] = { situation: t.override ?? collect(t.form), switches: switches(t.form) };
+    const mine = stateOfTool(t);
+    const merged = merge(stateIn(known, t), mine, stateIn(theirs, t));
+    states.set(t.check, merged);
+    out.tools[t.check] = { situation: situationOf(merged.leaves), switches: Object.fromEntries(merged.switches) };
   }
   try {
-    localStorage.setItem(STORAGE_KEY, JSON.stringify(data));
+    localStorage.setItem(STORAGE_KEY, JSON.stringify(out));
   } catch {
     saveFailed = true;
     note(tools.get(active), SAVE_FAILED);
     return false;
+  }
+  known = states;
+  knownActive = out.active;
+  // Another tab's changes this tab had not seen yet (an event still to come) are shown now.
+  for (const t of tools.values()) {
+    if (showState(t, states.get(t.check)) && t.check === active) evaluate(t);
   }
   if (saveFailed) {
     saveFailed = false;
@@ -422,6 +532,7 @@ function blankOf(t) {
     copy.reset();
     updateVisibility(copy);
     t.blank = collect(copy);
+    t.blankSwitches = switches(copy);
   }
   return t.blank;
 }
@@ -651,6 +762,8 @@ function restore() {
   const { data, aside } = readStore();
   let raw = aside ?? null;
   if (data) {
+    known = storedStates(data);
+    knownActive = data.active;
     for (const [check, s] of data.tools) {
       const t = tools.get(check);
       if (early.get(t).length) {
@@ -668,7 +781,9 @@ function restore() {
     if (data.active) active = data.active;
   }
   CQP.typedEarly = null;
-  if (raw !== null) setAside(raw);
+  if (raw !== null) {
+    setAside(raw);
+  }
   for (const t of tools.values()) updateVisibility(t.form);
   if (raw !== null || [...early.values()].some((fields) => fields.length)) save();
 }
@@ -703,6 +818,9 @@ function wire() {
   document.addEventListener("cqp:ready", evaluateAll);
   document.addEventListener("cqp:failed", (e) => engine("failed", e.detail.message));
   document.addEventListener("cqp:progress", showProgress);
+  window.addEventListener("storage", (e) => {
+    if (e.storageArea === localStorage && e.key === STORAGE_KEY) takeIn();
+  });
   window.addEventListener("hashchange", () => {
     const shared = fromHash(location.hash);
     if (shared) openShared(shared);
