@@ -36,11 +36,22 @@ async function keep(cache, [url, integrity]) {
   if (await cache.match(href)) return;
   let response = hashed(href) ? await caches.match(href) : undefined;
   if (!response) {
-    // no-cache: revalidated, so that the HTTP cache cannot hand an earlier build's page.
-    response = await fetch(href, { integrity, cache: hashed(href) ? "default" : "no-cache" });
-    if (!response.ok) throw new Error(`${href}: HTTP ${response.status}`);
+    // no-cache: revalidated, so that the HTTP cache cannot hand an earlier build's page. Only a
+    // response that passed its check is kept; one that failed it (a wrong answer the HTTP cache
+    // may hold for a year) is asked for again from the server itself.
+    try {
+      response = await checked(href, integrity, hashed(href) ? "default" : "no-cache");
+    } catch (err) {
+      response = await checked(href, integrity, "reload");
+    }
   }
   await cache.put(href, response);
+}
+
+async function checked(href, integrity, mode) {
+  const response = await fetch(href, { integrity, cache: mode });
+  if (!response.ok) throw new Error(`${href}: HTTP ${response.status}`);
+  return response;
 }
 
 const keepAll = (cache, files) => Promise.all(files.map((file) => keep(cache, file)));
