@@ -442,6 +442,7 @@ async function evaluate(t, startedAt = performance.now()) {
   let error = null;
   pending(+1);
   const display = results();
+  display.catch(() => {}); // handled below, once the verdict is in: not an uncaught error meanwhile
   try {
     verdict = await CQP.evaluate(t.check, situation);
   } catch (err) {
@@ -450,7 +451,17 @@ async function evaluate(t, startedAt = performance.now()) {
   try {
     await display;
   } catch (err) {
-    console.error("simulateur :", err); // the result cannot be shown; the next change tries again
+    // The result cannot be shown: its modules are gone from the site (a new version was put
+    // online since this page opened) or the connection dropped. The next change tries again.
+    console.error("simulateur :", err);
+    const box = t.panel.querySelector(".cqp-verdict");
+    const text = "Le résultat ne peut pas être affiché : le site a peut-être été mis à jour depuis l'ouverture " +
+      "de cette page, ou la connexion a été perdue. Vos réponses sont enregistrées dans ce navigateur : " +
+      "rechargez la page pour voir le résultat.";
+    box.dataset.state = "unavailable";
+    box.querySelector(".cqp-verdict-details").replaceChildren(
+      Object.assign(document.createElement("p"), { className: "cqp-verdict-unavailable", textContent: text }));
+    announce(t, box.querySelector(".cqp-verdict-summary"), text);
     return;
   } finally {
     pending(-1);
@@ -732,6 +743,8 @@ function showProgress() {
     : `${mo(p.received)} Mo sur ${mo(Math.max(p.total, p.received))} Mo reçus`;
 }
 
+// After a restart (boot.js: the worker stopped answering), the status says so until the next one.
+let restarted = false;
 function engine(state, reason = "") {
   const box = root.querySelector(".cqp-engine");
   box.dataset.engine = state;
@@ -739,8 +752,16 @@ function engine(state, reason = "") {
   const failed = box.querySelector(".cqp-engine-failed");
   failed.hidden = state !== "failed";
   loading.hidden = state === "failed";
-  if (state === "ready") loading.textContent = "Moteur de calcul prêt, dans votre navigateur.";
-  if (state === "loading") loading.textContent = "Chargement du moteur de calcul dans votre navigateur…";
+  if (state === "ready") {
+    loading.textContent = restarted
+      ? "Le moteur de calcul ne répondait plus : il a été redémarré et il est de nouveau prêt. Vos réponses sont conservées."
+      : "Moteur de calcul prêt, dans votre navigateur.";
+  }
+  if (state === "loading") {
+    loading.textContent = restarted
+      ? "Le moteur de calcul ne répondait plus : il redémarre dans votre navigateur. Vos réponses sont conservées ; le résultat suivra…"
+      : "Chargement du moteur de calcul dans votre navigateur…";
+  }
   if (state === "failed") box.querySelector(".cqp-engine-reason").textContent = reason;
   showProgress();
 }
@@ -808,7 +829,12 @@ function wire() {
     t.panel.querySelector('input[data-action="import"]').addEventListener("change", (e) => act(t, "import", e.target));
   }
   root.querySelector('[data-action="retry"]').addEventListener("click", () => {
+    restarted = false;
     CQP.retry(); // status "loading" again, progress from zero
+    engine("loading");
+  });
+  document.addEventListener("cqp:restarting", () => {
+    restarted = true;
     engine("loading");
   });
   const evaluateAll = () => {

@@ -4,6 +4,20 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
+import threading
+import time
+from pathlib import Path
+from urllib.error import HTTPError
+from urllib.parse import urlsplit
+from urllib.request import urlopen
+
+import pytest
+
+import checker
+from build_scripts import headers
+from build_scripts.local_server import HostHandler, QuietServer
+from tests.browser.conftest import read
 
 from test_simulator import READY, field, open_simulator, panel, wait_verdict
 
@@ -70,3 +84,252 @@ def test_two_tabs_typing_in_the_same_field_the_last_wins_and_both_show_it(contex
     situation = stored(a)["tools"]["eligibility"]["situation"]
     assert situation["practice_months"] == 24 and situation["session_date"] == "2026-07-01"
     b.wait_for_function("() => document.querySelector('#elig-cand-session').value === '01/07/2026'")
+
+
+# --- a host that answers wrong, once; a deploy during a visit ----------------------------------
+
+class Host:
+    """site/ served as a host reading site/_headers would (hashed files immutable for a year),
+    with faults: `faults[suffix]` lists the wrong answers to give, in turn, to the next requests
+    whose path ends so (404, or "html": an HTML page with status 200, as a host that rewrites
+    unknown paths to a page does); `deploy = (patterns, folder)` puts another build online right
+    after a path matching each of `patterns` was served; `delays[suffix]`: seconds to wait
+    before answering (then from the build online at that moment)."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self.faults: dict[str, list] = {}
+        self.deploy: tuple[tuple[str, ...], Path] | None = None
+        self.delays: dict[str, float] = {}
+        served: set[str] = set()
+        host = self
+
+        class Handler(HostHandler):
+            def __init__(handler, *args, **kwargs):
+                super().__init__(*args, directory=str(host.folder), **kwargs)
+
+            def do_GET(handler):
+                path = urlsplit(handler.path).path
+                for suffix, seconds in host.delays.items():
+                    if path.endswith(suffix):
+                        time.sleep(seconds)
+                handler.directory = str(host.folder)
+                for suffix, queue in host.faults.items():
+                    if path.endswith(suffix) and queue:
+                        fault = queue.pop(0)
+                        if fault == 404:
+                            handler.send_error(404)
+                        else:
+                            body = b"<!doctype html><html lang=fr><title>Accueil</title><p>Bienvenue</p></html>"
+                            handler.send_response(200)
+                            handler.send_header("Content-Type", "text/html; charset=utf-8")
+                            handler.send_header("Content-Length", str(len(body)))
+                            handler.end_headers()
+                            handler.wfile.write(body)
+                        return
+                super().do_GET()
+                served.add(path)
+                if host.deploy and all(any(re.search(end, p) for p in served) for end in host.deploy[0]):
+                    host.folder, host.deploy = host.deploy[1], None
+
+        self.server = QuietServer(("127.0.0.1", 0), Handler)
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
+
+
+@pytest.fixture
+def host(site_dir):
+    h = Host(site_dir)
+    yield h
+    h.server.shutdown()
+
+
+@pytest.fixture
+def cached_context(browser):
+    """A context whose HTTP cache is used as a visitor's is: no request interception (routing
+    turns the cache off), no service worker."""
+    ctx = browser.new_context(locale="fr-FR", service_workers="block")
+    yield ctx
+    ctx.close()
+
+
+def _state(page):
+    page.wait_for_function("() => window.CQP && CQP.status !== 'loading'", timeout=120_000)
+    return page.evaluate("[CQP.status, CQP.failure]")
+
+
+def _evaluates(page):
+    verdict = page.evaluate(f"CQP.evaluate('score', {VAE})")
+    assert verdict["outcome"]["title"] == checker.score(VAE)["outcome"]["title"]
+
+
+VAE = {"cqp": "commercial-sedentaire", "route": "vae", "blocks": {"B1": {"score": 72}}}
+
+
+def test_a_wasm_served_once_as_a_page_is_not_kept(cached_context, host):
+    host.faults["/pyodide.asm.wasm"] = ["html"]
+    page = cached_context.new_page()
+    page.goto(host.url + "/simulateur/")
+    assert _state(page)[0] == "failed"
+    reason = page.locator(".cqp-engine-reason")
+    assert "Réessayer" in reason.inner_text() and "Rechargez" not in reason.inner_text()
+    # The fault is gone (it was served once): « Réessayer » works, without clearing anything.
+    page.get_by_role("button", name="Réessayer").click()
+    assert _state(page) == ["ready", None]
+    _evaluates(page)
+    # So do a reload and the cohort page, from the same HTTP cache.
+    page.reload()
+    assert _state(page) == ["ready", None]
+    page.goto(host.url + "/simulateur/cohorte/")
+    assert _state(page) == ["ready", None]
+
+
+def test_a_wasm_served_as_a_page_then_fixed_a_reload_works(cached_context, host):
+    host.faults["/pyodide.asm.wasm"] = ["html"]
+    page = cached_context.new_page()
+    page.goto(host.url + "/simulateur/")
+    assert _state(page)[0] == "failed"
+    page.reload()
+    assert _state(page) == ["ready", None]
+    _evaluates(page)
+
+
+def test_an_archive_answered_once_with_404_is_fetched_again(cached_context, host):
+    host.faults["/verificateur.tgz"] = [404]
+    page = cached_context.new_page()
+    page.goto(host.url + "/simulateur/")
+    assert _state(page) == ["ready", None]
+    _evaluates(page)
+    page.reload()
+    assert _state(page) == ["ready", None]
+
+
+def test_the_local_server_sends_caching_headers_with_successes_only(host):
+    pyodide = next((host.folder / "simulateur" / "pyodide").iterdir()).name
+    ok = urlopen(f"{host.url}/simulateur/pyodide/{pyodide}/pyodide-lock.json")
+    assert ok.headers["Cache-Control"] == headers.IMMUTABLE
+    with pytest.raises(HTTPError) as missing:
+        urlopen(f"{host.url}/simulateur/pyodide/{pyodide}/nulle-part.wasm")
+    assert missing.value.code == 404 and missing.value.headers["Cache-Control"] is None
+    # And the _headers file names no folder: a path the build did not write matches no rule.
+    rules = headers.parse((host.folder / headers.NAME).read_text(encoding="utf-8"))
+    assert not any(dict(values).get("Cache-Control") and pattern.pattern.endswith(".*\\Z")
+                   for pattern, values in rules)
+
+
+# --- a worker that dies after ready ------------------------------------------------------------
+
+def _engine_worker(page):
+    return next(w for w in page.workers if "/worker." in w.url)
+
+
+@pytest.mark.parametrize("how", ["closed", "error"])
+def test_a_worker_dead_after_ready_is_restarted_and_the_input_kept(context, base_url, how):
+    page = context.new_page()
+    page.add_init_script("window.__cqpRequestMs = 3000")
+    open_simulator(page, base_url)
+    tool = panel(page, "Score")
+    field(tool, "CQP", exact=True).select_option("commercial-sedentaire")
+    field(tool, "Voie d'accès").select_option("vae")
+    wait_verdict(page, "Score")
+    worker = _engine_worker(page)
+    if how == "closed":  # stops answering, without a word
+        worker.evaluate("self.close()")
+    else:  # an error nobody catches
+        worker.evaluate("setTimeout(() => { throw new Error('panne') }, 0)")
+    field(tool, re.compile("^B1 — score")).fill("72")
+    page.wait_for_function("() => CQP.restarts === 1", timeout=30_000)
+    box = wait_verdict(page, "Score")
+    page.wait_for_function("() => document.querySelector('#outil-score .cqp-outcome')", timeout=60_000)
+    assert checker.score(VAE)["outcome"]["title"] in read(box)
+    assert field(tool, re.compile("^B1 — score")).input_value() == "72"
+    status = read(page.locator(".cqp-engine-loading"))
+    assert "redémarré" in status and "réponses sont conservées" in status
+    _evaluates(page)
+
+
+# --- a deploy during a visit ----------------------------------------------------------------------
+
+HASHED_NAME = re.compile(r"(?:^|/)(?:[a-z_-]+\.([0-9a-f]{10})\.mjs|([0-9a-f]{10}))$")
+
+
+@pytest.fixture(scope="module")
+def two_builds(site_dir, tmp_path_factory):
+    """This build, and a next one as a deploy puts it online: the same site, but every file of
+    the simulator (its scripts, worker, Pyodide's folder, the checker's archives) under a new
+    name, as a build renames an importer with what it imports: the files this build's pages
+    name are gone."""
+    root = tmp_path_factory.mktemp("builds")
+    first, second = root / "1", root / "2"
+    shutil.copytree(site_dir, first)
+    shutil.copytree(site_dir, second)
+    renamed = {}
+    for path in sorted((second / "simulateur").rglob("*"), key=lambda p: -len(p.parts)):
+        m = HASHED_NAME.search(path.relative_to(second).as_posix())
+        if m:
+            old = m.group(1) or m.group(2)
+            renamed[old] = old[::-1]
+            path.rename(path.with_name(path.name.replace(old, old[::-1])))
+    for path in second.rglob("*"):
+        if path.is_file() and path.suffix in (".html", ".mjs", ".js", ".json", "") and path.stat().st_size < 5_000_000:
+            try:
+                text = path.read_text(encoding="utf-8")
+            except UnicodeDecodeError:
+                continue
+            changed = text
+            for old, new in renamed.items():
+                changed = changed.replace(old, new)
+            if changed != text:
+                path.write_text(changed, encoding="utf-8")
+    return first, second
+
+
+# What the simulator page imports at once (its result's modules come with the first result).
+PAGE_SCRIPTS = tuple(rf"/simulateur/{name}\.[0-9a-f]+\.mjs$" for name in ("simulateur", "form", "parse", "download"))
+
+
+def test_a_deploy_between_boot_and_the_first_evaluation(cached_context, two_builds):
+    first, second = two_builds
+    h = Host(first)
+    errors = []
+    try:
+        page = cached_context.new_page()
+        page.on("pageerror", lambda err: errors.append(str(err)))
+        # Deployed while Pyodide boots: the modules this page imports with its first result are gone.
+        h.deploy = (PAGE_SCRIPTS + (r"python_stdlib\.zip$", r"\.wasm$", r"pyodide-lock\.json$", r"verificateur\.tgz$"), second)
+        page.goto(h.url + "/simulateur/")
+        assert _state(page) == ["ready", None]
+        tool = panel(page, "Score")
+        field(tool, "CQP", exact=True).select_option("commercial-sedentaire")
+        wait_verdict(page, "Score")
+        box = tool.locator(".cqp-verdict")
+        page.wait_for_function("() => document.querySelector('#outil-score .cqp-verdict').dataset.state === 'unavailable'")
+        assert "rechargez la page" in read(box) and "s'affichera ici" not in read(box)
+        assert not errors
+        # What the message says works: the answers come back with the new build.
+        page.reload()
+        assert _state(page) == ["ready", None]
+        assert page.locator("#score-cqp").input_value() == "commercial-sedentaire"
+        wait_verdict(page, "Score")
+        page.wait_for_function("() => ['verdict', 'error'].includes(document.querySelector('#outil-score .cqp-verdict').dataset.state)")
+        assert not errors
+    finally:
+        h.server.shutdown()
+
+
+def test_retry_after_a_deploy_fetches_the_new_builds_files(cached_context, two_builds):
+    first, second = two_builds
+    h = Host(first)
+    # Right after the page and its script: the engine files it names are gone.
+    h.deploy = (PAGE_SCRIPTS, second)
+    h.delays["/pyodide.asm.wasm"] = 3
+    try:
+        page = cached_context.new_page()
+        page.goto(h.url + "/simulateur/")
+        assert _state(page)[0] == "failed"
+        page.get_by_role("button", name="Réessayer").click()
+        assert _state(page) == ["ready", None]
+        _evaluates(page)
+    finally:
+        h.server.shutdown()
+
