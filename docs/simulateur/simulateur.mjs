@@ -10,6 +10,7 @@ import {
   shown, switches, updateVisibility,
 } from "./form.mjs";
 import { download } from "./download.mjs";
+import { today } from "./parse.mjs";
 
 // What shows a result — its rendering (verdict.mjs) and, on the full page, the printed recap and
 // the bar that leads to it (named by the page's template, data-cqp-later; an embed has neither)
@@ -126,7 +127,7 @@ function showAside() {
     const button = e.target.closest("button[data-aside]");
     if (!button) return;
     if (button.dataset.aside === "export") {
-      const day = new Date().toISOString().slice(0, 10);
+      const day = today();
       download(`cqp-saisie-mise-de-cote-${day}.json`, "application/json", asideText);
     } else {
       try {
@@ -605,7 +606,7 @@ async function act(t, action, input) {
     note(t, `${copied ? "Lien copié." : "Copiez ce lien :"} <a class="cqp-share-link" href="${escapeHtml(url)}">Lien vers cette situation</a>` +
       ` <input class="cqp-share-input" readonly aria-label="Lien de partage" value="${escapeHtml(url)}">`);
   } else if (action === "export") {
-    const day = new Date().toISOString().slice(0, 10);
+    const day = today();
     download(`cqp-${t.check}-${day}.json`, "application/json", JSON.stringify(situation, null, 2) + "\n");
     note(t, "Vos réponses sont enregistrées dans un fichier : « Reprendre des réponses enregistrées » les remettra dans le formulaire.");
   } else if (action === "import") {

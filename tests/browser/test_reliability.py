@@ -333,3 +333,40 @@ def test_retry_after_a_deploy_fetches_the_new_builds_files(cached_context, two_b
     finally:
         h.server.shutdown()
 
+
+# --- « today » where the person is --------------------------------------------------------------
+
+# 15:30 on Thursday 3 December 2026 in Tahiti (UTC−10) is already Friday in UTC; 01:30 on Friday
+# 4 December in La Réunion (UTC+4) is still Thursday in UTC.
+@pytest.mark.parametrize("zone, instant, day, words", [
+    ("Pacific/Tahiti", "2026-12-04T01:30:00Z", "2026-12-03", "jeudi 3 décembre 2026"),
+    ("Indian/Reunion", "2026-12-03T21:30:00Z", "2026-12-04", "vendredi 4 décembre 2026"),
+])
+def test_today_is_the_local_day_on_sheets_and_in_file_names(browser, base_url, site_dir, tmp_path,
+                                                            zone, instant, day, words):
+    from test_cohort_page import CS, _cs_row, _give, _open, _template
+
+    ctx = browser.new_context(locale="fr-FR", timezone_id=zone, service_workers="block", accept_downloads=True)
+    try:
+        page = ctx.new_page()
+        page.clock.install(time=instant)
+        _open(page, base_url)
+        header = _template(site_dir, "modele-score-commercial-sedentaire-formation.csv")
+        cohort = tmp_path / "promotion.csv"
+        cohort.write_text(header + "\n" + _cs_row("Alice Martin", "70", header) + "\n", encoding="utf-8")
+        _give(page, CS, cohort)
+        with page.expect_download() as info:
+            page.get_by_role("button", name="Exporter le tableau (CSV)").click()
+        assert info.value.suggested_filename.endswith(f"-{day}.csv")
+        page.get_by_role("button", name="Imprimer les fiches de résultats").click()
+        page.emulate_media(media="print")
+        assert words in read(page.locator(".cqp-sheet").first)
+        # The simulator's exports too.
+        page.emulate_media(media="screen")
+        open_simulator(page, base_url)
+        tool = panel(page, "Score")
+        with page.expect_download() as info:
+            tool.get_by_role("button", name="Enregistrer mes réponses dans un fichier").click()
+        assert info.value.suggested_filename == f"cqp-score-{day}.json"
+    finally:
+        ctx.close()
