@@ -30,6 +30,10 @@ const HASHED = new RegExp(MANIFEST.hashed);
 
 const absolute = (url) => new URL(url, self.registration.scope).href;
 const hashed = (href) => HASHED.test(new URL(href).pathname);
+// A page (…/ or ….html): a host may rewrite it (analytics, e-mail addresses hidden from robots),
+// so its bytes may differ from the build's. It is kept as the host serves it; every other file
+// is checked against its sha256.
+const isPage = (href) => /(\/|\.html)$/.test(new URL(href).pathname);
 
 async function keep(cache, [url, integrity]) {
   const href = absolute(url);
@@ -39,10 +43,11 @@ async function keep(cache, [url, integrity]) {
     // no-cache: revalidated, so that the HTTP cache cannot hand an earlier build's page. Only a
     // response that passed its check is kept; one that failed it (a wrong answer the HTTP cache
     // may hold for a year) is asked for again from the server itself.
+    const check = isPage(href) ? undefined : integrity;
     try {
-      response = await checked(href, integrity, hashed(href) ? "default" : "no-cache");
+      response = await checked(href, check, hashed(href) ? "default" : "no-cache");
     } catch (err) {
-      response = await checked(href, integrity, "reload");
+      response = await checked(href, check, "reload");
     }
   }
   await cache.put(href, response);
@@ -56,6 +61,16 @@ async function checked(href, integrity, mode) {
 
 const keepAll = (cache, files) => Promise.all(files.map((file) => keep(cache, file)));
 
+// The site's files: a page or a plain file that cannot be kept (a host's error, a file it
+// refuses) is left out rather than failing the install, so that every other page still works
+// offline (a page not kept falls back to 404.html); the hashed files, which pages need to work
+// at all, must all be kept.
+async function keepSite(cache) {
+  const needed = MANIFEST.site.filter(([url]) => hashed(absolute(url)));
+  const optional = MANIFEST.site.filter(([url]) => !hashed(absolute(url)));
+  await Promise.all([keepAll(cache, needed), Promise.allSettled(optional.map((file) => keep(cache, file)))]);
+}
+
 async function keepEngine() {
   await keepAll(await caches.open(ENGINE), MANIFEST.engine);
   await (await caches.open(CACHE)).put(ENGINE_KEPT, new Response("1"));
@@ -64,7 +79,7 @@ async function keepEngine() {
 self.addEventListener("install", (event) => {
   event.waitUntil((async () => {
     const cache = await caches.open(CACHE);
-    await keepAll(cache, MANIFEST.site);
+    await keepSite(cache);
     if (await caches.match(ENGINE_KEPT)) await keepEngine();
   })());
 });

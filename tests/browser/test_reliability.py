@@ -370,3 +370,50 @@ def test_today_is_the_local_day_on_sheets_and_in_file_names(browser, base_url, s
         assert info.value.suggested_filename == f"cqp-score-{day}.json"
     finally:
         ctx.close()
+
+
+# --- offline use when the host rewrites a page, or refuses a file once --------------------------
+
+@pytest.fixture
+def sw_context(browser):
+    ctx = browser.new_context(locale="fr-FR")  # service workers allowed
+    yield ctx
+    ctx.close()
+
+
+def test_a_page_rewritten_by_the_host_leaves_offline_use_working(sw_context, site_dir, tmp_path):
+    site = tmp_path / "site"
+    shutil.copytree(site_dir, site)
+    with (site / "glossaire" / "index.html").open("ab") as page_file:
+        page_file.write(b"<!-- analytics -->\n")  # as a host injecting its script would
+    h = Host(site)
+    try:
+        page = sw_context.new_page()
+        page.goto(h.url + "/comparer/", wait_until="load")
+        page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=120_000)
+        sw_context.set_offline(True)
+        page.goto(h.url + "/glossaire/")
+        assert page.locator("h1").first.inner_text().startswith("Glossaire")
+        page.goto(h.url + "/sources/")
+        assert not page.locator("h1").first.inner_text().startswith("Page introuvable")
+        page.goto(h.url + "/comparer/")
+        assert page.locator("h1").first.inner_text().startswith("Comparer les deux")
+    finally:
+        h.server.shutdown()
+
+
+def test_a_failed_offline_install_is_said_and_tried_again(sw_context, site_dir):
+    cohort_script = next((site_dir / "simulateur").glob("cohort.*.mjs")).name
+    h = Host(site_dir)
+    h.faults["/" + cohort_script] = [404, 404]  # refused to the install, and to its second try
+    try:
+        page = sw_context.new_page()
+        page.add_init_script("window.__cqpOfflineRetryMs = 3000")
+        page.goto(h.url + "/simulateur/", wait_until="load")
+        page.wait_for_function("() => document.documentElement.dataset.cqpOffline === 'retrying'", timeout=120_000)
+        status = page.locator(".cqp-offline")
+        assert status.is_visible() and "nouvel essai" in read(status)
+        page.wait_for_function("() => document.documentElement.dataset.cqpOffline === 'ready'", timeout=180_000)
+        assert read(status) == "Le simulateur est prêt à fonctionner hors connexion sur cet appareil."
+    finally:
+        h.server.shutdown()
