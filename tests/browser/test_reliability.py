@@ -93,13 +93,15 @@ class Host:
     with faults: `faults[suffix]` lists the wrong answers to give, in turn, to the next requests
     whose path ends so (404, or "html": an HTML page with status 200, as a host that rewrites
     unknown paths to a page does); `deploy = (patterns, folder)` puts another build online right
-    after a path matching each of `patterns` was served; `delays[suffix]`: seconds to wait
+    after a path matching each of `patterns` was served, `deploy_on = (pattern, folder)` as soon
+    as a path matching `pattern` is asked for (and serves it from there); `delays[suffix]`: seconds to wait
     before answering (then from the build online at that moment)."""
 
     def __init__(self, folder: Path):
         self.folder = folder
         self.faults: dict[str, list] = {}
         self.deploy: tuple[tuple[str, ...], Path] | None = None
+        self.deploy_on: tuple[str, Path] | None = None
         self.delays: dict[str, float] = {}
         served: set[str] = set()
         host = self
@@ -110,6 +112,8 @@ class Host:
 
             def do_GET(handler):
                 path = urlsplit(handler.path).path
+                if host.deploy_on and re.search(host.deploy_on[0], path):
+                    host.folder, host.deploy_on = host.deploy_on[1], None
                 for suffix, seconds in host.delays.items():
                     if path.endswith(suffix):
                         time.sleep(seconds)
@@ -295,8 +299,8 @@ def test_a_deploy_between_boot_and_the_first_evaluation(cached_context, two_buil
     try:
         page = cached_context.new_page()
         page.on("pageerror", lambda err: errors.append(str(err)))
-        # Deployed while Pyodide boots: the modules this page imports with its first result are gone.
-        h.deploy = (PAGE_SCRIPTS + (r"python_stdlib\.zip$", r"\.wasm$", r"pyodide-lock\.json$", r"verificateur\.tgz$"), second)
+        # Deployed once Python is ready, just as the page asks for the modules of its first result.
+        h.deploy_on = (r"/verdict\.[0-9a-f]+\.mjs$", second)
         page.goto(h.url + "/simulateur/")
         assert _state(page) == ["ready", None]
         tool = panel(page, "Score")
@@ -417,3 +421,74 @@ def test_a_failed_offline_install_is_said_and_tried_again(sw_context, site_dir):
         assert read(status) == "Le simulateur est prêt à fonctionner hors connexion sur cet appareil."
     finally:
         h.server.shutdown()
+
+
+# --- storage refused, or a theme value unreadable; pages without JavaScript ---------------------
+
+REFUSED_STORAGE = """
+for (const name of ["localStorage", "sessionStorage"]) {
+  Object.defineProperty(window, name, { configurable: true,
+    get() { throw new DOMException("The user has denied access to storage.", "SecurityError"); } });
+}
+"""
+
+
+def _pages(site_dir):
+    return sorted("/" + p.parent.relative_to(site_dir).as_posix() + "/" if p.parent != site_dir else "/"
+                  for p in site_dir.rglob("index.html"))
+
+
+def test_storage_refused_throws_no_uncaught_error_on_any_page(context, base_url, site_dir):
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda err: errors.append((page.url, str(err))))
+    page.add_init_script(REFUSED_STORAGE)
+    for path in _pages(site_dir):
+        page.goto(base_url + path.replace("//", "/"), wait_until="load")
+        page.wait_for_timeout(150)  # the theme's scripts, after load
+    assert errors == []
+
+
+def test_an_unreadable_palette_value_throws_no_uncaught_error(context, base_url):
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda err: errors.append(str(err)))
+    page.goto(base_url + "/glossaire/")
+    page.evaluate("localStorage.setItem('/.__palette', '{\"color\": ')")
+    for path in ("/glossaire/", "/comparer/"):
+        page.goto(base_url + path, wait_until="load")
+        page.wait_for_timeout(150)
+    assert errors == []
+
+
+def test_pages_needing_scripts_say_what_works_without_them(browser, base_url, site_dir):
+    ctx = browser.new_context(locale="fr-FR", java_script_enabled=False)
+    try:
+        page = ctx.new_page()
+        for path in ["simulateur/cohorte"] + sorted(p.name for p in site_dir.glob("integrer-*")):
+            page.goto(f"{base_url}/{path}/")
+            notice = page.locator(".cqp-noscript")
+            assert notice.is_visible(), path
+            assert "JavaScript est désactivé" in read(notice) and "aucun résultat" in read(notice), path
+    finally:
+        ctx.close()
+
+
+def test_the_embed_snippet_bounds_the_height_it_is_sent(page, base_url):
+    from build_scripts.site_url import origin
+
+    page.goto(base_url + "/liens/")
+    snippet = page.locator(".cqp-copy[data-copy*='<iframe']").first.get_attribute("data-copy")
+    frame_src = re.search(r'<iframe src="([^"]+)"', snippet).group(1)
+    # The organism's page, its frame left empty (no request to the real site).
+    page.set_content(snippet.replace(frame_src, "about:blank"))
+    send = """([origin, height]) => {
+      const frame = document.querySelector("iframe");
+      window.dispatchEvent(new MessageEvent("message", {origin, source: frame.contentWindow,
+                                                        data: {type: "cqp:hauteur", height}}));
+      return frame.style.height;
+    }"""
+    assert page.evaluate(send, [origin(), 640]) == "640px"
+    assert page.evaluate(send, [origin(), 10 ** 9]) == "12000px"
+    assert page.evaluate(send, [origin(), "100000px; display:none"]) == "12000px"  # not a number: left as it was
+    assert page.evaluate(send, [origin(), -5]) == "12000px"
