@@ -301,14 +301,54 @@ function shareUrl(check, situation) {
   return url.href;
 }
 
-// {check, situation} from a wrapped value, or a French reason.
 // The address keeps the situation of the tool shown, so that it can be bookmarked or sent:
-// replaced as the person types (no history entry per keystroke), never sent to the server.
-// Opening it again applies it as a share link (the same situation: nothing is asked).
+// replaced (never a new entry of the tab's history), never sent to the server. Opening it again
+// applies it as a share link (the same situation: nothing is asked). While the person types, it
+// is written at a pause (keepInAddressAtPause), since each address written is also an entry of
+// the browser's history of visited pages; at once when the page is left. The last addresses this
+// tab wrote are remembered (sessionStorage): a reload quicker than the pause reopens an earlier
+// address of this tab's own (the one written as the page is left may come too late for it),
+// which is then not taken for a shared link.
+const OWN_ADDRESS_KEY = `${STORAGE_KEY}:adresse`;
+let addressTimer = null;
+let addressTool = null;
+
 function keepInAddress(t) {
+  clearTimeout(addressTimer);
+  addressTool = null;
   const url = shareUrl(t.check, t.override ?? collect(t.form));
   if (url !== location.href) history.replaceState(history.state, "", url);
+  try {
+    const hash = new URL(url).hash;
+    const kept = ownAddresses().filter((h) => h !== hash).slice(-2);
+    sessionStorage.setItem(OWN_ADDRESS_KEY, JSON.stringify([...kept, hash]));
+  } catch {
+    /* storage refused: a quick reload may ask before replacing */
+  }
 }
+
+function keepInAddressAtPause(t) {
+  clearTimeout(addressTimer);
+  addressTool = t;
+  addressTimer = setTimeout(() => keepInAddress(t), SETTLE_MS);
+}
+
+function flushAddress() {
+  if (addressTool) keepInAddress(addressTool);
+}
+
+function ownAddresses() {
+  try {
+    const list = JSON.parse(sessionStorage.getItem(OWN_ADDRESS_KEY) || "[]");
+    return Array.isArray(list) ? list.filter((h) => typeof h === "string") : [];
+  } catch {
+    return [];
+  }
+}
+
+const ownAddress = (hash) => hash.length > 3 && ownAddresses().includes(hash);
+
+// {check, situation} from a wrapped value, or a French reason.
 
 function wrapped(value) {
   if (!isRecord(value)) return { problem: "il ne contient pas de réponses du simulateur" };
@@ -501,7 +541,7 @@ function onEdit(t, event) {
   updateVisibility(t.form);
   showWeekdays(t.form);
   save();
-  keepInAddress(t);
+  keepInAddressAtPause(t);
   evaluate(t, startedAt);
 }
 
@@ -685,7 +725,7 @@ function confirmReplace(t) {
   });
 }
 
-async function openShared(shared) {
+async function openShared(shared, own = false) {
   // Taken out while it is applied; the address then follows the form again (keepInAddress), so
   // later edits still win on reload and the page stays bookmarkable.
   history.replaceState(null, "", location.pathname + location.search);
@@ -697,6 +737,10 @@ async function openShared(shared) {
   activate(shared.check);
   save();
   const current = t.override ?? collect(t.form);
+  if (own && !sameJSON(current, blankOf(t))) {
+    keepInAddress(t); // this tab's own earlier address: what was saved since is newer
+    return;
+  }
   if (!sameJSON(current, shared.situation) && !sameJSON(current, blankOf(t))) {
     if (!(await confirmReplace(t))) {
       note(t, "Le lien de partage n'a pas été appliqué : votre saisie est conservée.");
@@ -866,8 +910,10 @@ function start() {
       console.error("simulateur :", err); // the page goes on: each step stands alone
     }
   }
+  window.addEventListener("pagehide", flushAddress);
+  window.addEventListener("beforeunload", flushAddress);
   const shared = fromHash(location.hash);
-  if (shared) openShared(shared).catch((err) => console.error("simulateur :", err));
+  if (shared) openShared(shared, ownAddress(location.hash)).catch((err) => console.error("simulateur :", err));
 }
 
 start();

@@ -2,6 +2,7 @@
 responses from the host, a worker that dies after ready, a deploy during a visit."""
 from __future__ import annotations
 
+import base64
 import json
 import re
 import shutil
@@ -492,3 +493,34 @@ def test_the_embed_snippet_bounds_the_height_it_is_sent(page, base_url):
     assert page.evaluate(send, [origin(), 10 ** 9]) == "12000px"
     assert page.evaluate(send, [origin(), "100000px; display:none"]) == "12000px"  # not a number: left as it was
     assert page.evaluate(send, [origin(), -5]) == "12000px"
+
+
+# --- the share fragment, written at a pause ----------------------------------------------------
+
+def test_the_address_follows_the_form_at_a_pause_not_at_each_keystroke(page, base_url):
+    page.add_init_script("""
+      window.__addresses = 0;
+      const replace = history.replaceState.bind(history);
+      history.replaceState = (state, title, url) => {
+        if (url && String(url).includes("#s=")) window.__addresses += 1;
+        return replace(state, title, url);
+      };
+    """)
+    open_simulator(page, base_url)
+    tool = panel(page, "Éligibilité")
+    box = field(tool, "Date de la session (facultatif)")
+    box.click()
+    page.keyboard.type("15/06/2026", delay=30)
+    page.wait_for_function("() => location.hash.startsWith('#s=')", timeout=5_000)
+    assert page.evaluate("window.__addresses") <= 2
+    shared = json.loads(base64.urlsafe_b64decode(page.evaluate("location.hash.slice(3)") + "=="))
+    assert shared["situation"]["session_date"] == "2026-06-15"
+    # A reload quicker than the pause reopens this tab's earlier address: nothing is asked, and
+    # what was typed last stays.
+    box.fill("16/06/2026")
+    page.reload()
+    page.wait_for_function(READY, timeout=60_000)
+    page.wait_for_function("typeof CQP.formsReadyAt === 'number'")
+    page.wait_for_timeout(300)
+    assert not page.locator("dialog[open]").count()
+    assert page.locator("#elig-cand-session").input_value() == "16/06/2026"
