@@ -7,6 +7,10 @@ Netlify and Cloudflare Pages; the README gives the same for nginx and Apache):
 - `Cache-Control: immutable` for a year on the files whose name is their content's hash (the
   theme's, the simulator's: build_scripts/fingerprint.py): a new build never reuses their name.
   Every other file (pages, the search index, sw.js) keeps the host's default, which revalidates.
+  Each hashed file is named by its own rule, never by a folder's `/*`: a path the build did not
+  write (an earlier build's file, a typo) matches no rule, so that the error a host answers
+  there is never kept for a year. (The README's nginx and Apache lines send the header on
+  successful responses only, as `add_header` without `always` and `Header set` do.)
 """
 from __future__ import annotations
 
@@ -44,18 +48,10 @@ def headers_file(site: Path) -> str:
     lines = ["# Written by build_scripts/headers.py after each build: do not edit.",
              "/*", f"  Content-Security-Policy: {CSP}", "  X-Content-Type-Options: nosniff", "",
              EMBEDS, "  ! Content-Security-Policy", f"  Content-Security-Policy: {CSP_EMBED}", ""]
-    folders: set[str] = set()
     for path in sorted(site.rglob("*")):
         rel = path.relative_to(site).as_posix()
-        if not path.is_file() or not is_hashed(rel):
-            continue
-        m = re.search(r"^(.*?/[0-9a-f]{10})/", rel)
-        if m:
-            if m.group(1) in folders:
-                continue
-            folders.add(m.group(1))
-            rel = m.group(1) + "/*"
-        lines += [f"/{rel}", f"  Cache-Control: {IMMUTABLE}", ""]
+        if path.is_file() and is_hashed(rel):
+            lines += [f"/{rel}", f"  Cache-Control: {IMMUTABLE}", ""]
     return "\n".join(lines)
 
 

@@ -43,9 +43,16 @@ class StaticHandler(http.server.SimpleHTTPRequestHandler):
 class HostHandler(StaticHandler):
     """Serves the site as a host reading its `_headers` file would (Netlify, Cloudflare Pages):
     the Content-Security-Policy and the caching it gives each path. `extra` headers (a class
-    attribute, e.g. Cache-Control) are sent with every file."""
+    attribute, e.g. Cache-Control) are sent with every file. Caching headers go with successful
+    responses only: an error kept for a year by the browser would break the simulator until
+    its cache is cleared."""
 
     extra: dict[str, str] = {}
+    status = 200
+
+    def send_response(self, code, message=None):
+        self.status = code
+        super().send_response(code, message)
 
     def end_headers(self):
         path = unquote(urlsplit(self.path).path)
@@ -58,6 +65,8 @@ class HostHandler(StaticHandler):
                         sent.pop(name, None)
                     else:
                         sent[name] = value
+        if not (200 <= self.status < 300 or self.status == 304):
+            sent = {name: value for name, value in sent.items() if name.lower() not in ("cache-control", "expires")}
         for name, value in sent.items():
             self.send_header(name, value)
         super().end_headers()

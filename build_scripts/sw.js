@@ -30,20 +30,46 @@ const HASHED = new RegExp(MANIFEST.hashed);
 
 const absolute = (url) => new URL(url, self.registration.scope).href;
 const hashed = (href) => HASHED.test(new URL(href).pathname);
+// A page (…/ or ….html): a host may rewrite it (analytics, e-mail addresses hidden from robots),
+// so its bytes may differ from the build's. It is kept as the host serves it; every other file
+// is checked against its sha256.
+const isPage = (href) => /(\/|\.html)$/.test(new URL(href).pathname);
 
 async function keep(cache, [url, integrity]) {
   const href = absolute(url);
   if (await cache.match(href)) return;
   let response = hashed(href) ? await caches.match(href) : undefined;
   if (!response) {
-    // no-cache: revalidated, so that the HTTP cache cannot hand an earlier build's page.
-    response = await fetch(href, { integrity, cache: hashed(href) ? "default" : "no-cache" });
-    if (!response.ok) throw new Error(`${href}: HTTP ${response.status}`);
+    // no-cache: revalidated, so that the HTTP cache cannot hand an earlier build's page. Only a
+    // response that passed its check is kept; one that failed it (a wrong answer the HTTP cache
+    // may hold for a year) is asked for again from the server itself.
+    const check = isPage(href) ? undefined : integrity;
+    try {
+      response = await checked(href, check, hashed(href) ? "default" : "no-cache");
+    } catch (err) {
+      response = await checked(href, check, "reload");
+    }
   }
   await cache.put(href, response);
 }
 
+async function checked(href, integrity, mode) {
+  const response = await fetch(href, { integrity, cache: mode });
+  if (!response.ok) throw new Error(`${href}: HTTP ${response.status}`);
+  return response;
+}
+
 const keepAll = (cache, files) => Promise.all(files.map((file) => keep(cache, file)));
+
+// The site's files: a page or a plain file that cannot be kept (a host's error, a file it
+// refuses) is left out rather than failing the install, so that every other page still works
+// offline (a page not kept falls back to 404.html); the hashed files, which pages need to work
+// at all, must all be kept.
+async function keepSite(cache) {
+  const needed = MANIFEST.site.filter(([url]) => hashed(absolute(url)));
+  const optional = MANIFEST.site.filter(([url]) => !hashed(absolute(url)));
+  await Promise.all([keepAll(cache, needed), Promise.allSettled(optional.map((file) => keep(cache, file)))]);
+}
 
 async function keepEngine() {
   await keepAll(await caches.open(ENGINE), MANIFEST.engine);
@@ -53,7 +79,7 @@ async function keepEngine() {
 self.addEventListener("install", (event) => {
   event.waitUntil((async () => {
     const cache = await caches.open(CACHE);
-    await keepAll(cache, MANIFEST.site);
+    await keepSite(cache);
     if (await caches.match(ENGINE_KEPT)) await keepEngine();
   })());
 });

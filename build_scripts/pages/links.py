@@ -54,6 +54,11 @@ def _list(items: list[tuple[str, str]]) -> str:
     return '<ul class="cqp-links">' + "".join(_item(t, a) for t, a in items) + "</ul>"
 
 
+# The tallest an embedded tool may make its frame: a message asking for more, or for something
+# that is not a number, cannot stretch the organism's page without end.
+MAX_FRAME_HEIGHT = 12000
+
+
 def _snippet(check: str, slug: str, heading: str) -> str:
     frame = absolute(f"integrer-{slug}/")
     code = (f'<iframe src="{frame}" title="{heading}" style="width:100%;border:0" height="900" '
@@ -61,8 +66,10 @@ def _snippet(check: str, slug: str, heading: str) -> str:
             "<script>\n"
             "addEventListener(\"message\", function (e) {\n"
             f"  if (e.origin !== \"{origin()}\" || !e.data || e.data.type !== \"cqp:hauteur\") return;\n"
+            "  var h = Number(e.data.height);\n"
+            "  if (!(h > 0)) return;\n"
             "  document.querySelectorAll(\"iframe\").forEach(function (f) {\n"
-            "    if (f.contentWindow === e.source) f.style.height = e.data.height + \"px\";\n"
+            f"    if (f.contentWindow === e.source) f.style.height = Math.min(Math.ceil(h), {MAX_FRAME_HEIGHT}) + \"px\";\n"
             "  });\n"
             "});\n"
             "</script>")

@@ -19,6 +19,13 @@ def path(slug: str) -> str:
     return f"integrer-{slug}/index.md"
 
 
+# Without JavaScript the tool's form shows but computes nothing: said, with what still works.
+NOSCRIPT = ('<noscript><div class="admonition warning cqp-noscript"><p class="admonition-title">JavaScript est '
+            "désactivé</p><p>Cet outil calcule dans votre navigateur : sans JavaScript, aucun résultat ne sera "
+            'calculé. Les pages de référence du <a href="../">site des CQP</a> (référentiels, règles, '
+            "échéances) restent lisibles sans JavaScript.</p></div></noscript>")
+
+
 def embed_pages(simulator_body: str, cohort_body: str, config: dict) -> dict[str, str]:
     """{source path: Markdown} of every embed page; config is the simulator's, with the worker's
     address as seen from these pages."""
@@ -32,5 +39,5 @@ def embed_pages(simulator_body: str, cohort_body: str, config: dict) -> dict[str
         # Where the tool comes from, and the full site (in a new tab, as every link here).
         credit = (f'<p class="cqp-embed-credit">Calcul indicatif fait dans votre navigateur, d\'après les '
                   f'référentiels des deux CQP. <a href="{full}">Ouvrir l\'outil complet sur le site des CQP</a></p>')
-        out[path(slug)] = f"---\n{head}\n---\n\n# {heading}\n\n{body}\n\n{credit}\n"
+        out[path(slug)] = f"---\n{head}\n---\n\n# {heading}\n\n{NOSCRIPT}\n\n{body}\n\n{credit}\n"
     return out

@@ -19,6 +19,16 @@
   // fails when nothing arrives for STALL ms while a download is under way. Before the first
   // report (the worker's own scripts) and while Python starts (no network), more is allowed.
   var STALL = typeof window.__cqpStallMs === "number" ? window.__cqpStallMs : 30000;
+  // After ready, a request gets its answer within REQUEST_MS (a cohort's slice within four
+  // times that), or the worker is taken for dead: the engine is started again, the requests
+  // waiting are sent to the new one (once: a request that stalls two engines is refused), and
+  // the page says so. Evaluations take 50 ms; a slice of 250 rows about half a second.
+  var REQUEST_MS = typeof window.__cqpRequestMs === "number" ? window.__cqpRequestMs : 20000;
+  var MAX_RESTARTS = 3;
+  // Files of the engine that came wrong (an error page, another build's file) or missing: fetched
+  // again from the server itself (cache: "reload") before the next start, in this page or the
+  // next (the HTTP cache may have kept the wrong answer for a year), then forgotten.
+  var SUSPECT_KEY = "cqp-moteur:a-recharger";
   var MAX_DEPTH = 64;
   var MAX_CHARS = 1024 * 1024;
   var worker = null;
@@ -37,8 +47,9 @@
     old: "Ce navigateur est trop ancien : le calcul demande WebAssembly et les Web Workers de type module, présents dans les versions récentes de Firefox, Chrome, Edge et Safari.",
     network: "Le téléchargement a été interrompu : la connexion au site a été perdue. Vérifiez votre connexion, puis réessayez.",
     stalled: "Le téléchargement est bloqué : plus rien n'arrive depuis " + Math.round(STALL / 1000) + " secondes. Vérifiez votre connexion, puis réessayez ; ce qui a déjà été reçu peut être réutilisé.",
-    integrity: "Un fichier du moteur de calcul ne correspond pas à celui attendu (contrôle d'intégrité) : le site vient sans doute d'être mis à jour. Rechargez la page.",
-    "integrity-or-network": "Un fichier du moteur de calcul n'a pas pu être téléchargé, ou ne correspond pas à celui attendu (contrôle d'intégrité). Vérifiez votre connexion, puis rechargez la page.",
+    integrity: "Un fichier du moteur de calcul reçu ne correspond pas à celui attendu (contrôle d'intégrité) : il n'a pas été gardé. Cliquez sur « Réessayer » : il sera téléchargé à nouveau, depuis la version du site en ligne.",
+    "integrity-or-network": "Un fichier du moteur de calcul n'a pas pu être téléchargé, ou ne correspond pas à celui attendu (contrôle d'intégrité) : il n'a pas été gardé. Vérifiez votre connexion, puis cliquez sur « Réessayer ».",
+    stuck: "Le moteur de calcul a cessé de répondre plusieurs fois de suite. Rechargez la page : vos réponses sont enregistrées dans ce navigateur et seront conservées.",
     script: "Le programme du moteur de calcul n'a pas pu être chargé depuis le site. Vérifiez votre connexion, puis réessayez.",
     internal: "Le moteur de calcul s'est arrêté pendant son démarrage, de façon inattendue. Réessayez ; si cela se reproduit, rechargez la page.",
   };
@@ -51,8 +62,38 @@
     return REASONS[kind] || REASONS.internal;
   }
 
-  function fail(kind, status, detail) {
+  function readSuspects() {
+    try {
+      var list = JSON.parse(localStorage.getItem(SUSPECT_KEY) || "[]");
+      return Array.isArray(list) ? list.filter(function (u) { return typeof u === "string"; }).slice(0, 20) : [];
+    } catch (err) {
+      return []; // storage disabled or unreadable: this page's own list only
+    }
+  }
+  var suspects = readSuspects();
+  function writeSuspects() {
+    try {
+      if (suspects.length) localStorage.setItem(SUSPECT_KEY, JSON.stringify(suspects));
+      else localStorage.removeItem(SUSPECT_KEY);
+    } catch (err) {
+      /* storage disabled: this page still fetches them again */
+    }
+  }
+  function suspect(url) {
+    if (!url) return;
+    try {
+      url = new URL(url, document.baseURI);
+    } catch (err) {
+      return;
+    }
+    if (url.origin !== location.origin || suspects.indexOf(url.href) >= 0) return;
+    suspects.push(url.href);
+    writeSuspects();
+  }
+
+  function fail(kind, status, detail, url) {
     if (CQP.status === "failed") return;
+    if (kind !== "network" && kind !== "stalled" && kind !== "old") suspect(url);
     var message = reason(kind, status);
     CQP.status = "failed";
     CQP.failure = kind;
@@ -61,7 +102,10 @@
     clearTimeout(watchdog);
     if (worker) worker.terminate();
     worker = null;
-    for (var id in pending) pending[id].reject(new Error("Le moteur de calcul n'a pas pu se charger : " + message));
+    for (var id in pending) {
+      clearTimeout(pending[id].timer);
+      pending[id].reject(new Error("Le moteur de calcul n'a pas pu se charger : " + message));
+    }
     pending = {};
     if (settle) settle.reject(new Error(message));
     emit("cqp:failed", { message: message, kind: kind });
@@ -81,7 +125,31 @@
     emit("cqp:progress", CQP.progress);
   }
 
-  function start() {
+  // The page's configuration as the site serves it now: after a deploy, the new build's files
+  // (the ones this page names may be gone). Kept as it was when the page cannot be read.
+  function rereadConfig() {
+    return fetch(location.href.split("#")[0], { cache: "no-cache", credentials: "same-origin" })
+      .then(function (response) { return response.ok ? response.text() : null; })
+      .then(function (html) {
+        if (!html) return;
+        var tag = new DOMParser().parseFromString(html, "text/html").getElementById("cqp-config");
+        var fresh = tag && JSON.parse(tag.textContent);
+        if (fresh && typeof fresh.worker === "string") config = fresh;
+      })
+      .catch(function () {});
+  }
+
+  // What came wrong is fetched again from the server, replacing what the HTTP cache kept, so
+  // that the worker's fetches and imports then get the right files.
+  function refreshSuspects() {
+    var urls = suspects.slice();
+    return Promise.all(urls.map(function (url) {
+      return fetch(url, { cache: "reload" }).then(function (r) { return r.arrayBuffer(); }).catch(function () {});
+    }));
+  }
+
+  // again: a start after a failure or a dead worker (not the page's first).
+  function start(again) {
     CQP.status = "loading";
     CQP.error = null;
     CQP.failure = null;
@@ -95,6 +163,18 @@
       fail("old");
       return;
     }
+    var ready = settle;
+    var steps = again ? [rereadConfig(), refreshSuspects()] : suspects.length ? [refreshSuspects()] : null;
+    if (!steps) launch();
+    else {
+      arm(Math.max(2 * STALL, 60000));
+      Promise.all(steps).then(function () {
+        if (settle === ready && CQP.status === "loading") launch();
+      });
+    }
+  }
+
+  function launch() {
     // A browser without module workers ignores `type`: it never reads the option.
     var moduleWorkers = false;
     try {
@@ -102,7 +182,7 @@
         get type() { moduleWorkers = true; return "module"; },
       });
     } catch (err) {
-      fail(moduleWorkers ? "script" : "old", null, String(err && err.message ? err.message : err));
+      fail(moduleWorkers ? "script" : "old", null, String(err && err.message ? err.message : err), config.worker);
       return;
     }
     if (!moduleWorkers) {
@@ -120,19 +200,27 @@
         CQP.status = "ready";
         CQP.python = m.python;
         CQP.readyAt = performance.now();
+        if (suspects.length) {
+          suspects = [];
+          writeSuspects();
+        }
         settle.resolve(true);
-        emit("cqp:ready", { python: m.python });
+        emit("cqp:ready", { python: m.python, restarted: CQP.restarts > 0 });
       } else if (m.type === "failed") {
-        fail(m.kind, m.status, m.message);
+        fail(m.kind, m.status, m.message, m.url);
       } else if (m.type === "engine-cached") {
         if (cached) cached(m.ok === true);
         cached = null;
       } else if (m.id === null && "error" in m) {
         // An answer the worker could not attach to a request: no request is left waiting.
-        for (var id in pending) pending[id].reject(new Error(m.error));
+        for (var id in pending) {
+          clearTimeout(pending[id].timer);
+          pending[id].reject(new Error(m.error));
+        }
         pending = {};
       } else if (pending[m.id]) {
         var p = pending[m.id];
+        clearTimeout(p.timer);
         delete pending[m.id];
         if ("error" in m) p.reject(Object.assign(new Error(m.error), { errors: m.errors || [] }));
         else p.resolve(m.verdict);
@@ -140,8 +228,52 @@
     };
     worker.onerror = function (event) {
       event.preventDefault();
-      fail("script", null, event.message);
+      if (CQP.status === "ready") restart("error");
+      else fail("script", null, event.message, config.worker);
     };
+  }
+
+  // A request to the worker, answered within its time or the engine is started again.
+  function send(id) {
+    var p = pending[id];
+    clearTimeout(p.timer);
+    p.timer = setTimeout(function () {
+      if (pending[id] === p) restart("silent");
+    }, p.message.csv !== undefined ? 4 * REQUEST_MS : REQUEST_MS);
+    worker.postMessage(p.message);
+  }
+
+  // The worker died or stopped answering after ready: another one is started (the page keeps
+  // what was typed: nothing here touches the forms), and the requests waiting go to it.
+  CQP.restarts = 0;
+  function restart(why) {
+    if (CQP.status !== "ready") return;
+    if (worker) worker.terminate();
+    worker = null;
+    var waiting = pending;
+    pending = {};
+    for (var id in waiting) clearTimeout(waiting[id].timer);
+    if (++CQP.restarts > MAX_RESTARTS) {
+      pending = waiting; // refused by fail()
+      fail("stuck");
+      return;
+    }
+    start(true);
+    emit("cqp:restarting", { why: why });
+    CQP.ready.then(function () {
+      for (var id in waiting) {
+        var p = waiting[id];
+        if (p.sent > 1) {
+          p.reject(new Error("Le moteur de calcul n'a pas répondu pour cette demande, deux fois de suite : elle n'a pas été calculée."));
+          continue;
+        }
+        p.sent += 1;
+        pending[id] = p;
+        send(id);
+      }
+    }, function (err) {
+      for (var id in waiting) waiting[id].reject(err);
+    });
   }
 
   // Depth of a value, without recursion (a situation may come from a link or a file).
@@ -180,8 +312,8 @@
           return;
         }
         var id = ++next;
-        pending[id] = { resolve: resolve, reject: reject };
-        worker.postMessage({ id: id, check: String(check), payload: payload });
+        pending[id] = { resolve: resolve, reject: reject, sent: 1, message: { id: id, check: String(check), payload: payload } };
+        send(id);
       });
     });
   };
@@ -197,8 +329,9 @@
           return;
         }
         var id = ++next;
-        pending[id] = { resolve: resolve, reject: reject };
-        worker.postMessage({ id: id, check: String(check), csv: String(csvText), lean: !!options && options.trace === false });
+        pending[id] = { resolve: resolve, reject: reject, sent: 1,
+          message: { id: id, check: String(check), csv: String(csvText), lean: !!options && options.trace === false } };
+        send(id);
       });
     });
   };
@@ -221,7 +354,8 @@
 
   CQP.retry = function () {
     if (CQP.status !== "failed") return CQP.ready;
-    start();
+    CQP.restarts = 0;
+    start(true);
     emit("cqp:loading", {});
     return CQP.ready;
   };

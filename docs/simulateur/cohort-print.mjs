@@ -2,6 +2,7 @@
 // cohort laid out to prepare the evaluators' procès-verbal (a proposal per block or domain).
 // Both are built into #cohort-print, which only the printed page shows (cohort.css).
 import { frenchDate } from "./cohort-table.mjs";
+import { today as todayIso } from "./parse.mjs";
 
 const el = (tag, props = {}, ...children) => {
   const node = Object.assign(document.createElement(tag), props);
@@ -10,7 +11,7 @@ const el = (tag, props = {}, ...children) => {
 };
 
 function today() {
-  return frenchDate(new Date().toISOString().slice(0, 10));
+  return frenchDate(todayIso());
 }
 
 function versionOf(verdict) {

@@ -6,6 +6,7 @@ import { CohortInputError, fromPaste, headerColumns, readFile, slices } from "./
 import { appendRows, filtered, partIds, renderTable, rowsOf, toCsv } from "./cohort-table.mjs";
 import { pvPreparation, sheets } from "./cohort-print.mjs";
 import { download } from "./download.mjs";
+import { today } from "./parse.mjs";
 import { frenchText } from "./typography.mjs";
 
 const CQP = window.CQP;
@@ -237,7 +238,7 @@ function start() {
   $("#cohort-filter").addEventListener("change", redraw);
   $("#cohort-sort").addEventListener("change", redraw);
   root.querySelector('[data-action="export"]').addEventListener("click", () => {
-    const day = new Date().toISOString().slice(0, 10);
+    const day = today();
     download(`resultats-${selectedCase().dataset.template.split("/").pop().replace(/^modele-|\.csv$/g, "")}-${day}.csv`,
       "text/csv;charset=utf-8", toCsv(redraw(), current.ids, current.check));
   });

@@ -176,6 +176,25 @@ export function fill(form, situation, saved = null) {
   showWeekdays(form);
 }
 
+// Shows a situation by changing only the fields whose value differs, so that the field being
+// typed in keeps its caret when another tab's change concerns a different one: the form is
+// filled in a detached copy (the same reading as fill), then the differences are copied over.
+export function applyFields(form, situation, saved = null) {
+  const copy = form.cloneNode(true);
+  fill(copy, situation, saved);
+  const fields = (f) => f.querySelectorAll("input, select, textarea");
+  const target = fields(form);
+  fields(copy).forEach((from, i) => {
+    const el = target[i];
+    if (!el || el.type === "file") return;
+    if (el.type === "radio" || el.type === "checkbox") {
+      if (el.checked !== from.checked) el.checked = from.checked;
+    } else if (el.value !== from.value) el.value = from.value;
+  });
+  updateVisibility(form);
+  showWeekdays(form);
+}
+
 // Keys of a restored situation that the form cannot show: the verdict then stays on the
 // situation as given until the user edits the form. Never throws (checked() bounds the depth
 // of what reaches it; anything deeper compares as different).

@@ -49,6 +49,12 @@ export function parseDate(text) {
   return null;
 }
 
+// Today where the person is (local time, not UTC: at 15:30 in Tahiti it is already tomorrow in
+// UTC), as an ISO date: the date printed on a sheet or put in a file's name.
+export function today(now = new Date()) {
+  return isoOf(now.getFullYear(), now.getMonth() + 1, now.getDate());
+}
+
 // A date given back to a field, as people write it: 2026-06-15 → 15/06/2026.
 export function dayFirst(iso) {
   const [year, month, day] = iso.split("-");

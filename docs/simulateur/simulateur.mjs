@@ -6,10 +6,11 @@
 // checked completely — size, depth, own keys only, a known tool — before it touches a form or the
 // storage; anything else is refused with a French sentence, the form left as it was.
 import {
-  MAX_BYTES, clear, collect, fill, isRecord, parseJSON, pathOf, problemOf, sameJSON, showWeekdays, shown, switches,
-  updateVisibility,
+  MAX_BYTES, applyFields, clear, collect, fill, getIn, isRecord, parseJSON, pathOf, problemOf, sameJSON, setIn,
+  showWeekdays, shown, switches, updateVisibility,
 } from "./form.mjs";
 import { download } from "./download.mjs";
+import { today } from "./parse.mjs";
 
 // What shows a result — its rendering (verdict.mjs) and, on the full page, the printed recap and
 // the bar that leads to it (named by the page's template, data-cqp-later; an embed has neither)
@@ -126,7 +127,7 @@ function showAside() {
     const button = e.target.closest("button[data-aside]");
     if (!button) return;
     if (button.dataset.aside === "export") {
-      const day = new Date().toISOString().slice(0, 10);
+      const day = today();
       download(`cqp-saisie-mise-de-cote-${day}.json`, "application/json", asideText);
     } else {
       try {
@@ -143,22 +144,132 @@ function showAside() {
   root.querySelector(".cqp-engine").after(box);
 }
 
+// --- several tabs: each saves only what it changed, and takes in what the others saved ---
+//
+// A tool's state is read as fields: each leaf of its situation (a value, or a group left empty)
+// and each switch. `known` is the stored state this tab last wrote or took in; what differs from
+// it in the forms is what this tab changed. Saving writes those changes over what is stored now
+// (another tab may have written since); a `storage` event (another tab saved) brings the other
+// tab's changes into the forms, field by field. Two tabs changing the same field: the last one
+// to save wins, and the other shows it.
+
+function leavesOf(situation) {
+  const leaves = new Map();
+  const walk = (value, path) => {
+    const keys = isRecord(value) || Array.isArray(value) ? Object.keys(value) : null;
+    if (keys && keys.length) {
+      for (const k of keys) walk(value[k], [...path, Array.isArray(value) ? Number(k) : k]);
+    } else if (path.length) leaves.set(JSON.stringify(path), { path, value: JSON.stringify(value) });
+  };
+  walk(situation, []);
+  return leaves;
+}
+
+function situationOf(leaves) {
+  const situation = {};
+  // Shorter paths first: a group left empty is set only where no field below it has a value.
+  const sorted = [...leaves.values()].sort((x, y) => x.path.length - y.path.length);
+  for (const { path, value } of sorted) {
+    const v = JSON.parse(value);
+    const container = v !== null && typeof v === "object";
+    if (!container || getIn(situation, path) === undefined) setIn(situation, path, v);
+  }
+  return situation;
+}
+
+const stateOf = (situation, saved) => ({ leaves: leavesOf(situation), switches: new Map(Object.entries(saved)) });
+
+function stateOfTool(t) {
+  return stateOf(t.override ?? collect(t.form), switches(t.form));
+}
+
+function sameState(x, y) {
+  const same = (a, b, value) => a.size === b.size && [...a].every(([k, v]) => b.has(k) && value(b.get(k)) === value(v));
+  return same(x.leaves, y.leaves, (l) => l.value) && same(x.switches, y.switches, (v) => v);
+}
+
+// `theirs` (stored now) with what `mine` changed since `base` written over it.
+function merge(base, mine, theirs) {
+  const out = { leaves: new Map(theirs.leaves), switches: new Map(theirs.switches) };
+  for (const part of ["leaves", "switches"]) {
+    const value = part === "leaves" ? (l) => l && l.value : (v) => v;
+    for (const k of new Set([...base[part].keys(), ...mine[part].keys()])) {
+      if (value(mine[part].get(k)) === value(base[part].get(k))) continue;
+      if (mine[part].has(k)) out[part].set(k, mine[part].get(k));
+      else out[part].delete(k);
+    }
+  }
+  return out;
+}
+
+let known = new Map(); // check -> state, as last stored by or read in this tab
+// A tool that nothing stored holds is blank (its form reset), not empty: a tab's untouched
+// defaults are then no change of its own.
+const stateIn = (states, t) => states.get(t.check) ?? stateOf(blankOf(t), t.blankSwitches);
+let knownActive = null;
+
+function storedStates(data) {
+  return new Map([...data.tools].map(([check, s]) => [check, stateOf(s.situation, Object.fromEntries(s.switchesSaved))]));
+}
+
+// Shows a merged state in a tool whose form does not show it yet; true if anything changed.
+function showState(t, state) {
+  if (sameState(state, stateOfTool(t))) return false;
+  const situation = situationOf(state.leaves);
+  applyFields(t.form, situation, state.switches);
+  t.override = sameJSON(collect(t.form), situation) ? null : situation;
+  return true;
+}
+
+// Another tab saved: its changes are shown here; this tab's own unsaved ones (a failed write)
+// are kept and saved again.
+function takeIn() {
+  const { data } = readStore();
+  if (!data) return; // unreadable or erased: this tab's next save writes its own state
+  const theirs = storedStates(data);
+  let unsaved = false;
+  for (const t of tools.values()) {
+    const stored = stateIn(theirs, t);
+    const merged = merge(stateIn(known, t), stateOfTool(t), stored);
+    if (!sameState(merged, stored)) unsaved = true;
+    known.set(t.check, stored);
+    if (showState(t, merged) && t.check === active) {
+      if (location.hash.startsWith("#s=")) keepInAddress(t);
+      evaluate(t);
+    }
+  }
+  if (unsaved) save();
+}
+
 const SAVE_FAILED = "Votre saisie n'a pas pu être enregistrée dans ce navigateur (stockage plein ou " +
   "désactivé) : la copie enregistrée précédemment est conservée. Exportez la situation pour la garder.";
 let saveFailed = false;
 
-// Each tool's state from its own fields, shown or not. A failed write leaves the previous copy.
+// What this tab changed, written over what is stored now. A failed write leaves the stored copy.
 function save() {
-  const data = { version: 1, active, tools: {} };
+  const { data } = readStore();
+  const theirs = data ? storedStates(data) : known; // nothing usable stored: this tab's state whole
+  const states = new Map();
+  const out = { version: 1, active, tools: {} };
+  if (data && data.active && active === knownActive) out.active = data.active; // another tab's choice stands
   for (const t of tools.values()) {
-    data.tools[t.check] = { situation: t.override ?? collect(t.form), switches: switches(t.form) };
+    const mine = stateOfTool(t);
+    const merged = merge(stateIn(known, t), mine, stateIn(theirs, t));
+    states.set(t.check, merged);
+    out.tools[t.check] = { situation: situationOf(merged.leaves), switches: Object.fromEntries(merged.switches) };
   }
   try {
-    localStorage.setItem(STORAGE_KEY, JSON.stringify(data));
+    localStorage.setItem(STORAGE_KEY, JSON.stringify(out));
   } catch {
     saveFailed = true;
     note(tools.get(active), SAVE_FAILED);
     return false;
+  }
+  known = states;
+  knownActive = out.active;
+  // Another tab's changes this tab had not seen yet (an event still to come) are shown now.
+  for (const t of tools.values()) {
+    if (showState(t, states.get(t.check)) && t.check === active) evaluate(t);
   }
   if (saveFailed) {
     saveFailed = false;
@@ -190,14 +301,54 @@ function shareUrl(check, situation) {
   return url.href;
 }
 
-// {check, situation} from a wrapped value, or a French reason.
 // The address keeps the situation of the tool shown, so that it can be bookmarked or sent:
-// replaced as the person types (no history entry per keystroke), never sent to the server.
-// Opening it again applies it as a share link (the same situation: nothing is asked).
+// replaced (never a new entry of the tab's history), never sent to the server. Opening it again
+// applies it as a share link (the same situation: nothing is asked). While the person types, it
+// is written at a pause (keepInAddressAtPause), since each address written is also an entry of
+// the browser's history of visited pages; at once when the page is left. The last addresses this
+// tab wrote are remembered (sessionStorage): a reload quicker than the pause reopens an earlier
+// address of this tab's own (the one written as the page is left may come too late for it),
+// which is then not taken for a shared link.
+const OWN_ADDRESS_KEY = `${STORAGE_KEY}:adresse`;
+let addressTimer = null;
+let addressTool = null;
+
 function keepInAddress(t) {
+  clearTimeout(addressTimer);
+  addressTool = null;
   const url = shareUrl(t.check, t.override ?? collect(t.form));
   if (url !== location.href) history.replaceState(history.state, "", url);
+  try {
+    const hash = new URL(url).hash;
+    const kept = ownAddresses().filter((h) => h !== hash).slice(-2);
+    sessionStorage.setItem(OWN_ADDRESS_KEY, JSON.stringify([...kept, hash]));
+  } catch {
+    /* storage refused: a quick reload may ask before replacing */
+  }
 }
+
+function keepInAddressAtPause(t) {
+  clearTimeout(addressTimer);
+  addressTool = t;
+  addressTimer = setTimeout(() => keepInAddress(t), SETTLE_MS);
+}
+
+function flushAddress() {
+  if (addressTool) keepInAddress(addressTool);
+}
+
+function ownAddresses() {
+  try {
+    const list = JSON.parse(sessionStorage.getItem(OWN_ADDRESS_KEY) || "[]");
+    return Array.isArray(list) ? list.filter((h) => typeof h === "string") : [];
+  } catch {
+    return [];
+  }
+}
+
+const ownAddress = (hash) => hash.length > 3 && ownAddresses().includes(hash);
+
+// {check, situation} from a wrapped value, or a French reason.
 
 function wrapped(value) {
   if (!isRecord(value)) return { problem: "il ne contient pas de réponses du simulateur" };
@@ -332,6 +483,7 @@ async function evaluate(t, startedAt = performance.now()) {
   let error = null;
   pending(+1);
   const display = results();
+  display.catch(() => {}); // handled below, once the verdict is in: not an uncaught error meanwhile
   try {
     verdict = await CQP.evaluate(t.check, situation);
   } catch (err) {
@@ -340,7 +492,17 @@ async function evaluate(t, startedAt = performance.now()) {
   try {
     await display;
   } catch (err) {
-    console.error("simulateur :", err); // the result cannot be shown; the next change tries again
+    // The result cannot be shown: its modules are gone from the site (a new version was put
+    // online since this page opened) or the connection dropped. The next change tries again.
+    console.error("simulateur :", err);
+    const box = t.panel.querySelector(".cqp-verdict");
+    const text = "Le résultat ne peut pas être affiché : le site a peut-être été mis à jour depuis l'ouverture " +
+      "de cette page, ou la connexion a été perdue. Vos réponses sont enregistrées dans ce navigateur : " +
+      "rechargez la page pour voir le résultat.";
+    box.dataset.state = "unavailable";
+    box.querySelector(".cqp-verdict-details").replaceChildren(
+      Object.assign(document.createElement("p"), { className: "cqp-verdict-unavailable", textContent: text }));
+    announce(t, box.querySelector(".cqp-verdict-summary"), text);
     return;
   } finally {
     pending(-1);
@@ -379,7 +541,7 @@ function onEdit(t, event) {
   updateVisibility(t.form);
   showWeekdays(t.form);
   save();
-  keepInAddress(t);
+  keepInAddressAtPause(t);
   evaluate(t, startedAt);
 }
 
@@ -422,6 +584,7 @@ function blankOf(t) {
     copy.reset();
     updateVisibility(copy);
     t.blank = collect(copy);
+    t.blankSwitches = switches(copy);
   }
   return t.blank;
 }
@@ -483,7 +646,7 @@ async function act(t, action, input) {
     note(t, `${copied ? "Lien copié." : "Copiez ce lien :"} <a class="cqp-share-link" href="${escapeHtml(url)}">Lien vers cette situation</a>` +
       ` <input class="cqp-share-input" readonly aria-label="Lien de partage" value="${escapeHtml(url)}">`);
   } else if (action === "export") {
-    const day = new Date().toISOString().slice(0, 10);
+    const day = today();
     download(`cqp-${t.check}-${day}.json`, "application/json", JSON.stringify(situation, null, 2) + "\n");
     note(t, "Vos réponses sont enregistrées dans un fichier : « Reprendre des réponses enregistrées » les remettra dans le formulaire.");
   } else if (action === "import") {
@@ -562,7 +725,7 @@ function confirmReplace(t) {
   });
 }
 
-async function openShared(shared) {
+async function openShared(shared, own = false) {
   // Taken out while it is applied; the address then follows the form again (keepInAddress), so
   // later edits still win on reload and the page stays bookmarkable.
   history.replaceState(null, "", location.pathname + location.search);
@@ -574,6 +737,10 @@ async function openShared(shared) {
   activate(shared.check);
   save();
   const current = t.override ?? collect(t.form);
+  if (own && !sameJSON(current, blankOf(t))) {
+    keepInAddress(t); // this tab's own earlier address: what was saved since is newer
+    return;
+  }
   if (!sameJSON(current, shared.situation) && !sameJSON(current, blankOf(t))) {
     if (!(await confirmReplace(t))) {
       note(t, "Le lien de partage n'a pas été appliqué : votre saisie est conservée.");
@@ -621,6 +788,8 @@ function showProgress() {
     : `${mo(p.received)} Mo sur ${mo(Math.max(p.total, p.received))} Mo reçus`;
 }
 
+// After a restart (boot.js: the worker stopped answering), the status says so until the next one.
+let restarted = false;
 function engine(state, reason = "") {
   const box = root.querySelector(".cqp-engine");
   box.dataset.engine = state;
@@ -628,8 +797,16 @@ function engine(state, reason = "") {
   const failed = box.querySelector(".cqp-engine-failed");
   failed.hidden = state !== "failed";
   loading.hidden = state === "failed";
-  if (state === "ready") loading.textContent = "Moteur de calcul prêt, dans votre navigateur.";
-  if (state === "loading") loading.textContent = "Chargement du moteur de calcul dans votre navigateur…";
+  if (state === "ready") {
+    loading.textContent = restarted
+      ? "Le moteur de calcul ne répondait plus : il a été redémarré et il est de nouveau prêt. Vos réponses sont conservées."
+      : "Moteur de calcul prêt, dans votre navigateur.";
+  }
+  if (state === "loading") {
+    loading.textContent = restarted
+      ? "Le moteur de calcul ne répondait plus : il redémarre dans votre navigateur. Vos réponses sont conservées ; le résultat suivra…"
+      : "Chargement du moteur de calcul dans votre navigateur…";
+  }
   if (state === "failed") box.querySelector(".cqp-engine-reason").textContent = reason;
   showProgress();
 }
@@ -651,6 +828,8 @@ function restore() {
   const { data, aside } = readStore();
   let raw = aside ?? null;
   if (data) {
+    known = storedStates(data);
+    knownActive = data.active;
     for (const [check, s] of data.tools) {
       const t = tools.get(check);
       if (early.get(t).length) {
@@ -668,7 +847,9 @@ function restore() {
     if (data.active) active = data.active;
   }
   CQP.typedEarly = null;
-  if (raw !== null) setAside(raw);
+  if (raw !== null) {
+    setAside(raw);
+  }
   for (const t of tools.values()) updateVisibility(t.form);
   if (raw !== null || [...early.values()].some((fields) => fields.length)) save();
 }
@@ -693,7 +874,12 @@ function wire() {
     t.panel.querySelector('input[data-action="import"]').addEventListener("change", (e) => act(t, "import", e.target));
   }
   root.querySelector('[data-action="retry"]').addEventListener("click", () => {
+    restarted = false;
     CQP.retry(); // status "loading" again, progress from zero
+    engine("loading");
+  });
+  document.addEventListener("cqp:restarting", () => {
+    restarted = true;
     engine("loading");
   });
   const evaluateAll = () => {
@@ -703,6 +889,9 @@ function wire() {
   document.addEventListener("cqp:ready", evaluateAll);
   document.addEventListener("cqp:failed", (e) => engine("failed", e.detail.message));
   document.addEventListener("cqp:progress", showProgress);
+  window.addEventListener("storage", (e) => {
+    if (e.storageArea === localStorage && e.key === STORAGE_KEY) takeIn();
+  });
   window.addEventListener("hashchange", () => {
     const shared = fromHash(location.hash);
     if (shared) openShared(shared);
@@ -721,8 +910,10 @@ function start() {
       console.error("simulateur :", err); // the page goes on: each step stands alone
     }
   }
+  window.addEventListener("pagehide", flushAddress);
+  window.addEventListener("beforeunload", flushAddress);
   const shared = fromHash(location.hash);
-  if (shared) openShared(shared).catch((err) => console.error("simulateur :", err));
+  if (shared) openShared(shared, ownAddress(location.hash)).catch((err) => console.error("simulateur :", err));
 }
 
 start();

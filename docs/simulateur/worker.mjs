@@ -23,8 +23,10 @@
 //               read; `lean` leaves each verdict's trace out (the cohort page does not show it,
 //               and it is three quarters of the bytes)
 // Messages out: {type: "ready", python}
-//               {type: "failed", kind, status?, message}   kind: network | server | integrity |
-//                                                           internal (the page words them)
+//               {type: "failed", kind, status?, message, url?}   kind: network | server |
+//               integrity | internal (the page words them); url: the file that was wrong or
+//               missing, which the page has fetched again bypassing the HTTP cache before it
+//               starts another worker (boot.js)
 //               {type: "progress", received, total, active}  bytes of the core files and checker
 //               {id, verdict} | {id, error, errors}   (the checker's SituationError: its
 //               message and its list of problems, contract v1.1)
@@ -154,10 +156,11 @@ def _cqp_batch(check, text, lean):
 // --- downloads: failures told apart at once, progress reported ---
 
 class LoadError extends Error {
-  constructor(kind, message, status) {
+  constructor(kind, message, status, url) {
     super(message);
     this.kind = kind;
     this.status = status;
+    this.url = url;
   }
 }
 
@@ -180,7 +183,7 @@ function report(force = false) {
 // WebAssembly, standard library and lock file): an HTTP error fails at once, and each chunk
 // received is counted, so that the page's watchdog judges progress, not time.
 const nativeFetch = self.fetch.bind(self);
-async function countedFetch(input, init) {
+async function countedFetch(input, init, { quiet = false } = {}) {
   // Pyodide passes a string or a URL object.
   const url = input instanceof Request ? input.url : String(input);
   if (evaluate) return nativeFetch(input, init);
@@ -204,7 +207,7 @@ async function countedFetch(input, init) {
   }
   if (!response.ok || !response.body) {
     progress.active -= 1;
-    if (!response.ok) fail(new LoadError("server", `${url}: HTTP ${response.status}`, response.status));
+    if (!response.ok && !quiet) fail(new LoadError("server", `${url}: HTTP ${response.status}`, response.status, url));
     return response;
   }
   progress.total += Number(response.headers.get("Content-Length")) || 0;
@@ -244,7 +247,7 @@ const coreChecks = [];
 async function verify(stream, sri, url) {
   const bytes = await new Response(stream).arrayBuffer();
   const got = "sha256-" + btoa(String.fromCharCode(...new Uint8Array(await self.crypto.subtle.digest("SHA-256", bytes))));
-  if (got !== sri) throw new LoadError("integrity", `${url}: ${got} != ${sri}`);
+  if (got !== sri) throw new LoadError("integrity", `${url}: ${got} != ${sri}`, undefined, url);
   return bytes;
 }
 
@@ -320,16 +323,28 @@ async function fetchArchive({ url, sri }) {
   // Checked here rather than by fetch's integrity option where the browser allows, so that a
   // wrong file is told apart from a network failure.
   const subtle = self.crypto && self.crypto.subtle;
-  const response = await countedFetch(url, subtle ? {} : { integrity: sri });
-  if (!response.ok) throw new LoadError("server", `${url}: HTTP ${response.status}`, response.status);
-  const bytes = await response.arrayBuffer();
-  if (subtle && sri) {
-    const digest = new Uint8Array(await subtle.digest("SHA-256", bytes));
-    const got = "sha256-" + btoa(String.fromCharCode(...digest));
-    if (got !== sri) throw new LoadError("integrity", `${url}: ${got} != ${sri}`);
-    hold(url, bytes, response);
+  const once = async (cache) => {
+    const response = await countedFetch(url, { ...(subtle ? {} : { integrity: sri }), cache }, { quiet: true });
+    if (!response.ok) throw new LoadError("server", `${url}: HTTP ${response.status}`, response.status, url);
+    const bytes = await response.arrayBuffer();
+    if (subtle && sri) {
+      const digest = new Uint8Array(await subtle.digest("SHA-256", bytes));
+      const got = "sha256-" + btoa(String.fromCharCode(...digest));
+      if (got !== sri) throw new LoadError("integrity", `${url}: ${got} != ${sri}`, undefined, url);
+    }
+    return { bytes, response };
+  };
+  let got;
+  try {
+    got = await once("default");
+  } catch (err) {
+    // A wrong answer the HTTP cache kept (an error page, another build's file) is asked for
+    // again from the server itself, once; the new answer replaces the kept one.
+    if (!(err instanceof LoadError) || err.kind === "network") throw err;
+    got = await once("reload");
   }
-  return bytes;
+  if (subtle && sri) hold(url, got.bytes, got.response);
+  return got.bytes;
 }
 
 // An archive of build_scripts/bytecode.py, a gzip'd tar of plain files with short names, written
@@ -367,7 +382,7 @@ function withCohort() {
 
 async function boot() {
   const checker = fetchArchive(archives.checker);
-  checker.catch(() => {}); // reported below, once Pyodide is up or has failed
+  checker.catch(fail); // at once: the boot would otherwise wait for Pyodide to tell it
   const { loadPyodide } = await import(new URL("pyodide.mjs", pyodideUrl).href);
   pyodide = await loadPyodide({ indexURL: pyodideUrl });
   await Promise.all(coreChecks);
@@ -394,13 +409,14 @@ async function classify(err) {
   if (url && err instanceof TypeError) {
     try {
       const head = await nativeFetch(url[1], { method: "HEAD", cache: "no-store" });
-      if (!head.ok) return new LoadError("server", `${url[1]}: HTTP ${head.status}`, head.status);
+      if (!head.ok) return new LoadError("server", `${url[1]}: HTTP ${head.status}`, head.status, url[1]);
     } catch {
       return new LoadError("network", text);
     }
   }
   const network = err instanceof TypeError && /fetch|import|network|load/i.test(text);
-  return new LoadError(network ? "network" : "internal", text);
+  // The script's URL goes with it: what the import got may be a wrong answer the HTTP cache keeps.
+  return new LoadError(network ? "network" : "internal", text, undefined, url ? url[1] : undefined);
 }
 
 let failed = false;
@@ -415,7 +431,7 @@ async function fail(reason) {
     // check ends: a check that fails within a moment says what really went wrong.
     err = (await Promise.race([aCheckFailed, new Promise((resolve) => setTimeout(resolve, 2000))])) || err;
   }
-  self.postMessage({ type: "failed", kind: err.kind, status: err.status, message: describe(err) });
+  self.postMessage({ type: "failed", kind: err.kind, status: err.status, message: describe(err), url: err.url });
 }
 // When its WebAssembly cannot be fetched, Pyodide logs the error and its promise never settles:
 // the rejection surfaces here instead.
