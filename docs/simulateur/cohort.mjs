@@ -198,12 +198,22 @@ function print(kind) {
 }
 window.addEventListener("afterprint", () => delete document.documentElement.dataset.cqpPrint);
 
+// After a restart (boot.js: the worker stopped answering), the status says so.
+let restarted = false;
 function engine(state, reason = "") {
   const box = $(".cqp-engine");
   box.dataset.engine = state;
   $(".cqp-engine-failed").hidden = state !== "failed";
   $(".cqp-engine-loading").hidden = state === "failed";
-  if (state === "ready") $(".cqp-engine-loading").textContent = "Moteur de calcul prêt, dans votre navigateur.";
+  if (state === "ready") {
+    $(".cqp-engine-loading").textContent = restarted
+      ? "Le moteur de calcul ne répondait plus : il a été redémarré et il est de nouveau prêt. Votre tableau est conservé."
+      : "Moteur de calcul prêt, dans votre navigateur.";
+  }
+  if (state === "loading" && restarted) {
+    $(".cqp-engine-loading").textContent =
+      "Le moteur de calcul ne répondait plus : il redémarre dans votre navigateur. Votre tableau est conservé ; le calcul reprendra…";
+  }
   if (state === "failed") $(".cqp-engine-reason").textContent = `(${reason})`;
 }
 
@@ -245,11 +255,16 @@ function start() {
   root.querySelector('[data-action="print-sheets"]').addEventListener("click", () => print("sheets"));
   root.querySelector('[data-action="print-pv"]').addEventListener("click", () => print("pv"));
   root.querySelector('[data-action="retry"]').addEventListener("click", () => {
+    restarted = false;
     engine("loading");
     CQP.retry();
   });
   document.addEventListener("cqp:ready", () => engine("ready"));
   document.addEventListener("cqp:failed", (e) => engine("failed", e.detail.message));
+  document.addEventListener("cqp:restarting", () => {
+    restarted = true;
+    engine("loading");
+  });
   if (CQP.status === "ready") engine("ready");
   else if (CQP.status === "failed") engine("failed", CQP.error);
   restore();

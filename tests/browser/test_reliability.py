@@ -524,3 +524,20 @@ def test_the_address_follows_the_form_at_a_pause_not_at_each_keystroke(page, bas
     page.wait_for_timeout(300)
     assert not page.locator("dialog[open]").count()
     assert page.locator("#elig-cand-session").input_value() == "16/06/2026"
+
+
+def test_the_cohort_page_survives_a_dead_worker(context, base_url):
+    import checker as cqp_checker
+
+    page = context.new_page()
+    page.add_init_script("window.__cqpRequestMs = 2000")
+    page.goto(base_url + "/simulateur/cohorte/")
+    page.wait_for_function("() => window.CQP && CQP.status === 'ready'", timeout=120_000)
+    _engine_worker(page).evaluate("self.close()")
+    csv = cqp_checker.template("score", "vendeur-conseil-distance", "formation")
+    answer = """csv => Promise.race([CQP.evaluateBatch('score', csv).then((rows) => rows.length),
+                                     new Promise((resolve) => setTimeout(() => resolve('no answer'), 60000))])"""
+    assert page.evaluate(answer, csv) == 0
+    assert page.evaluate("CQP.restarts") == 1
+    status = read(page.locator(".cqp-engine-loading"))
+    assert "redémarré" in status and "tableau est conservé" in status
