@@ -346,7 +346,8 @@ function ownAddresses() {
   }
 }
 
-const ownAddress = (hash) => hash.length > 3 && ownAddresses().includes(hash);
+// An empty or bare "#s=" is nobody's situation.
+const ownAddress = (hash) => hash.startsWith("#s=") && hash !== "#s=" && ownAddresses().includes(hash);
 
 // {check, situation} from a wrapped value, or a French reason.
 

@@ -118,7 +118,7 @@ def sweep(browser, base_url: str, paths: list[str], axe_source: str) -> dict[str
             current["path"] = path
             page.set_viewport_size({"width": WIDTHS[0], "height": 740})
             # networkidle: requests made after load (search index, lazy scripts) are seen too
-            page.goto(base_url + path, wait_until="networkidle")
+            page.goto(base_url + path, wait_until="networkidle", timeout=120_000)
             failures["csp"] += [f"{path}: {v}" for v in page.evaluate("window.__violations")]
             for width in WIDTHS:
                 page.set_viewport_size({"width": width, "height": 740})
