@@ -84,6 +84,7 @@ def test_a_reload_after_a_deploy_gets_the_new_build(browser, builds, service_wor
         host.server.shutdown()
 
 
+@pytest.mark.audit  # a failure path of the engine's loading: make audit (README, Tests)
 @pytest.mark.parametrize("name", ["pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"])
 def test_a_core_file_of_another_build_fails_its_integrity_check(page, base_url, name):
     # Same size, other bytes: what a stale cache or a half-done deploy could serve.

@@ -171,6 +171,7 @@ def _evaluates(page):
 VAE = {"cqp": "commercial-sedentaire", "route": "vae", "blocks": {"B1": {"score": 72}}}
 
 
+@pytest.mark.audit  # a failure path of the engine's loading: make audit (README, Tests)
 def test_a_wasm_served_once_as_a_page_is_not_kept(cached_context, host):
     host.faults["/pyodide.asm.wasm"] = ["html"]
     page = cached_context.new_page()
@@ -189,6 +190,7 @@ def test_a_wasm_served_once_as_a_page_is_not_kept(cached_context, host):
     assert _state(page) == ["ready", None]
 
 
+@pytest.mark.audit  # a failure path of the engine's loading: make audit (README, Tests)
 def test_a_wasm_served_as_a_page_then_fixed_a_reload_works(cached_context, host):
     host.faults["/pyodide.asm.wasm"] = ["html"]
     page = cached_context.new_page()
@@ -199,6 +201,7 @@ def test_a_wasm_served_as_a_page_then_fixed_a_reload_works(cached_context, host)
     _evaluates(page)
 
 
+@pytest.mark.audit  # a failure path of the engine's loading: make audit (README, Tests)
 def test_an_archive_answered_once_with_404_is_fetched_again(cached_context, host):
     host.faults["/verificateur.tgz"] = [404]
     page = cached_context.new_page()
@@ -228,6 +231,7 @@ def _engine_worker(page):
     return next(w for w in page.workers if "/worker." in w.url)
 
 
+@pytest.mark.audit  # a failure path of the engine's loading: make audit (README, Tests)
 @pytest.mark.parametrize("how", ["closed", "error"])
 def test_a_worker_dead_after_ready_is_restarted_and_the_input_kept(context, base_url, how):
     page = context.new_page()
@@ -293,6 +297,7 @@ def two_builds(site_dir, tmp_path_factory):
 PAGE_SCRIPTS = tuple(rf"/simulateur/{name}\.[0-9a-f]+\.mjs$" for name in ("simulateur", "form", "parse", "download"))
 
 
+@pytest.mark.audit  # a failure path of the engine's loading: make audit (README, Tests)
 def test_a_deploy_between_boot_and_the_first_evaluation(cached_context, two_builds):
     first, second = two_builds
     h = Host(first)
@@ -322,6 +327,7 @@ def test_a_deploy_between_boot_and_the_first_evaluation(cached_context, two_buil
         h.server.shutdown()
 
 
+@pytest.mark.audit  # a failure path of the engine's loading: make audit (README, Tests)
 def test_retry_after_a_deploy_fetches_the_new_builds_files(cached_context, two_builds):
     first, second = two_builds
     h = Host(first)
@@ -386,6 +392,7 @@ def sw_context(browser):
     ctx.close()
 
 
+@pytest.mark.audit  # a failure path of the engine's loading: make audit (README, Tests)
 def test_a_page_rewritten_by_the_host_leaves_offline_use_working(sw_context, site_dir, tmp_path):
     site = tmp_path / "site"
     shutil.copytree(site_dir, site)
@@ -407,6 +414,7 @@ def test_a_page_rewritten_by_the_host_leaves_offline_use_working(sw_context, sit
         h.server.shutdown()
 
 
+@pytest.mark.audit  # a failure path of the engine's loading: make audit (README, Tests)
 def test_a_failed_offline_install_is_said_and_tried_again(sw_context, site_dir):
     cohort_script = next((site_dir / "simulateur").glob("cohort.*.mjs")).name
     h = Host(site_dir)
@@ -439,6 +447,7 @@ def _pages(site_dir):
                   for p in site_dir.rglob("index.html"))
 
 
+@pytest.mark.audit  # a failure path of the engine's loading: make audit (README, Tests)
 def test_storage_refused_throws_no_uncaught_error_on_any_page(context, base_url, site_dir):
     page = context.new_page()
     errors = []
@@ -526,6 +535,7 @@ def test_the_address_follows_the_form_at_a_pause_not_at_each_keystroke(page, bas
     assert page.locator("#elig-cand-session").input_value() == "16/06/2026"
 
 
+@pytest.mark.audit  # a failure path of the engine's loading: make audit (README, Tests)
 def test_the_cohort_page_survives_a_dead_worker(context, base_url):
     import checker as cqp_checker
 

@@ -383,6 +383,7 @@ def test_print_view_has_date_and_version(simulator):
 
 # --- failure, keyboard, accessibility, privacy -----------------------------------------------
 
+@pytest.mark.audit  # a failure path of the engine's loading: make audit (README, Tests)
 def test_failure_path_when_webassembly_cannot_load(page, base_url, external_requests):
     page.route("**/*.wasm", lambda route: route.abort())
     page.goto(f"{base_url}/simulateur/")

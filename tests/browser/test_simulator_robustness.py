@@ -320,6 +320,7 @@ def test_corrupted_storage_is_set_aside_and_the_page_works(page, base_url, name)
 
 @pytest.mark.parametrize("pattern, status", [("**/*.wasm", 404), ("**/pyodide.asm.mjs", 404),
                                              ("**/python_stdlib.zip", 500), ("**/verificateur.tgz", 404)])
+@pytest.mark.audit  # a failure path of the engine's loading: make audit (README, Tests)
 def test_a_server_error_on_a_core_file_is_reported_at_once(page, base_url, pattern, status):
     page.route(pattern, lambda route: route.fulfill(status=status, body="erreur"))
     started = time.monotonic()
@@ -334,6 +335,7 @@ def test_a_server_error_on_a_core_file_is_reported_at_once(page, base_url, patte
     page.wait_for_function("CQP.status === 'ready'", timeout=60_000)
 
 
+@pytest.mark.audit  # a failure path of the engine's loading: make audit (README, Tests)
 def test_a_checker_that_is_not_the_expected_one_is_told_apart(page, base_url):
     page.route("**/verificateur.tgz", lambda route: route.fulfill(status=200, body=b"\x1f\x8b" + bytes(18)))
     page.goto(f"{base_url}/simulateur/")
@@ -342,6 +344,7 @@ def test_a_checker_that_is_not_the_expected_one_is_told_apart(page, base_url):
     assert "intégrité" in page.get_by_role("alert").inner_text()
 
 
+@pytest.mark.audit  # a failure path of the engine's loading: make audit (README, Tests)
 def test_the_cohorts_modules_come_with_the_first_cohort_and_a_failure_can_be_retried(page, base_url):
     # The simulator is ready without them (build_scripts/bytecode.py); a cohort asks for them.
     fetched = []
@@ -361,6 +364,7 @@ def test_the_cohorts_modules_come_with_the_first_cohort_and_a_failure_can_be_ret
     assert page.evaluate("CQP.status") == "ready"
 
 
+@pytest.mark.audit  # a failure path of the engine's loading: make audit (README, Tests)
 def test_a_stalled_download_fails_and_a_slow_one_does_not(page, base_url, context):
     context.add_init_script("window.__cqpStallMs = 3000")
     page.route("**/*.wasm", lambda route: None)  # never answered
