@@ -171,12 +171,18 @@ def _evaluates(page):
 VAE = {"cqp": "commercial-sedentaire", "route": "vae", "blocks": {"B1": {"score": 72}}}
 
 
-@pytest.mark.audit  # a failure path of the engine's loading: make audit (README, Tests)
-def test_a_wasm_served_once_as_a_page_is_not_kept(cached_context, host):
+def _wasm_served_once_as_a_page(cached_context, host):
+    """A page whose engine failed to start: its wasm came once as an HTML page."""
     host.faults["/pyodide.asm.wasm"] = ["html"]
     page = cached_context.new_page()
     page.goto(host.url + "/simulateur/")
     assert _state(page)[0] == "failed"
+    return page
+
+
+@pytest.mark.audit  # a failure path of the engine's loading: make audit (README, Tests)
+def test_a_wasm_served_once_as_a_page_is_not_kept(cached_context, host):
+    page = _wasm_served_once_as_a_page(cached_context, host)
     reason = page.locator(".cqp-engine-reason")
     assert "Réessayer" in reason.inner_text() and "Rechargez" not in reason.inner_text()
     # The fault is gone (it was served once): « Réessayer » works, without clearing anything.
@@ -192,10 +198,7 @@ def test_a_wasm_served_once_as_a_page_is_not_kept(cached_context, host):
 
 @pytest.mark.audit  # a failure path of the engine's loading: make audit (README, Tests)
 def test_a_wasm_served_as_a_page_then_fixed_a_reload_works(cached_context, host):
-    host.faults["/pyodide.asm.wasm"] = ["html"]
-    page = cached_context.new_page()
-    page.goto(host.url + "/simulateur/")
-    assert _state(page)[0] == "failed"
+    page = _wasm_served_once_as_a_page(cached_context, host)
     page.reload()
     assert _state(page) == ["ready", None]
     _evaluates(page)

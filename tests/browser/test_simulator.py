@@ -9,14 +9,13 @@ import re
 from pathlib import Path
 
 import pytest
-import yaml
 
 import checker
 from tests.browser.conftest import open_shared, read
 from cli_runner import run_cli
+from situation_files import situation_cases
 
 HERE = Path(__file__).resolve().parent
-SITUATIONS = HERE.parent / "situations"
 _spec = importlib.util.spec_from_file_location("browser_conftest", HERE / "conftest.py")
 _browser = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(_browser)
@@ -73,14 +72,6 @@ def cli_run(check: str, situation) -> tuple[int, str, str]:
     """The command line itself (python -m checker CHECK -), in this process."""
     out = run_cli(check, "-", stdin=json.dumps(situation, ensure_ascii=False, default=str))
     return out.returncode, out.text, out.stderr
-
-
-def situation_cases():
-    cases = []
-    for path in sorted(SITUATIONS.glob("*.yaml")):
-        for case in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
-            cases.append({**case, "file": path.name})
-    return cases
 
 
 # --- window.CQP -------------------------------------------------------------------------------
