@@ -421,7 +421,10 @@ def test_no_axe_violation_in_the_new_messages(page, base_url, axe_source, scheme
     assert page.locator(".cqp-aside").is_visible()
     violations = run_axe(page, axe_source)
     assert violations == [], [(v["id"], [n["target"] for n in v["nodes"]]) for v in violations]
-    page.goto(f"{base_url}/simulateur/{link('score', VAE)}")
+    page.goto(f"{base_url}/simulateur/{link('score', VAE)}")  # same page: a hashchange, handled later
+    # The second link must find the first one applied: hashchange handlers read location.hash when
+    # they run, so two quick gotos could both apply the second link and ask nothing.
+    page.wait_for_function(f"() => (localStorage.getItem({KEY!r}) || '').includes('\"vae\"')")
     page.goto(f"{base_url}/simulateur/{link('score', dict(VAE, blocks={'B1': {'score': 40}}))}")
     dialog = page.get_by_role("dialog", name="Remplacer votre saisie ?")
     dialog.wait_for()
