@@ -99,14 +99,6 @@ def page(context, external_requests):
     p.close()
 
 
-@pytest.fixture
-def phone(browser):
-    """A page at a phone's size (360 × 740), in a context of its own."""
-    ctx = browser.new_context(locale="fr-FR", viewport={"width": 360, "height": 740}, service_workers="block")
-    yield ctx.new_page()
-    ctx.close()
-
-
 def cs_vae_tool(page):
     """The simulator's Score tool (its panel), Commercial sédentaire by VAE chosen: the block
     scores are to be typed."""
@@ -132,6 +124,9 @@ def cs_vae_score(page, base_url):
 # booted once. Tests of start-up, storage across reloads, downloads, routes, offline use and
 # deploys keep a fresh context (`page`).
 READY = "window.CQP && (CQP.status === 'ready' || CQP.status === 'failed')"
+# The page's forms are wired and filled from storage or the address (simulateur.mjs): what a
+# test of saved input needs, without waiting for the engine.
+FORMS_WIRED = "window.CQP && typeof CQP.formsReadyAt === 'number'"
 SETTLED = ("() => window.CQP.status === 'ready' && "
            "document.querySelector('[data-cqp-sim]').dataset.pending === '0'")
 # Back to what a first visit shows, through the page's own « Effacer les réponses » on each
@@ -169,9 +164,27 @@ def simulator(_booted_simulator):
     this worker. Open a share link with `open_shared(simulator, fragment)`."""
     page = _booted_simulator
     page.emulate_media(media="screen")
+    palette(page, "light")
+    page.set_viewport_size({"width": 1280, "height": 720})  # Playwright's default: a test may narrow it
     page.evaluate(RESET)
     page.wait_for_function(SETTLED)
     return page
+
+
+@pytest.fixture
+def phone_simulator(simulator):
+    """The shared simulator page (see `simulator`) at a phone's size, 360 × 740."""
+    simulator.set_viewport_size({"width": 360, "height": 740})
+    return simulator
+
+
+def palette(page, scheme: str):
+    """The palette a person whose system is in `scheme` (light or dark) sees, on a page already
+    open: the theme picks it from the system's preference when the page loads (mkdocs.yml,
+    palette media) and does not follow a later change, so the test sets what it would have set."""
+    page.emulate_media(color_scheme=scheme)
+    page.evaluate("s => document.body.setAttribute('data-md-color-scheme', s)",
+                  "slate" if scheme == "dark" else "default")
 
 
 def open_shared(page, fragment: str):

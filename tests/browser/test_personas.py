@@ -26,9 +26,18 @@ def fr(x: float) -> str:
 
 
 @pytest.fixture(params=WIDTHS, ids=lambda w: f"{w}px")
-def person(request, browser):
+def person(request, simulator):
+    """The simulator as a first visit shows it (the shared page, engine ready), at the width."""
+    simulator.set_viewport_size({"width": request.param, "height": 800})
+    return simulator
+
+
+@pytest.fixture(params=WIDTHS, ids=lambda w: f"{w}px")
+def keyboard_person(request, browser, base_url):
+    """A page of its own, opened on the simulator: the keyboard's path starts at the page's top."""
     ctx = browser.new_context(locale="fr-FR", viewport={"width": request.param, "height": 800})
     page = ctx.new_page()
+    start(page, base_url)
     yield page
     ctx.close()
 
@@ -122,22 +131,26 @@ def key_answer_yes(page, question):
 VAE_QUESTION = re.compile(r"^Expérience de la vente")
 
 
-@pytest.mark.parametrize("keyboard", (False, True), ids=("pointer", "keyboard"))
-def test_vae_candidate_is_eligible_and_knows_what_to_do(person, base_url, keyboard):
+def test_vae_candidate_is_eligible_and_knows_what_to_do(person):
     page = person
-    start(page, base_url)
-    if keyboard:
-        tab_to(page, lambda f: f["role"] == "tab" and f["label"] == "Éligibilité")
-        page.keyboard.press("Enter")
-        key_choose(page, "Qui vérifier", "Un candidat — Vendeur conseil à distance")
-        key_choose(page, "Voie d'accès", "VAE (validation des acquis de l'expérience)")
-        key_answer_yes(page, VAE_QUESTION.pattern)
-        panel = page.get_by_role("tabpanel", name="Éligibilité")
-    else:
-        panel = tool(page, "Éligibilité")
-        choose(panel, "Qui vérifier ?", "Un candidat — Vendeur conseil à distance")
-        choose(panel, "Voie d'accès", "VAE (validation des acquis de l'expérience)")
-        answer(panel, VAE_QUESTION, True)
+    panel = tool(page, "Éligibilité")
+    choose(panel, "Qui vérifier ?", "Un candidat — Vendeur conseil à distance")
+    choose(panel, "Voie d'accès", "VAE (validation des acquis de l'expérience)")
+    answer(panel, VAE_QUESTION, True)
+    vae_candidate_knows_what_to_do(page, panel)
+
+
+def test_vae_candidate_with_the_keyboard_alone(keyboard_person):
+    page = keyboard_person
+    tab_to(page, lambda f: f["role"] == "tab" and f["label"] == "Éligibilité")
+    page.keyboard.press("Enter")
+    key_choose(page, "Qui vérifier", "Un candidat — Vendeur conseil à distance")
+    key_choose(page, "Voie d'accès", "VAE (validation des acquis de l'expérience)")
+    key_answer_yes(page, VAE_QUESTION.pattern)
+    vae_candidate_knows_what_to_do(page, page.get_by_role("tabpanel", name="Éligibilité"))
+
+
+def vae_candidate_knows_what_to_do(page, panel):
     box = result(page, panel)
     assert box.get_by_text("Éligible", exact=True).is_visible()
     assert box.get_by_role("heading", name="Que faire maintenant ?").is_visible()
@@ -149,9 +162,8 @@ def test_vae_candidate_is_eligible_and_knows_what_to_do(person, base_url, keyboa
     assert page.evaluate("document.documentElement.scrollWidth") <= page.viewport_size["width"]
 
 
-def test_cs_trainee_reads_the_jury_result_she_needs(person, base_url):
+def test_cs_trainee_reads_the_jury_result_she_needs(person):
     page = person
-    start(page, base_url)
     panel = tool(page, "Score")
     choose(panel, "CQP", "Commercial sédentaire du secteur alimentaire")
     choose(panel, "Voie d'accès", "Formation")
@@ -180,9 +192,8 @@ def test_cs_trainee_reads_the_jury_result_she_needs(person, base_url):
     assert page.evaluate("document.documentElement.scrollWidth") <= page.viewport_size["width"]
 
 
-def test_organism_sees_every_missing_answer_at_once(person, base_url):
+def test_organism_sees_every_missing_answer_at_once(person):
     page = person
-    start(page, base_url)
     panel = tool(page, "Éligibilité")
     choose(panel, "Qui vérifier ?", "Un organisme (habilitation) — Vendeur conseil à distance")
     field(panel, "Date du dépôt du dossier").fill("15/06/2026")

@@ -18,7 +18,7 @@ import pytest
 import checker
 from build_scripts import headers
 from build_scripts.local_server import HostHandler, QuietServer
-from tests.browser.conftest import read
+from tests.browser.conftest import FORMS_WIRED, read
 
 from test_simulator import READY, field, open_simulator, panel, wait_verdict
 
@@ -61,9 +61,9 @@ def test_two_tabs_typing_in_two_tools_keep_both(context, base_url):
     saved = stored(b)["tools"]
     assert saved["eligibility"]["situation"]["practice_months"] == 19
     assert saved["score"]["situation"]["session_date"] == "2026-06-16"
-    # A reload of either tab shows both.
+    # A reload of either tab shows both (the form is filled from storage before the engine is up).
     a.reload()
-    a.wait_for_function(READY, timeout=60_000)
+    a.wait_for_function(FORMS_WIRED)
     assert a.locator("#elig-cand-practice").input_value() == "19"
     assert a.locator("#score-session-date").input_value() == "16/06/2026"
 
@@ -377,7 +377,9 @@ def test_today_is_the_local_day_on_sheets_and_in_file_names(browser, base_url, s
         assert words in read(page.locator(".cqp-sheet").first)
         # The simulator's exports too.
         page.emulate_media(media="screen")
-        open_simulator(page, base_url)
+        # Saving one's answers needs the form, not the engine: no wait for it to boot.
+        page.goto(f"{base_url}/simulateur/")
+        page.wait_for_function(FORMS_WIRED)
         tool = panel(page, "Score")
         with page.expect_download() as info:
             tool.get_by_role("button", name="Enregistrer mes réponses dans un fichier").click()
@@ -531,8 +533,7 @@ def test_the_address_follows_the_form_at_a_pause_not_at_each_keystroke(page, bas
     # what was typed last stays.
     box.fill("16/06/2026")
     page.reload()
-    page.wait_for_function(READY, timeout=60_000)
-    page.wait_for_function("typeof CQP.formsReadyAt === 'number'")
+    page.wait_for_function(FORMS_WIRED)
     page.wait_for_timeout(300)
     assert not page.locator("dialog[open]").count()
     assert page.locator("#elig-cand-session").input_value() == "16/06/2026"

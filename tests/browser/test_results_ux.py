@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 import checker
-from tests.browser.conftest import open_shared, read
+from tests.browser.conftest import open_shared, palette, read
 from tests.browser.sweep import plain_text_problems, visible_text
 
 _spec = importlib.util.spec_from_file_location("browser_conftest", Path(__file__).with_name("conftest.py"))
@@ -148,9 +148,9 @@ def test_deadlines_show_their_weekday(simulator):
 
 @pytest.mark.parametrize("check,situation,tool", [("deadlines", SESSION, "Calendrier"),
                                                    ("score", CS_PARTIAL, "Score")])
-def test_result_tables_become_cards_on_a_phone(phone, base_url, check, situation, tool):
-    page = phone
-    open_simulator(page, base_url, share(check, situation))
+def test_result_tables_become_cards_on_a_phone(phone_simulator, check, situation, tool):
+    page = phone_simulator
+    open_shared(page, share(check, situation))
     table = result(page, tool).get_by_role("table").first
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
     assert table.evaluate("(t) => getComputedStyle(t).display") == "block"
@@ -165,9 +165,8 @@ def test_result_tables_become_cards_on_a_phone(phone, base_url, check, situation
             getComputedStyle(c).overflowWrap === 'normal' && getComputedStyle(c).wordBreak === 'normal')""")
 
 
-def test_result_bar_leads_to_the_result_on_a_phone(phone, base_url):
-    page = phone
-    open_simulator(page, base_url)
+def test_result_bar_leads_to_the_result_on_a_phone(phone_simulator):
+    page = phone_simulator
     page.get_by_role("tab", name="Score").click()
     panel = page.get_by_role("tabpanel", name="Score")
     bar_link = panel.get_by_role("link", name="Voir le détail")
@@ -188,9 +187,8 @@ def test_result_bar_leads_to_the_result_on_a_phone(phone, base_url):
     assert "#s=" not in page.url or "score-verdict" not in page.url
 
 
-def test_result_bar_never_covers_the_field_being_typed_in(phone, base_url):
-    page = phone
-    open_simulator(page, base_url)
+def test_result_bar_never_covers_the_field_being_typed_in(phone_simulator):
+    page = phone_simulator
     page.get_by_role("tab", name="Score").click()
     panel = page.get_by_role("tabpanel", name="Score")
     panel.get_by_label("CQP", exact=True).select_option("commercial-sedentaire")
@@ -266,23 +264,16 @@ def test_layout_is_stable_until_python_is_ready(browser, base_url, width):
         ctx.close()
 
 
-@pytest.mark.parametrize("scheme", ("default", "slate"))
-def test_axe_before_and_after_a_result(browser, base_url, axe_source, scheme):
-    ctx = browser.new_context(locale="fr-FR", color_scheme="dark" if scheme == "slate" else "light")
-    try:
-        page = ctx.new_page()
-        open_simulator(page, base_url)
-        page.wait_for_function("document.documentElement.classList.contains('js')", timeout=20_000)
-        page.wait_for_function(f"document.body.getAttribute('data-md-color-scheme') === '{scheme}'")
-        assert _axe(page, axe_source) == []
-        page.goto(f"{base_url}/simulateur/{share('score', CS_PARTIAL)}")
-        page.wait_for_function(READY, timeout=90_000)
-        page.wait_for_function(SETTLED)
-        page.wait_for_function("document.documentElement.classList.contains('js')", timeout=20_000)
-        page.wait_for_function("() => document.getAnimations().every((a) => a.playState !== 'running')")
-        assert _axe(page, axe_source) == []
-    finally:
-        ctx.close()
+def test_axe_before_and_after_a_result(simulator, axe_source):
+    page = simulator
+    for scheme in ("light", "dark"):
+        palette(page, scheme)
+        assert _axe(page, axe_source) == [], scheme
+    open_shared(page, share("score", CS_PARTIAL))
+    page.wait_for_function("() => document.getAnimations().every((a) => a.playState !== 'running')")
+    for scheme in ("light", "dark"):
+        palette(page, scheme)
+        assert _axe(page, axe_source) == [], scheme
 
 
 CS_THREE_STATES = {"cqp": "commercial-sedentaire", "route": "formation", "blocks": {
@@ -306,21 +297,23 @@ MARKS = """() => {
 }"""
 
 
-@pytest.mark.parametrize("scheme", ("default", "slate"))
-def test_neutral_mark_weighs_as_much_as_the_others_and_is_not_a_failure(page, base_url, scheme):
+def test_neutral_mark_weighs_as_much_as_the_others_and_is_not_a_failure(simulator):
     """« Pas encore évalué » / « À compléter » gets a mark like ✓ and ✗ (same disc, same size,
     readable in both palettes), in a colour of its own, never the negative one."""
-    open_simulator(page, base_url, share("score", CS_THREE_STATES))
-    page.evaluate("s => document.body.setAttribute('data-md-color-scheme', s)", scheme)
-    page.add_style_tag(content="*, *::before, *::after { transition: none !important; }")
+    page = simulator
+    open_shared(page, share("score", CS_THREE_STATES))
     b3 = result(page, "Score").get_by_role("row", name=re.compile(r"^Bloc B3\b"))
     assert "pas encore évalué" in b3.inner_text() and b3.locator(".cqp-mark--none").is_visible()
-    marks = page.evaluate(MARKS)
-    assert all(marks.values()), marks
-    for state, m in marks.items():
-        assert m["w"] >= 12 and abs(m["w"] - marks["ok"]["w"]) < 0.5 and abs(m["h"] - m["w"]) < 0.5, (state, m)
-        # non-text contrast (WCAG 1.4.11): the sign on its disc, the disc on the page
-        assert m["sign"] >= 3 and m["page"] >= 3, (state, m)
-        # the words next to it say the state; the sign is not read twice
-        assert m["hidden"] == "true"
-    assert marks["none"]["disc"] != marks["ko"]["disc"]
+    for scheme in ("light", "dark"):
+        palette(page, scheme)
+        # the palette's colours change with a short transition: the final ones are measured
+        page.wait_for_function("() => document.getAnimations().every((a) => a.playState !== 'running')")
+        marks = page.evaluate(MARKS)
+        assert all(marks.values()), marks
+        for state, m in marks.items():
+            assert m["w"] >= 12 and abs(m["w"] - marks["ok"]["w"]) < 0.5 and abs(m["h"] - m["w"]) < 0.5, (scheme, state, m)
+            # non-text contrast (WCAG 1.4.11): the sign on its disc, the disc on the page
+            assert m["sign"] >= 3 and m["page"] >= 3, (scheme, state, m)
+            # the words next to it say the state; the sign is not read twice
+            assert m["hidden"] == "true"
+        assert marks["none"]["disc"] != marks["ko"]["disc"]

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 import checker
-from tests.browser.conftest import open_shared, read
+from tests.browser.conftest import FORMS_WIRED, open_shared, palette, read
 from cli_runner import run_cli
 from situation_files import situation_cases
 
@@ -76,10 +76,13 @@ def cli_run(check: str, situation) -> tuple[int, str, str]:
 
 # --- window.CQP -------------------------------------------------------------------------------
 
-def test_cqp_agrees_with_the_cli_on_every_situation_file(page, base_url, external_requests):
+def test_cqp_agrees_with_the_cli_on_every_situation_file(simulator, base_url):
+    page = simulator
     cases = situation_cases()
     assert cases, "no situation file in tests/situations/"
-    open_simulator(page, base_url)
+    requests = []
+    record = lambda request: requests.append(request.url)  # noqa: E731
+    page.on("request", record)
     payload = [{"check": c["check"], "situation": json.loads(json.dumps(c["situation"], default=str))}
                for c in cases]
     answers = page.evaluate(
@@ -96,7 +99,8 @@ def test_cqp_agrees_with_the_cli_on_every_situation_file(page, base_url, externa
             if "error" not in answer or " ".join(answer["error"].split()) != err.strip():
                 mismatches.append(f"{where}: browser {answer} != CLI stderr {err.strip()}")
     assert not mismatches, "\n".join(mismatches)
-    assert external_requests == []
+    page.remove_listener("request", record)
+    assert [url for url in requests if not url.startswith(base_url)] == []
 
 
 def test_bad_input_rejects_with_the_checkers_message(simulator):
@@ -339,7 +343,7 @@ def test_autosave_survives_reload_and_reset_clears_it(page, base_url):
     tool.get_by_role("button", name="Réinitialiser").click()
     page.get_by_role("dialog", name="Effacer vos réponses ?").get_by_role("button", name="Effacer les réponses").click()
     page.reload()
-    page.wait_for_function(READY, timeout=60_000)
+    page.wait_for_function(FORMS_WIRED)  # the form is filled from storage before the engine is up
     assert page.locator("#score-vae-b1").input_value() == ""
 
 
@@ -404,28 +408,37 @@ def test_tabs_work_with_the_keyboard(simulator):
     assert page.evaluate("document.activeElement.textContent") == "Calendrier"
 
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_no_axe_violation_before_and_after_a_verdict(page, base_url, axe_source, scheme):
-    page.emulate_media(color_scheme=scheme)
+def test_no_axe_violation_before_python_is_ready(page, base_url, axe_source):
     page.goto(f"{base_url}/simulateur/")
-    assert run_axe(page, axe_source) == []  # before Python is ready
-    page.wait_for_function(READY, timeout=60_000)
-    for name in ("Éligibilité", "Score", "Calendrier"):
-        panel(page, name)
-        wait_verdict(page, name)
+    for scheme in ("light", "dark"):
+        palette(page, scheme)
         violations = run_axe(page, axe_source)
-        assert violations == [], [(v["id"], [n["target"] for n in v["nodes"]]) for v in violations]
+        assert violations == [], (scheme, [(v["id"], [n["target"] for n in v["nodes"]]) for v in violations])
+    assert page.evaluate("CQP.status") != "ready"  # what was checked is the page still loading
+
+
+def test_no_axe_violation_after_a_verdict(simulator, axe_source):
+    page = simulator
+    for scheme in ("light", "dark"):
+        palette(page, scheme)
+        for name in ("Éligibilité", "Score", "Calendrier"):
+            panel(page, name)
+            wait_verdict(page, name)
+            violations = run_axe(page, axe_source)
+            assert violations == [], (scheme, name, [(v["id"], [n["target"] for n in v["nodes"]]) for v in violations])
     tool = panel(page, "Score")
     field(tool, "CQP", exact=True).select_option("commercial-sedentaire")
     field(tool, "Voie d'accès").select_option("formation")
     field(tool, "C1.1 — jury (%)").fill("150")  # an error shown next to the field
     wait_verdict(page, "Score")
-    violations = run_axe(page, axe_source)
-    assert violations == [], [(v["id"], [n["target"] for n in v["nodes"]]) for v in violations]
+    for scheme in ("light", "dark"):
+        palette(page, scheme)
+        violations = run_axe(page, axe_source)
+        assert violations == [], (scheme, [(v["id"], [n["target"] for n in v["nodes"]]) for v in violations])
 
 
-def test_verdict_is_in_a_live_region(page, base_url):
-    open_simulator(page, base_url)
+def test_verdict_is_in_a_live_region(simulator):
+    page = simulator
     _fill_vae(page)
     wait_verdict(page, "Score")
     title = checker.score(VAE_SITUATION)["outcome"]["title"]
@@ -433,8 +446,8 @@ def test_verdict_is_in_a_live_region(page, base_url):
     page.wait_for_function("(t) => document.querySelector(\"#outil-score [aria-live='polite']\").textContent.includes(t)", arg=title)
 
 
-def test_every_field_is_labelled(page, base_url):
-    page.goto(f"{base_url}/simulateur/")
+def test_every_field_is_labelled(simulator):
+    page = simulator
     unlabelled = page.evaluate("""() => [...document.querySelectorAll(
         '.cqp-sim input:not([type=hidden]), .cqp-sim select')].filter((el) =>
         !el.labels?.length && !el.getAttribute('aria-label') && !el.closest('label')).map((el) => el.id)""")
@@ -453,7 +466,8 @@ def test_site_search_still_works_on_this_page(page, base_url):
     assert results.count() > 0
 
 
-def test_a_shared_situation_the_form_cannot_show_is_judged_as_given(page, base_url):
+def test_a_shared_situation_the_form_cannot_show_is_judged_as_given(simulator):
+    page = simulator
     # Three jury members: the form has two; the verdict must still be the CLI's on the link.
     member = {"role": "external", "from_host_company": False, "habilitated": True}
     situation = {"subject": "jury", "cqp": "vendeur-conseil-distance",
@@ -464,7 +478,7 @@ def test_a_shared_situation_the_form_cannot_show_is_judged_as_given(page, base_u
     assert code == 0 and not expected["eligible"]
     payload = json.dumps({"check": "eligibility", "situation": situation}).encode()
     fragment = base64.urlsafe_b64encode(payload).decode().rstrip("=")
-    open_simulator(page, base_url, f"#s={fragment}")
+    open_shared(page, f"#s={fragment}")
     tool = page.get_by_role("tabpanel", name="Éligibilité")
     assert tool.locator(".cqp-action-note").inner_text().startswith("Le lien de partage contient")
     wait_verdict(page, "Éligibilité")

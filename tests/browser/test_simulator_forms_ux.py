@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import expect
 
 import checker
-from tests.browser.conftest import cs_vae_tool, read
+from tests.browser.conftest import FORMS_WIRED, cs_vae_tool, read
 
 _spec = importlib.util.spec_from_file_location("simulator_helpers", Path(__file__).with_name("test_simulator.py"))
 _helpers = importlib.util.module_from_spec(_spec)
@@ -330,7 +330,7 @@ def test_reset_asks_and_empties_only_its_tool(page, base_url):
     assert field(calendar, "Date de la session d'évaluation").input_value() == "15/06/2026"
     # and after a reload too (the saved answers of the other tools are kept)
     page.reload()
-    page.wait_for_function(_helpers.READY)
+    page.wait_for_function(FORMS_WIRED)  # the form is filled from storage before the engine is up
     assert field(panel(page, "Calendrier"), "Date de la session d'évaluation").input_value() == "15/06/2026"
 
 

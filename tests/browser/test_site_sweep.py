@@ -18,15 +18,37 @@ def site_pages(site_dir) -> list[str]:
                   for p in site_dir.rglob("index.html")) + ["/404.html"]
 
 
-@pytest.fixture(scope="module")
-def report(browser, host_url, site_dir, axe_source) -> dict[str, list[str]]:
-    return sweep(browser, host_url, site_pages(site_dir), axe_source)
+class _EveryOtherPage:
+    """Half of the pages, every other one in their order (so that the two pages that boot the
+    engine, /simulateur/ and /simulateur/cohorte/, fall in different halves): each half is a class,
+    which pytest-xdist's loadscope gives to one worker, so that both cores sweep."""
+    start: int
+
+    @pytest.fixture(scope="class")
+    def report(self, browser, host_url, site_dir, axe_source) -> dict[str, list[str]]:
+        return sweep(browser, host_url, site_pages(site_dir)[self.start::2], axe_source)
+
+    @pytest.mark.parametrize("kind", KINDS)
+    def test_every_page(self, report, kind):
+        failures = report[kind]
+        assert not failures, f"{kind} : {len(failures)} échec(s)\n" + "\n".join(failures)
 
 
-@pytest.mark.parametrize("kind", KINDS)
-def test_every_page(report, kind):
-    failures = report[kind]
-    assert not failures, f"{kind} : {len(failures)} échec(s)\n" + "\n".join(failures)
+class TestFirstHalf(_EveryOtherPage):
+    start = 0
+
+
+class TestSecondHalf(_EveryOtherPage):
+    start = 1
+
+
+def test_the_halves_make_the_whole_site(site_dir):
+    pages = site_pages(site_dir)
+    halves = [pages[half.start::2] for half in (TestFirstHalf, TestSecondHalf)]
+    assert sorted(halves[0] + halves[1]) == sorted(pages)
+    assert ["/simulateur/" in h for h in halves].count(True) == 1
+    assert ["/simulateur/cohorte/" in h for h in halves].count(True) == 1
+    assert not any({"/simulateur/", "/simulateur/cohorte/"} <= set(h) for h in halves)
 
 
 BROKEN = """<!doctype html><html lang="fr"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Page cassée</title></head>
