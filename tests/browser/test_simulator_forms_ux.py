@@ -257,8 +257,8 @@ def test_a_domain_with_fewer_indicators_evaluated_is_incomplete(simulator):
     assert tool.locator(".cqp-badge--ko").count() == 0
 
 
-def test_cs_jury_with_vae_counts_the_evaluators_only(page, base_url):
-    open_simulator(page, base_url)
+def test_cs_jury_with_vae_counts_the_evaluators_only(simulator):
+    page = simulator
     tool = panel(page, "Éligibilité")
     field(tool, "Qui vérifier ?").select_option(label=SUBJECTS[4])
     field(tool, "Voie d'accès").select_option("vae")
@@ -334,8 +334,9 @@ def test_reset_asks_and_empties_only_its_tool(page, base_url):
     assert field(panel(page, "Calendrier"), "Date de la session d'évaluation").input_value() == "15/06/2026"
 
 
-def test_the_address_keeps_the_situation_and_can_be_bookmarked(page, base_url, cs_vae_score, context):
-    tool = cs_vae_score
+def test_the_address_keeps_the_situation_and_can_be_bookmarked(simulator, base_url, browser):
+    page = simulator
+    tool = cs_vae_tool(page)
     field(tool, re.compile("^B1 — score")).fill("72")
     wait_verdict(page, "Score")
     page.wait_for_function("() => location.hash.startsWith('#s=')")  # written at a pause (issue 21)
@@ -348,7 +349,7 @@ def test_the_address_keeps_the_situation_and_can_be_bookmarked(page, base_url, c
     assert page.evaluate("history.length") == history  # replaced, not one entry per keystroke
     bookmark = page.url
     # opened elsewhere (no saved answers): the same answers and result, and the link stays
-    other = context.browser.new_context(locale="fr-FR").new_page()
+    other = browser.new_context(locale="fr-FR", service_workers="block").new_page()
     open_simulator(other, base_url, "#s=" + bookmark.split("#s=")[1])
     assert "#s=" in other.url
     other_tool = other.get_by_role("tabpanel", name="Score")
@@ -361,8 +362,8 @@ def test_the_address_keeps_the_situation_and_can_be_bookmarked(page, base_url, c
     other.context.close()
 
 
-def test_the_live_region_announces_once_after_typing(page, base_url):
-    open_simulator(page, base_url)
+def test_the_live_region_announces_once_after_typing(simulator):
+    page = simulator
     tool = panel(page, "Calendrier")
     wait_verdict(page, "Calendrier")
     page.wait_for_timeout(1000)  # the first result is said; count from here
