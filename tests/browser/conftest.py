@@ -131,8 +131,11 @@ SETTLED = ("() => window.CQP.status === 'ready' && "
            "document.querySelector('[data-cqp-sim]').dataset.pending === '0'")
 # Back to what a first visit shows, through the page's own « Effacer les réponses » on each
 # tool: forms emptied, overrides dropped, results re-evaluated; then no note, no dialog, the
-# first tool shown, no fragment, nothing stored.
+# first tool shown, no fragment (none still to come), nothing stored.
 RESET = """() => {
+  // An address still to be written at the end of a pause (the previous test's typing) is written
+  // now, as when a page is left, so that it cannot come after the reset.
+  dispatchEvent(new Event('pagehide'));
   for (const d of document.querySelectorAll('dialog[open]')) d.close();
   for (const panel of document.querySelectorAll('[data-cqp-sim] [role=tabpanel]')) {
     panel.querySelector('button[data-action=reset]').click();

@@ -25,8 +25,9 @@ class _EveryOtherPage:
     start: int
 
     @pytest.fixture(scope="class")
-    def report(self, browser, host_url, site_dir, axe_source) -> dict[str, list[str]]:
-        return sweep(browser, host_url, site_pages(site_dir)[self.start::2], axe_source)
+    @classmethod
+    def report(cls, browser, host_url, site_dir, axe_source) -> dict[str, list[str]]:
+        return sweep(browser, host_url, site_pages(site_dir)[cls.start::2], axe_source)
 
     @pytest.mark.parametrize("kind", KINDS)
     def test_every_page(self, report, kind):
