@@ -86,6 +86,35 @@ class Rule:
     def deadline_comparison(self, direction: str) -> str:
         return _MIRROR[self.comparison] if direction == "before" else self.comparison
 
+    # --- inverse: which values meet the rule ---
+
+    def solutions(self, slope: Fraction, offset: Fraction, low: Fraction, high: Fraction,
+                  step: Fraction) -> tuple[Fraction, Fraction] | None:
+        """The values x = low + k·step, low <= x <= high, whose measure slope·x + offset meets
+        this rule, as (least, greatest); None when none does. An affine measure crosses the
+        threshold once, so the values that meet a comparison form one run of the grid: solved
+        in closed form, in a time that does not depend on the size of the numbers."""
+        last = (high - low) // step
+        if slope == 0:
+            return (low, low + last * step) if self.holds(offset) else None
+        # slope·x + offset <op> value  ⇔  x <op'> crossing (op' mirrored for a falling measure),
+        # and then k <op'> (crossing − low) / step on the grid's indices.
+        op = self.comparison if slope > 0 else _MIRROR[self.comparison]
+        at = ((self.value - offset) / slope - low) / step
+        floor, ceil = at.__floor__(), at.__ceil__()
+        first, final = {">=": (ceil, last), ">": (floor + 1, last), "<=": (0, floor),
+                        "<": (0, ceil - 1), "==": (floor, floor) if at == floor else (1, 0)}[op]
+        first, final = max(first, 0), min(final, last)
+        if first > final:
+            return None
+        return low + first * step, low + final * step
+
+    def least(self, slope: Fraction, offset: Fraction, low: Fraction, high: Fraction,
+              step: Fraction) -> Fraction | None:
+        """The least x of the grid whose measure meets the rule (solutions above), or None."""
+        found = self.solutions(slope, offset, low, high, step)
+        return None if found is None else found[0]
+
     # --- wording ---
 
     def amount(self) -> str:

@@ -19,6 +19,8 @@ from .referentiel import Cqp
 from .situation import read_cqp, read_route
 from .trace import Trace
 
+_ZERO, _ONE, _CENT, _HUNDRED = Fraction(0), Fraction(1), Fraction(1, 100), Fraction(100)
+
 
 def score(situation: dict, *, leave_out: frozenset = frozenset()) -> dict:
     """The verdict; `leave_out` names keys of explain.OPTIONAL a caller does not need (a cohort's
@@ -44,10 +46,31 @@ def domain_benefit(cqp: Cqp, validated_on: date) -> date:
     return add_years(validated_on, int(cqp.rule("domain_benefit").value))
 
 
+def positive_solutions(cqp: Cqp, total: int) -> tuple[int, int] | None:
+    """The numbers of positive indicators out of total that pass (rule domain_pass_rate), as
+    (least, greatest); None if none does. Solved by the rule on its measure, 100·p/total."""
+    found = cqp.rule("domain_pass_rate").solutions(Fraction(100, total), _ZERO, _ZERO, Fraction(total), _ONE)
+    return None if found is None else (int(found[0]), int(found[1]))
+
+
 def needed_positive(cqp: Cqp, total: int) -> int | None:
     """The least number of positive indicators out of total that passes (rule domain_pass_rate);
     None if even all of them would not."""
-    return next((p for p in range(total + 1) if domain_pass_rate(cqp, p, total)[0]), None)
+    found = positive_solutions(cqp, total)
+    return None if found is None else found[0]
+
+
+def domain_decided(cqp: Cqp, positive: int, evaluated: int, total: int) -> str | None:
+    """A domain evaluated in part (contract v1.2): "reached" when every way the indicators not
+    yet evaluated may turn out passes, "out_of_reach" when none does, None while it depends on
+    them. The final count of positives lies between positive and positive + the rest."""
+    found = positive_solutions(cqp, total)
+    most = positive + (total - evaluated)
+    if found is None or found[0] > most or found[1] < positive:
+        return "out_of_reach"
+    if found[0] <= positive and most <= found[1]:
+        return "reached"
+    return None
 
 
 def certification_all_domains(validated: dict[str, bool]) -> bool:
@@ -132,13 +155,16 @@ def _score_domains(r: Reader, s: dict, cqp: Cqp, leave_out: frozenset) -> dict:
             # Rule evaluations_complete: every indicator of the référentiel is to be evaluated; a
             # part evaluated decides nothing.
             positive, total = g["positive"], g["total"]
+            needed = needed_positive(cqp, total)
             out[dc] = {"validated": False, "evaluated": True, "complete": False, "positive": positive,
-                       "total": total, "indicators_evaluated": g["evaluated"],
-                       "needed_positive": needed_positive(cqp, total)}
+                       "total": total, "indicators_evaluated": g["evaluated"], "needed_positive": needed}
+            decided = domain_decided(cqp, positive, g["evaluated"], total)
+            extra = {} if decided is None else {"decided": decided}
+            out[dc].update(extra)
             trace.step(rate_rule.id, status="incomplete", part=dc, comparison=rate_rule.comparison,
                        threshold=rate_rule.value, inputs={"positive": positive, "total": total,
                                                           "evaluated": g["evaluated"]},
-                       needed=needed_positive(cqp, total))
+                       needed=needed, **extra)
         else:
             positive, total = g["positive"], g["total"]
             ok, rate = domain_pass_rate(cqp, positive, total)
@@ -337,11 +363,6 @@ def _formation_block(cqp: Cqp, b: str, results: dict, trace: Trace) -> dict:
 
 # --- partial results: what is still needed (contract v1.1) ----------------------------------
 
-def _cents_up(x: Fraction) -> Fraction:
-    """The least multiple of 0.01 that is >= x."""
-    return Fraction(-((-x * 100).__floor__()), 100)
-
-
 def _mastery_at(cqp: Cqp, res: dict, x: Fraction) -> Fraction:
     return competence_mastery(cqp, {k: (x if v is None else v) for k, v in res.items()})
 
@@ -354,48 +375,37 @@ def block_validated_at(cqp: Cqp, results: dict, x: Fraction) -> bool:
         cqp, dict(enumerate(masteries)))
 
 
+def _affine(measure) -> tuple[Fraction, Fraction]:
+    """(slope, offset) of a measure of x that is affine (a weighted mean of results, some of
+    them x; a mean of such): read from the measure itself at 0 and 1, never re-derived."""
+    at_zero = measure(_ZERO)
+    return measure(_ONE) - at_zero, at_zero
+
+
+def _cents(rule, measure) -> tuple[Fraction, Fraction] | None:
+    """The results x, in cents between 0 and 100, at which the measure meets the rule."""
+    return rule.solutions(*_affine(measure), _ZERO, _HUNDRED, _CENT)
+
+
 def needed_uniform(cqp: Cqp, results: dict) -> Fraction | None:
     """Least x (to the cent above) such that every unknown result at x validates the block;
-    None if even 100 would not. Masteries grow with x, so the least x is the largest of the
-    least values each condition asks, found exactly from the weights and then checked."""
-    hundred = Fraction(100)
-    if not block_validated_at(cqp, results, hundred):
+    None if even 100 would not. The block needs its average rule and every competence's
+    minimum: each rule gives the run of cents at which it holds, and the block holds on their
+    common part, whose least value is the answer."""
+    average, minimum = cqp.rule("block_average_min"), cqp.rule("competence_mastery_min")
+    runs = [_cents(average, lambda x: block_average([_mastery_at(cqp, res, x) for res in results.values()]))]
+    runs += [_cents(minimum, lambda x, res=res: _mastery_at(cqp, res, x)) for res in results.values()]
+    if any(run is None for run in runs):
         return None
-    if block_validated_at(cqp, results, Fraction(0)):
-        return Fraction(0)
-    weights = cqp.rule("evaluation_weights").values
-    total = sum(weights.values())
-    avg_min = cqp.rule("block_average_min").value
-    comp_min = cqp.rule("competence_mastery_min").value
-    bounds = []
-    known = sum(sum(weights[k] * v for k, v in res.items() if v is not None) for res in results.values())
-    unknown = sum(sum(weights[k] for k, v in res.items() if v is None) for res in results.values())
-    bounds.append((avg_min * total * len(results) - known) / unknown)
-    for res in results.values():
-        w = sum(weights[k] for k, v in res.items() if v is None)
-        if w:
-            bounds.append((comp_min * total - sum(weights[k] * v for k, v in res.items() if v is not None)) / w)
-    x = min(max(_cents_up(max(bounds)), Fraction(0)), hundred)
-    while not block_validated_at(cqp, results, x):  # a strict comparison: the next cent
-        x += Fraction(1, 100)
-    return x
+    least, greatest = max(run[0] for run in runs), min(run[1] for run in runs)
+    return least if least <= greatest else None
 
 
 def needed_per_competence(cqp: Cqp, res: dict) -> Fraction | None:
     """Least y (to the cent above) which, given to each unknown result of one competence, brings
     it to its minimum (rule competence_mastery_min); 0 if already there, None if 100 would not."""
-    rule = cqp.rule("competence_mastery_min")
-    if not rule.holds(_mastery_at(cqp, res, Fraction(100))):
-        return None
-    if rule.holds(_mastery_at(cqp, res, Fraction(0))):
-        return Fraction(0)
-    weights = cqp.rule("evaluation_weights").values
-    w = sum(weights[k] for k, v in res.items() if v is None)
-    y = _cents_up((rule.value * sum(weights.values()) - sum(weights[k] * v for k, v in res.items()
-                                                             if v is not None)) / w)
-    while not rule.holds(_mastery_at(cqp, res, y)):
-        y += Fraction(1, 100)
-    return min(y, Fraction(100))
+    run = _cents(cqp.rule("competence_mastery_min"), lambda y: _mastery_at(cqp, res, y))
+    return None if run is None else run[0]
 
 
 def _incomplete_block(cqp: Cqp, b: str, results: dict, trace: Trace) -> dict:
