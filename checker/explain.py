@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from . import wording
 from .french import long_date as day
+from .french import plural
 from .french import number, percent
 from .referentiel import Cqp
 from .trace import Trace, cited
@@ -225,8 +226,6 @@ def check_message(cqp: Cqp, step: dict) -> str:
 
 def _amount(cqp: Cqp, rule_id: str, value) -> str:
     one, many = wording.unit_words(cqp.rule(rule_id).unit)
-    from .french import plural
-
     return f"{number(value)} {plural(value, one, many)}".strip()
 
 

@@ -141,16 +141,14 @@ def _score_domains(r: Reader, s: dict, cqp: Cqp, leave_out: frozenset) -> dict:
         g = given.get(dc)
         if g is None:
             out[dc] = {"validated": False, "evaluated": False}
-            trace.step(rate_rule.id, status="not_evaluated", part=dc, comparison=rate_rule.comparison,
-                       threshold=rate_rule.value)
+            trace.add(rate_rule.pending("not_evaluated", part=dc))
         elif "validated_on" in g:
             on = g["validated_on"]
             until = domain_benefit(cqp, on)
-            ok = benefit.compare(session, until)
-            out[dc] = {"validated": ok, "evaluated": False, "carried_over": True,
+            applied = trace.add(benefit.apply(session, against=until, part=dc,
+                                              inputs={"validated_on": on, "session_date": session}))
+            out[dc] = {"validated": applied["ok"], "evaluated": False, "carried_over": True,
                        "validated_on": on.isoformat(), "valid_until": until.isoformat()}
-            trace.step(benefit.id, part=dc, ok=ok, inputs={"validated_on": on, "session_date": session},
-                       measured=session, comparison=benefit.comparison, threshold=until)
         elif g["evaluated"] < g["total"]:
             # Rule evaluations_complete: every indicator of the référentiel is to be evaluated; a
             # part evaluated decides nothing.
@@ -161,18 +159,15 @@ def _score_domains(r: Reader, s: dict, cqp: Cqp, leave_out: frozenset) -> dict:
             decided = domain_decided(cqp, positive, g["evaluated"], total)
             extra = {} if decided is None else {"decided": decided}
             out[dc].update(extra)
-            trace.step(rate_rule.id, status="incomplete", part=dc, comparison=rate_rule.comparison,
-                       threshold=rate_rule.value, inputs={"positive": positive, "total": total,
-                                                          "evaluated": g["evaluated"]},
-                       needed=needed, **extra)
+            trace.add(rate_rule.pending("incomplete", part=dc, needed=needed, **extra, inputs={
+                "positive": positive, "total": total, "evaluated": g["evaluated"]}))
         else:
             positive, total = g["positive"], g["total"]
             ok, rate = domain_pass_rate(cqp, positive, total)
             out[dc] = {"validated": ok, "evaluated": True, "positive": positive, "total": total,
                        "rate": rounded(rate), "threshold": rounded(rate_rule.value),
                        "needed_positive": needed_positive(cqp, total)}
-            trace.step(rate_rule.id, part=dc, ok=ok, inputs={"positive": positive, "total": total},
-                       measured=rate, comparison=rate_rule.comparison, threshold=rate_rule.value)
+            trace.add(rate_rule.apply(rate, part=dc, inputs={"positive": positive, "total": total}))
             if ok and session is not None:
                 out[dc]["valid_until"] = domain_benefit(cqp, session).isoformat()
 
@@ -320,8 +315,7 @@ def _score_blocks(r: Reader, s: dict, cqp: Cqp, leave_out: frozenset) -> dict:
             out[b] = {"validated": False, "evaluated": False, "average": None,
                       "competences": {}, "below_minimum": []}
             rule = cqp.rule("vae_block_min" if route == "vae" else "block_average_min")
-            trace.step(rule.id, status="not_evaluated", part=b, comparison=rule.comparison,
-                       threshold=rule.value)
+            trace.add(rule.pending("not_evaluated", part=b))
         elif route == "vae":
             out[b] = _vae_block(cqp, b, given[b]["score"], trace)
         else:
@@ -351,12 +345,9 @@ def _formation_block(cqp: Cqp, b: str, results: dict, trace: Trace) -> dict:
     average = block_average(list(masteries.values()))
     below = competence_mastery_min(cqp, masteries)
     avg_rule, min_rule = cqp.rule("block_average_min"), cqp.rule("competence_mastery_min")
-    avg_ok = block_average_min(cqp, average)
-    trace.step(avg_rule.id, part=b, ok=avg_ok, inputs=masteries, measured=average,
-               comparison=avg_rule.comparison, threshold=avg_rule.value)
+    avg_ok = trace.add(avg_rule.apply(average, part=b, inputs=masteries))["ok"]
     for c, m in masteries.items():
-        trace.step(min_rule.id, part=b, competence=c, ok=c not in below, measured=m,
-                   comparison=min_rule.comparison, threshold=min_rule.value)
+        trace.add(min_rule.apply(m, part=b, competence=c))
     return {"validated": avg_ok and not below, "evaluated": True, "complete": True, "average": rounded(average),
             "competences": {c: rounded(m) for c, m in masteries.items()}, "below_minimum": below}
 
@@ -422,14 +413,11 @@ def _incomplete_block(cqp: Cqp, b: str, results: dict, trace: Trace) -> dict:
         for c, res in results.items() if c not in known}
     avg_rule = cqp.rule("block_average_min")
     unknown = sum(1 for res in results.values() for v in res.values() if v is None)
-    trace.step(avg_rule.id, status="incomplete", part=b, inputs={"unknown": unknown,
-               "results": sum(len(res) for res in results.values())},
-               measured=None, comparison=avg_rule.comparison, threshold=avg_rule.value,
-               needed=uniform)
+    trace.add(avg_rule.pending("incomplete", part=b, needed=uniform, inputs={
+        "unknown": unknown, "results": sum(len(res) for res in results.values())}))
+    min_rule = cqp.rule("competence_mastery_min")
     for c, m in masteries.items():
-        min_rule = cqp.rule("competence_mastery_min")
-        trace.step(min_rule.id, part=b, competence=c, ok=c not in below, measured=m,
-                   comparison=min_rule.comparison, threshold=min_rule.value)
+        trace.add(min_rule.apply(m, part=b, competence=c))
     return {"validated": False, "evaluated": True, "complete": False, "average": None,
             "competences": {c: rounded(m) for c, m in masteries.items()}, "below_minimum": below,
             "needed": {"reachable": uniform is not None,
@@ -438,9 +426,6 @@ def _incomplete_block(cqp: Cqp, b: str, results: dict, trace: Trace) -> dict:
 
 
 def _vae_block(cqp: Cqp, b: str, value: Fraction, trace: Trace) -> dict:
-    rule = cqp.rule("vae_block_min")
-    ok = vae_block_min(cqp, value)
-    trace.step(rule.id, part=b, ok=ok, inputs={"score": value}, measured=value,
-               comparison=rule.comparison, threshold=rule.value)
+    ok = trace.add(cqp.rule("vae_block_min").apply(value, part=b, inputs={"score": value}))["ok"]
     return {"validated": ok, "evaluated": True, "average": rounded(value), "competences": {},
             "below_minimum": []}

@@ -100,7 +100,7 @@ def test_new_item_in_yaml_appears_without_code_change(monkeypatch):
     comp["criterion"]["indicators"] = [{"id": "C1.99-I1", "label": "Indicateur ajouté pour le test"}]
     cs["blocks"][0]["competences"].append(comp)
     # The worked example asks the checker, which must see the same referential.
-    monkeypatch.setattr(checker.referentiel, "load", lambda: {"cqps": data["cqps"], "calendar": data["calendar"],
+    monkeypatch.setattr(checker.compiled, "load", lambda: {"cqps": data["cqps"], "calendar": data["calendar"],
                                                               "site": data["site"]})
     checker.referentiel.clear_cache()
     try:
