@@ -141,12 +141,6 @@ class Rule:
             return None
         return low + first * step, low + final * step
 
-    def least(self, slope: Fraction, offset: Fraction, low: Fraction, high: Fraction,
-              step: Fraction) -> Fraction | None:
-        """The least x of the grid whose measure meets the rule (solutions above), or None."""
-        found = self.solutions(slope, offset, low, high, step)
-        return None if found is None else found[0]
-
     # --- wording ---
 
     def amount(self) -> str:
