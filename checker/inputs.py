@@ -151,10 +151,16 @@ class Reader:
         # up its wording: the words are only needed to tell a problem.
         kind = type(value)
         if kind is Decimal and value.is_finite() and abs(value.adjusted()) <= MAX_WRITTEN_DIGITS:
-            # Read from JSON text (exact_json): exact as written, 69.999999999999999999 < 70.
-            exact = _decimal_exact(value)
-            if (lo is None or exact >= lo) and (hi is None or exact <= hi):
-                return exact
+            # Read from JSON text or a cell (exact_json, cohort): exact as written,
+            # 69.999999999999999999 < 70; a percentage's bounds checked once per figure.
+            if lo is _ZERO and hi is _HUNDRED:
+                exact = _decimal_percentage(value)
+                if exact is not None:
+                    return exact
+            else:
+                exact = _decimal_exact(value)
+                if (lo is None or exact >= lo) and (hi is None or exact <= hi):
+                    return exact
         elif (kind is int and -_TOO_LONG < value < _TOO_LONG) or (kind is float and math.isfinite(value)):
             if lo is _ZERO and hi is _HUNDRED:
                 exact = _percentage(repr(value))
@@ -253,6 +259,12 @@ def _exact(written: str) -> Fraction:
 def _decimal_exact(value: Decimal) -> Fraction:
     # Cached as _exact is: a cohort's cells repeat the same few figures.
     return Fraction(value)
+
+
+@lru_cache(maxsize=4096)
+def _decimal_percentage(value: Decimal) -> Fraction | None:
+    exact = _decimal_exact(value)
+    return exact if _ZERO <= exact <= _HUNDRED else None
 
 
 @lru_cache(maxsize=4096)
