@@ -24,6 +24,8 @@ CQP_IDS = ("vendeur-conseil-distance", "commercial-sedentaire")
 
 # The checker declares which rules it reads.
 from checker.rule_ids import REQUIRED_DEADLINES, REQUIRED_RULES  # noqa: E402
+# Two items must not share an anchor on the site: the checker's own anchors are claimed.
+from checker.rules import anchor as _anchor, deadline_anchor, rule_anchor  # noqa: E402
 
 
 class ReferentielError(Exception):
@@ -184,10 +186,6 @@ class _Problems:
             raise ReferentielError([p for _, p in sorted(self.items)])
 
 
-def _anchor(item_id: str) -> str:
-    return item_id.lower().replace(".", "-").replace("_", "-")
-
-
 def _placeholders(text: str) -> set[str]:
     return {field for _, field, _, _ in string.Formatter().parse(text) if field is not None}
 
@@ -249,7 +247,7 @@ def _check_cqp(data: dict, problems: _Problems, expected_id: str) -> None:
 
     rules = {}
     for i, rule in enumerate(data["rules"]):
-        claim("regle-" + rule["id"], ["rules", i, "id"])
+        claim(rule_anchor(rule["id"]), ["rules", i, "id"])
         rules[rule["id"]] = rule
         _check_rule(rule, ["rules", i], problems)
     for i, ev in enumerate(data["evaluations"]):
@@ -258,7 +256,7 @@ def _check_cqp(data: dict, problems: _Problems, expected_id: str) -> None:
 
     deadlines = {}
     for i, dl in enumerate(data["deadlines"]):
-        claim("delai-" + dl["id"], ["deadlines", i, "id"])
+        claim(deadline_anchor(dl["id"]), ["deadlines", i, "id"])
         deadlines[dl["id"]] = dl
     for i, dl in enumerate(data["deadlines"]):
         rule = rules.get(dl["offset"]["rule"])

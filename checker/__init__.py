@@ -4,23 +4,31 @@ du secteur alimentaire: score, eligibility and deadlines, exactly as the public 
 Standard library only (it runs in Pyodide); every threshold, weight and duration is read from
 the compiled referential (checker/data/referentiels.json, built from referentiels/*.yaml).
 """
+from . import exact_json, wording
 from .deadlines import deadlines
 from .eligibility import eligibility
-from .errors import SituationError
+from .errors import SituationError, problem
+from .exact_json import loads
 from .score import score
 
-__all__ = ["score", "eligibility", "deadlines", "SituationError", "CHECKS", "evaluate",
+__all__ = ["score", "eligibility", "deadlines", "SituationError", "CHECKS", "evaluate", "loads",
            "evaluate_batch", "CohortFileError", "template"]
 __version__ = "1.1.0"
 
 CHECKS = {"score": score, "eligibility": eligibility, "deadlines": deadlines}
 
 
-def evaluate(check: str, situation: dict) -> dict:
-    """One entry for the CLI and the browser: check is score, eligibility or deadlines."""
+def evaluate(check: str, situation: dict | str | bytes) -> dict:
+    """One entry for the CLI and the browser: check is score, eligibility or deadlines. The
+    situation may be given as its JSON text, read with exact numbers (contract v1.2: a dict
+    from json.loads holds floats already rounded; loads() here keeps them exact)."""
+    if isinstance(situation, (str, bytes)):
+        try:
+            situation = exact_json.situation(situation)
+        except ValueError as err:
+            raise SituationError([problem("", "type", str(err).split(": ", 1)[1],
+                                          "un objet JSON (la situation)", wording.label(()))]) from None
     if check not in CHECKS:
-        from .errors import problem
-
         raise SituationError([problem("check", "unknown", f"« {check} » inconnu (attendu : {', '.join(CHECKS)})",
                                       ", ".join(CHECKS), "Outil")])
     return CHECKS[check](situation)

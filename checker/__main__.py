@@ -16,7 +16,7 @@ import json
 import os
 import sys
 
-from . import CHECKS, SituationError, evaluate
+from . import CHECKS, SituationError, evaluate, exact_json
 from .cohort import evaluate_rows
 from .explain import OPTIONAL
 
@@ -54,14 +54,8 @@ def read_situation(name: str) -> object:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise ValueError(f"{name}: pas en UTF-8") from None
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as err:
-        raise ValueError(f"(situation): JSON invalide ligne {err.lineno}, colonne {err.colno} ({err.msg})") from None
-    except RecursionError:
-        raise ValueError("(situation): JSON trop imbriqué") from None
-    except ValueError:  # an integer of thousands of digits
-        raise ValueError("(situation): nombre trop long") from None
+    # Numbers exactly as written (contract v1.2); an over-long one is refused by its field.
+    return exact_json.situation(text)
 
 
 def main(argv: list[str] | None = None) -> int:

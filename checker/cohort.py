@@ -14,6 +14,7 @@ import csv
 import functools
 import io
 import re
+from decimal import Decimal
 
 from . import columns, wording
 from .columns import BOOL, DATE, INTEGER, MEMBER, NUMBER
@@ -107,7 +108,7 @@ def cell_value(text: str, kind: str):
         if m and len(whole) + len(decimals or "") <= _MAX_DIGITS:
             if decimals is None:
                 return int(sign + whole)
-            return float(f"{sign}{whole}.{decimals}")
+            return Decimal(f"{sign}{whole}.{decimals}")  # exact: 69,999999999999999999 < 70
         return text
     if kind == BOOL:
         low = text.lower()

@@ -9,6 +9,7 @@ from datetime import date, timedelta
 
 from . import explain, referentiel, wording
 from .dates import add_months, add_years, region_ids, working_days_after, working_days_before
+from .french import long_date
 from .referentiel import Cqp
 from .situation import read_cqp, read_route
 from .trace import Trace
@@ -94,8 +95,6 @@ def _counted_from(cqp: Cqp, step: dict) -> str:
     """« 15 jours ouvrés avant la date des évaluations (lundi 15 juin 2026) »: what a person reads
     of how the date was counted (the field's phrase from referentiels/site.yaml, or the deadline
     it follows)."""
-    from .french import long_date
-
     start = step["inputs"]["from"]
     origin = wording.phrase_of_field(start)
     if origin is None:

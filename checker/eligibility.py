@@ -11,8 +11,9 @@ from fractions import Fraction
 from typing import Callable
 
 from . import explain, wording
-from .dates import add_months, add_years
-from .inputs import INVALID, Reader, short
+from .dates import add_months, add_years, region_ids
+from .deadlines import deadline_date
+from .inputs import INVALID, Reader, kind_of, short
 from .referentiel import Cqp
 from .situation import read_cqp, read_route
 from .trace import Trace
@@ -92,8 +93,6 @@ def tutor_conditions(cqp: Cqp, tutor: dict, trace: Trace) -> None:
 def professional_file_on_time(cqp: Cqp, session: date, received: date, region: str) -> tuple[bool, date]:
     """Deadline `professional_file_due`: the dossier professionnel reaches the organism no
     later than the latest date leaving the required jours ouvrés before the session."""
-    from .deadlines import deadline_date
-
     dl = cqp.deadline("professional_file_due")
     due, _ = deadline_date(cqp, dl, session, region)
     rule = cqp.rule(dl["offset"]["rule"])
@@ -123,18 +122,15 @@ def _candidate(r: Reader, s: dict, cqp: Cqp) -> dict:
     received = r.optional_date(s, "professional_file_received_on", ())
     r.done()
 
-    trace.step("practice_min_months", ok=practice_min_months(cqp, months), inputs={"practice_months": months},
-               measured=months, comparison=cqp.rule("practice_min_months").comparison,
-               threshold=cqp.rule("practice_min_months").value)
+    trace.add(cqp.rule("practice_min_months").apply(months, inputs={"practice_months": months}))
     _condition(trace, cqp, "company_in_branch", in_branch, "company_in_branch")
     tutor_conditions(cqp, tutor, trace)
     dates = {"session_date": session, "professional_file_received_on": received}
     if session and received:
-        ok, due = professional_file_on_time(cqp, session, received, region)
+        _, due = professional_file_on_time(cqp, session, received, region)
         direction = cqp.deadline("professional_file_due")["offset"]["direction"]
-        trace.step("professional_file_notice", check="professional_file_due", ok=ok, inputs=dates,
-                   measured=received, threshold=due,
-                   comparison=cqp.rule("professional_file_notice").deadline_comparison(direction))
+        trace.add(cqp.rule("professional_file_notice").apply_by_deadline(
+            received, due, direction, check="professional_file_due", inputs=dates))
     elif session or received:
         trace.step("professional_file_notice", status="not_checked", inputs=dates)
     return _verdict(cqp, trace, {"subject": "candidate", "cqp": cqp.id, "route": route})
@@ -178,15 +174,13 @@ def _evaluator(r: Reader, s: dict, cqp: Cqp) -> dict:
     trace = Trace()
     _condition(trace, cqp, "evaluator_information_session", info, "information_session")
     rule = cqp.rule("evaluator_trade_years")
-    trace.step(rule.id, ok=rule.holds(years), inputs={"years_in_trade": years}, measured=years,
-               comparison=rule.comparison, threshold=rule.value)
+    trace.add(rule.apply(years, inputs={"years_in_trade": years}))
     _condition(trace, cqp, "evaluator_assessment_experience", assessment, "assessment_experience_or_training")
     _condition(trace, cqp, "evaluator_charter", charter, "charter_signed")
     dates = {"last_evaluation_on": last, "as_of": as_of}
     if last and as_of:
-        ok, until = evaluator_inactivity_limit(cqp, last, as_of)
-        trace.step("evaluator_inactivity_limit", ok=ok, inputs=dates, measured=as_of,
-                   comparison=cqp.rule("evaluator_inactivity_limit").comparison, threshold=until)
+        _, until = evaluator_inactivity_limit(cqp, last, as_of)
+        trace.add(cqp.rule("evaluator_inactivity_limit").apply(as_of, against=until, inputs=dates))
     elif last or as_of:
         trace.step("evaluator_inactivity_limit", status="not_checked", inputs=dates)
     return _verdict(cqp, trace, {"subject": "evaluator", "cqp": cqp.id})
@@ -201,8 +195,6 @@ def _read_jury(r: Reader, s: dict, cqp: Cqp, read_member: Callable[[Reader, dict
     facts = []
     if members is not INVALID:
         if not isinstance(members, list):
-            from .inputs import kind_of
-
             r.fail(("members",), "type", f"attendu : une liste de membres du jury, reçu : {kind_of(members)}",
                    "une liste de membres du jury")
         else:
@@ -216,8 +208,7 @@ def _read_jury(r: Reader, s: dict, cqp: Cqp, read_member: Callable[[Reader, dict
 def jury_size(cqp: Cqp, members: list, trace: Trace) -> None:
     """Rule `jury_size`: how many members sit."""
     rule = cqp.rule("jury_size")
-    trace.step(rule.id, ok=rule.holds(len(members)), inputs={"members": len(members)},
-               measured=len(members), comparison=rule.comparison, threshold=rule.value)
+    trace.add(rule.apply(len(members), inputs={"members": len(members)}))
 
 
 def _jury_vcd(r: Reader, s: dict, cqp: Cqp) -> dict:
@@ -271,8 +262,6 @@ def _read_documents(r: Reader, s: dict, as_of) -> dict:
 def _read_roles(r: Reader, s: dict) -> tuple[list[str], bool | None]:
     """The labels of the four functions left unnamed, and whether the CPNEFP referent is named
     (None: not answered)."""
-    from .inputs import kind_of
-
     roles = r.required(s, "roles", (), "un objet {" + ", ".join(ROLE_FIELDS) + "}")
     missing: list[str] = []
     referent = None
@@ -344,9 +333,7 @@ def _organism(r: Reader, s: dict, cqp: Cqp) -> dict:
     _condition(trace, cqp, "organism_insurance", insurance, "insurance_valid")
     for rule_id, value, field in (("organism_min_evaluators", n, "evaluators_proposed"),
                                   ("trainer_min_years", years, "trainers_min_years")):
-        rule = cqp.rule(rule_id)
-        trace.step(rule_id, ok=rule.holds(value), inputs={field: value}, measured=value,
-                   comparison=rule.comparison, threshold=rule.value)
+        trace.add(cqp.rule(rule_id).apply(value, inputs={field: value}))
     trace.step("organism_roles", ok=not missing, inputs={"roles": len(ROLE_FIELDS) - len(missing)},
                measured=missing)
     if referent is None:
@@ -364,10 +351,8 @@ def _organism(r: Reader, s: dict, cqp: Cqp) -> dict:
             trace.step("organism_qualiopi", check="qualiopi_covers_vae", ok=vae_answers["qualiopi_covers_vae"],
                        inputs={"qualiopi_covers_vae": vae_answers["qualiopi_covers_vae"]},
                        measured=vae_answers["qualiopi_covers_vae"])
-        rule = cqp.rule("vae_accompanist_min_years")
-        trace.step(rule.id, ok=rule.holds(vae_answers["years"]),
-                   inputs={"vae_accompanists_min_years": vae_answers["years"]},
-                   measured=vae_answers["years"], comparison=rule.comparison, threshold=rule.value)
+        trace.add(cqp.rule("vae_accompanist_min_years").apply(
+            vae_answers["years"], inputs={"vae_accompanists_min_years": vae_answers["years"]}))
     trace.step("organism_evaluators_meet_conditions", status="not_checked", inputs={})
     verdict = _verdict(cqp, trace, {"subject": "organism", "cqp": cqp.id, "organism_kind": kind})
     verdict["dossier"] = "complet" if verdict["eligible"] else "incomplet"
@@ -399,8 +384,7 @@ def _jury_cs(r: Reader, s: dict, cqp: Cqp) -> dict:
     trace = Trace()
     if vae:
         rule = cqp.rule("vae_evaluators")
-        trace.step(rule.id, ok=rule.holds(len(facts)), inputs={"members": len(facts)},
-                   measured=len(facts), comparison=rule.comparison, threshold=rule.value)
+        trace.add(rule.apply(len(facts), inputs={"members": len(facts)}))
         return _verdict(cqp, trace, {"subject": "jury", "cqp": cqp.id, "route": "vae"})
     jury_size(cqp, facts, trace)
     inside = sum(1 for ext, _ in facts if not ext)
@@ -412,8 +396,6 @@ def _jury_cs(r: Reader, s: dict, cqp: Cqp) -> dict:
 
 
 def _region(r: Reader, s: dict) -> str:
-    from .dates import region_ids
-
     return r.choice(s, "region", (), region_ids()) if r.present(s, "region") else region_ids()[0]
 
 

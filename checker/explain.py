@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from . import wording
 from .french import long_date as day
+from .french import plural
 from .french import number, percent
 from .referentiel import Cqp
 from .trace import Trace, cited
@@ -62,6 +63,12 @@ def _is(n: int, one: str, many: str) -> str:
 
 # --- score ---------------------------------------------------------------------------------
 
+# A domain evaluated in part whose result no longer depends on the rest (contract v1.2).
+_DECIDED = {
+    "reached": " Le seuil est déjà atteint, quels que soient les indicateurs restants.",
+    "out_of_reach": " Même si tous les indicateurs restants étaient positifs, le seuil ne serait pas atteint.",
+}
+
 def _score_sentence(cqp: Cqp, step: dict, trace: Trace) -> str | list[str] | None:
     rule, part = step["rule"], step.get("part")
     if step["status"] == "not_evaluated":
@@ -71,7 +78,7 @@ def _score_sentence(cqp: Cqp, step: dict, trace: Trace) -> str | list[str] | Non
         i = step["inputs"]
         return (f"{part} : évaluation incomplète ({i['evaluated']} indicateurs évalués sur les {i['total']} "
                 f"du référentiel) ; tous les indicateurs sont à évaluer avant de conclure. Il en faudra "
-                f"au moins {step['needed']} positifs sur {i['total']}.")
+                f"au moins {step['needed']} positifs sur {i['total']}." + _DECIDED.get(step.get("decided"), ""))
     if rule == "domain_pass_rate":
         i = step["inputs"]
         verb = "validé" if step["ok"] else "non validé"
@@ -219,8 +226,6 @@ def check_message(cqp: Cqp, step: dict) -> str:
 
 def _amount(cqp: Cqp, rule_id: str, value) -> str:
     one, many = wording.unit_words(cqp.rule(rule_id).unit)
-    from .french import plural
-
     return f"{number(value)} {plural(value, one, many)}".strip()
 
 

@@ -11,12 +11,15 @@ import math
 import re
 import sys
 from datetime import date
+from decimal import Decimal
 from fractions import Fraction
 from functools import lru_cache
 from typing import Any, Iterable
 
 from . import wording
 from .errors import SituationError, problem
+from .exact_json import MAX_DIGITS as MAX_WRITTEN_DIGITS
+from .exact_json import TooLong
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # Dates outside this range are typing errors, and far years would overflow date arithmetic.
@@ -125,8 +128,10 @@ class Reader:
                 expected: str = "un entier") -> int | None:
         expected = self.expected(path + (key,), expected)
         value = self.required(d, key, path, expected)
-        if value is INVALID:
+        if value is INVALID or self._too_long_to_read(value, path + (key,), expected):
             return INVALID
+        if isinstance(value, Decimal) and value.is_finite() and value == value.to_integral_value():
+            value = int(value)  # 18.0 is the integer 18 (contract v1.2)
         if isinstance(value, bool) or not isinstance(value, (int, float)) or (
                 isinstance(value, float) and not value.is_integer()) or _too_long(value):
             self.fail(path + (key,), "type", f"attendu : {expected}, reçu : {kind_of(value)}", expected)
@@ -145,7 +150,18 @@ class Reader:
         # A plain int or float within bounds, the cohorts' every cell, is read without looking
         # up its wording: the words are only needed to tell a problem.
         kind = type(value)
-        if (kind is int and -_TOO_LONG < value < _TOO_LONG) or (kind is float and math.isfinite(value)):
+        if kind is Decimal and value.is_finite() and abs(value.adjusted()) <= MAX_WRITTEN_DIGITS:
+            # Read from JSON text or a cell (exact_json, cohort): exact as written,
+            # 69.999999999999999999 < 70; a percentage's bounds checked once per figure.
+            if lo is _ZERO and hi is _HUNDRED:
+                exact = _decimal_percentage(value)
+                if exact is not None:
+                    return exact
+            else:
+                exact = _decimal_exact(value)
+                if (lo is None or exact >= lo) and (hi is None or exact <= hi):
+                    return exact
+        elif (kind is int and -_TOO_LONG < value < _TOO_LONG) or (kind is float and math.isfinite(value)):
             if lo is _ZERO and hi is _HUNDRED:
                 exact = _percentage(repr(value))
                 if exact is not None:
@@ -156,19 +172,30 @@ class Reader:
                     return exact
         expected = self.expected(path + (key,), expected)
         value = self.required(d, key, path, expected)
-        if value is INVALID:
+        if value is INVALID or self._too_long_to_read(value, path + (key,), expected):
             return INVALID
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or _too_long(value):
+        if isinstance(value, bool) or not isinstance(value, (int, float, Decimal)) or _too_long(value):
             self.fail(path + (key,), "type", f"attendu : {expected}, reçu : {kind_of(value)}", expected)
             return INVALID
-        if isinstance(value, float) and not math.isfinite(value):
+        if not (value.is_finite() if isinstance(value, Decimal) else math.isfinite(value)):
             self.fail(path + (key,), "type", f"attendu : {expected}, reçu : {value}", expected)
             return INVALID
-        exact = _exact(repr(value))
+        exact = _decimal_exact(value) if isinstance(value, Decimal) else _exact(repr(value))
         if (lo is not None and exact < lo) or (hi is not None and exact > hi):
             self.fail(path + (key,), "range", f"{_num(exact)} hors limites (attendu : {expected})", expected)
             return INVALID
         return exact
+
+    def _too_long_to_read(self, value, path: tuple, expected: str) -> bool:
+        """A number whose writing has more digits than can be read (contract v1.2): one range
+        problem naming its field, never a hang on its conversion."""
+        if isinstance(value, Decimal) and value.is_finite() and abs(value.adjusted()) > MAX_WRITTEN_DIGITS:
+            value = TooLong(abs(value.adjusted()) + 1)
+        if not isinstance(value, TooLong):
+            return False
+        self.fail(path, "range", f"nombre trop long ({value.digits} chiffres, au plus {MAX_WRITTEN_DIGITS}) "
+                  f"(attendu : {expected})", expected, f"nombre trop long (plus de {MAX_WRITTEN_DIGITS} chiffres)")
+        return True
 
     def percentage(self, d: dict, key: str, path: tuple) -> Fraction | None:
         return self.number(d, key, path, _ZERO, _HUNDRED, "un pourcentage entre 0 et 100")
@@ -229,6 +256,18 @@ def _exact(written: str) -> Fraction:
 
 
 @lru_cache(maxsize=4096)
+def _decimal_exact(value: Decimal) -> Fraction:
+    # Cached as _exact is: a cohort's cells repeat the same few figures.
+    return Fraction(value)
+
+
+@lru_cache(maxsize=4096)
+def _decimal_percentage(value: Decimal) -> Fraction | None:
+    exact = _decimal_exact(value)
+    return exact if _ZERO <= exact <= _HUNDRED else None
+
+
+@lru_cache(maxsize=4096)
 def _percentage(written: str) -> Fraction | None:
     """The exact number written, None when it is not between 0 and 100: compared once per
     figure (a cohort's results repeat)."""
@@ -248,8 +287,11 @@ def kind_of(value: Any) -> str:
         return "un booléen"
     if isinstance(value, int) and _too_long(value):
         return f"un nombre de plus de {MAX_DIGITS} chiffres"
-    if isinstance(value, (int, float)):
-        return f"le nombre {value}"
+    if isinstance(value, TooLong):
+        return repr(value)
+    if isinstance(value, (int, float, Decimal)):
+        written = str(value)
+        return f"le nombre {written if len(written) <= 40 else written[:39] + '…'}"
     if isinstance(value, str):
         return f"le texte {short(value)}"
     if isinstance(value, list):
@@ -262,7 +304,7 @@ def kind_of(value: Any) -> str:
 def short(value: Any) -> str:
     if isinstance(value, int) and _too_long(value):
         return kind_of(value)
-    s = repr(value) if not isinstance(value, str) else f"« {value} »"
+    s = f"« {value} »" if isinstance(value, str) else str(value) if isinstance(value, Decimal) else repr(value)
     return s if len(s) <= 40 else s[:37] + "…»"
 
 

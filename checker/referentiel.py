@@ -1,58 +1,76 @@
-"""Access to the compiled referential (checker/data/referentiels.json, built from referentiels/).
+"""The one model of a referential: a CQP (`Cqp`) with its rules (`rules.Rule`), deadlines,
+parts and evaluations, read by the checker, the site's pages and the simulator's forms alike.
 
-No I/O at import: the file is read on first use and kept. The values of every rule come from
-here; code only knows rule ids (see rule_ids.py) and reads each rule through rules.Rule.
+Built on the compiled data (compiled.py), the wording (wording.py) and the rule model
+(rules.py), which never import it. Code only knows rule ids (rule_ids.py).
 """
 from __future__ import annotations
 
-import json
+import re
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
-DATA = Path(__file__).resolve().parent / "data" / "referentiels.json"
+from . import compiled, rules, wording
+from .rules import Rule, deadline_anchor
 
 
-@lru_cache(maxsize=1)
 def load() -> dict:
-    """The compiled referential: {"cqps": {id: …}, "calendar": …, "site": …}."""
-    try:
-        text = DATA.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise RuntimeError(
-            f"{DATA} is missing: compile the referential first (make data)") from None
-    return json.loads(text)
+    """The compiled referential (compiled.load, kept here for the checker's callers)."""
+    return compiled.load()
+
+
+class UnknownItem(KeyError):
+    """An id the referential does not hold (a page or a form naming a rule that is not there)."""
+
+    def __str__(self) -> str:
+        return self.args[0]
 
 
 class Cqp:
-    """One CQP's compiled referential, with the lookups the checker needs."""
+    """One CQP's referential: the checker's data (compiled.load) or the pages' fuller one
+    (build_scripts.compile_referentiels.load_all), read the same way."""
 
     def __init__(self, data: dict):
-        from .rules import Rule
-
         self.data = data
         self.id: str = data["id"]
         self.title: str = data["title"]
-        self._rules = {r["id"]: Rule(self.id, r, data["source_document"]["cite_as"]) for r in data["rules"]}
+        # Pages say « CQP <name> »: a title that already starts with the name of the
+        # certificate is shortened, so that both referentials read the same way.
+        self.name: str = _bare(data["title"])
+        self.short: str = _bare(data.get("short_title", data["title"]))
+        self.version: str = data.get("version", "")
+        cite_as = data["source_document"]["cite_as"]
+        self.rules: list[Rule] = [Rule(self.id, r, cite_as) for r in data["rules"]]
+        self._rules = {r.id: r for r in self.rules}
         self._deadlines = {d["id"]: d for d in data["deadlines"]}
+        self.evaluations: dict[str, dict] = {e["id"]: e for e in data.get("evaluations", [])}
 
-    def rule(self, rule_id: str):
-        return self._rules[rule_id]
+    def rule(self, rule_id: str) -> Rule:
+        try:
+            return self._rules[rule_id]
+        except KeyError:
+            raise UnknownItem(f"{self.id}: règle inconnue {rule_id!r}") from None
+
+    def has_rule(self, rule_id: str) -> bool:
+        return rule_id in self._rules
+
+    def rules_of(self, *topics: str) -> list[Rule]:
+        return [r for r in self.rules if r.topic in topics]
 
     def deadline(self, deadline_id: str) -> dict:
-        return self._deadlines[deadline_id]
-
-    def deadline_page(self, deadline_id: str) -> str:
-        """Site-relative URL of the paragraph that explains a deadline."""
-        from . import wording
-        from .rules import anchor
-
-        return wording.page_url(self.id, wording.data()["site_map"]["deadlines_page"],
-                                "delai-" + anchor(deadline_id))
+        try:
+            return self._deadlines[deadline_id]
+        except KeyError:
+            raise UnknownItem(f"{self.id}: délai inconnu {deadline_id!r}") from None
 
     @property
     def deadlines(self) -> list[dict]:
         return self.data["deadlines"]
+
+    def deadline_page(self, deadline_id: str) -> str:
+        """Site-relative URL of the paragraph that explains a deadline."""
+        return wording.page_url(self.id, wording.data()["site_map"]["deadlines_page"],
+                                deadline_anchor(deadline_id))
 
     def source(self, section: str) -> str:
         # People read the document's title, never its file name.
@@ -66,6 +84,15 @@ class Cqp:
     @property
     def by_domains(self) -> bool:
         return self.data["structure"] == "domains"
+
+    @property
+    def part_word(self) -> tuple[str, str]:
+        return ("domaine", "domaines") if self.by_domains else ("bloc", "blocs")
+
+
+def _bare(title: str) -> str:
+    one_line = re.sub(r"[ \t\r\n]+", " ", str(title)).strip()
+    return re.sub(r"^(certificat de qualification professionnelle|cqp)\s+", "", one_line, flags=re.I)
 
 
 @lru_cache(maxsize=4)
@@ -83,9 +110,7 @@ def calendar() -> dict[str, Any]:
 
 def clear_cache() -> None:
     """After the compiled file changed (mkdocs serve, tests on another referential)."""
-    from . import rules, wording
-
-    getattr(load, "cache_clear", lambda: None)()  # tests may stand a plain function in for load
+    getattr(compiled.load, "cache_clear", lambda: None)()  # tests may stand a plain function in for load
     cqp.cache_clear()
     wording._patterns.cache_clear()
     wording._field.cache_clear()

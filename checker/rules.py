@@ -11,6 +11,7 @@ from fractions import Fraction
 from functools import lru_cache
 
 from . import french, wording
+from .trace import step
 
 _COMPARE = {">=": operator.ge, ">": operator.gt, "<=": operator.le, "<": operator.lt, "==": operator.eq}
 # A "before" deadline reverses the sense of its comparison on dates: at least 15 jours ouvrés of
@@ -29,12 +30,24 @@ def _exact(text: str) -> Fraction:
 def _page(cqp_id: str, topic: str, rule_id: str) -> str:
     # Every verdict cites its rules' pages: worked out once per rule (cleared with the
     # referential, referentiel.clear_cache).
-    return wording.page_url(cqp_id, wording.topic_page(topic), "regle-" + anchor(rule_id))
+    return wording.page_url(cqp_id, wording.topic_page(topic), rule_anchor(rule_id))
 
 
 def anchor(item_id: str) -> str:
     """Stable anchor of an id on the site: C2.4 → c2-4, domain_pass_rate → domain-pass-rate."""
     return item_id.lower().replace(".", "-").replace("_", "-")
+
+
+# The one place where the public anchors of rules and deadlines are composed: verdicts, pages,
+# forms and the loader's uniqueness check all name a rule's paragraph through these.
+def rule_anchor(rule_id: str) -> str:
+    """#regle-domain-pass-rate: where a rule is written on its page."""
+    return "regle-" + anchor(rule_id)
+
+
+def deadline_anchor(deadline_id: str) -> str:
+    """#delai-results-due: where a deadline is written on the routes page."""
+    return "delai-" + anchor(deadline_id)
 
 
 class Rule:
@@ -86,6 +99,48 @@ class Rule:
     def deadline_comparison(self, direction: str) -> str:
         return _MIRROR[self.comparison] if direction == "before" else self.comparison
 
+    # --- applying it: one step of the trace ---
+
+    def apply(self, measured, *, against=None, **extra) -> dict:
+        """The rule applied to a measured value: a decided step of the trace carrying its
+        comparison and threshold (its value, or `against`: a date worked out from it)."""
+        threshold = self.value if against is None else against
+        return step(self.id, ok=self.compare(measured, threshold), measured=measured,
+                    comparison=self.comparison, threshold=threshold, **extra)
+
+    def apply_by_deadline(self, given: date, due: date, direction: str, **extra) -> dict:
+        """A date against the deadline this rule sets (holds_by_deadline), as a step."""
+        return step(self.id, ok=self.holds_by_deadline(given, due, direction), measured=given,
+                    comparison=self.deadline_comparison(direction), threshold=due, **extra)
+
+    def pending(self, status: str, **extra) -> dict:
+        """A step where the rule could not be applied yet (not_evaluated, incomplete): it still
+        says what it will compare, and against what."""
+        return step(self.id, status=status, comparison=self.comparison, threshold=self.value, **extra)
+
+    # --- inverse: which values meet the rule ---
+
+    def solutions(self, slope: Fraction, offset: Fraction, low: Fraction, high: Fraction,
+                  step: Fraction) -> tuple[Fraction, Fraction] | None:
+        """The values x = low + k·step, low <= x <= high, whose measure slope·x + offset meets
+        this rule, as (least, greatest); None when none does. An affine measure crosses the
+        threshold once, so the values that meet a comparison form one run of the grid: solved
+        in closed form, in a time that does not depend on the size of the numbers."""
+        last = (high - low) // step
+        if slope == 0:
+            return (low, low + last * step) if self.holds(offset) else None
+        # slope·x + offset <op> value  ⇔  x <op'> crossing (op' mirrored for a falling measure),
+        # and then k <op'> (crossing − low) / step on the grid's indices.
+        op = self.comparison if slope > 0 else _MIRROR[self.comparison]
+        at = ((self.value - offset) / slope - low) / step
+        floor, ceil = at.__floor__(), at.__ceil__()
+        first, final = {">=": (ceil, last), ">": (floor + 1, last), "<=": (0, floor),
+                        "<": (0, ceil - 1), "==": (floor, floor) if at == floor else (1, 0)}[op]
+        first, final = max(first, 0), min(final, last)
+        if first > final:
+            return None
+        return low + first * step, low + final * step
+
     # --- wording ---
 
     def amount(self) -> str:
@@ -113,6 +168,10 @@ class Rule:
         return _one_line(self.data["text"]).format(value=french.number(value) if value is not None else "")
 
     # --- where it is written ---
+
+    @property
+    def anchor(self) -> str:
+        return rule_anchor(self.id)
 
     @property
     def page(self) -> str:

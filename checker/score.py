@@ -19,6 +19,8 @@ from .referentiel import Cqp
 from .situation import read_cqp, read_route
 from .trace import Trace
 
+_ZERO, _ONE, _CENT, _HUNDRED = Fraction(0), Fraction(1), Fraction(1, 100), Fraction(100)
+
 
 def score(situation: dict, *, leave_out: frozenset = frozenset()) -> dict:
     """The verdict; `leave_out` names keys of explain.OPTIONAL a caller does not need (a cohort's
@@ -44,10 +46,31 @@ def domain_benefit(cqp: Cqp, validated_on: date) -> date:
     return add_years(validated_on, int(cqp.rule("domain_benefit").value))
 
 
+def positive_solutions(cqp: Cqp, total: int) -> tuple[int, int] | None:
+    """The numbers of positive indicators out of total that pass (rule domain_pass_rate), as
+    (least, greatest); None if none does. Solved by the rule on its measure, 100·p/total."""
+    found = cqp.rule("domain_pass_rate").solutions(Fraction(100, total), _ZERO, _ZERO, Fraction(total), _ONE)
+    return None if found is None else (int(found[0]), int(found[1]))
+
+
 def needed_positive(cqp: Cqp, total: int) -> int | None:
     """The least number of positive indicators out of total that passes (rule domain_pass_rate);
     None if even all of them would not."""
-    return next((p for p in range(total + 1) if domain_pass_rate(cqp, p, total)[0]), None)
+    found = positive_solutions(cqp, total)
+    return None if found is None else found[0]
+
+
+def domain_decided(cqp: Cqp, positive: int, evaluated: int, total: int) -> str | None:
+    """A domain evaluated in part (contract v1.2): "reached" when every way the indicators not
+    yet evaluated may turn out passes, "out_of_reach" when none does, None while it depends on
+    them. The final count of positives lies between positive and positive + the rest."""
+    found = positive_solutions(cqp, total)
+    most = positive + (total - evaluated)
+    if found is None or found[0] > most or found[1] < positive:
+        return "out_of_reach"
+    if found[0] <= positive and most <= found[1]:
+        return "reached"
+    return None
 
 
 def certification_all_domains(validated: dict[str, bool]) -> bool:
@@ -118,35 +141,33 @@ def _score_domains(r: Reader, s: dict, cqp: Cqp, leave_out: frozenset) -> dict:
         g = given.get(dc)
         if g is None:
             out[dc] = {"validated": False, "evaluated": False}
-            trace.step(rate_rule.id, status="not_evaluated", part=dc, comparison=rate_rule.comparison,
-                       threshold=rate_rule.value)
+            trace.add(rate_rule.pending("not_evaluated", part=dc))
         elif "validated_on" in g:
             on = g["validated_on"]
             until = domain_benefit(cqp, on)
-            ok = benefit.compare(session, until)
-            out[dc] = {"validated": ok, "evaluated": False, "carried_over": True,
+            applied = trace.add(benefit.apply(session, against=until, part=dc,
+                                              inputs={"validated_on": on, "session_date": session}))
+            out[dc] = {"validated": applied["ok"], "evaluated": False, "carried_over": True,
                        "validated_on": on.isoformat(), "valid_until": until.isoformat()}
-            trace.step(benefit.id, part=dc, ok=ok, inputs={"validated_on": on, "session_date": session},
-                       measured=session, comparison=benefit.comparison, threshold=until)
         elif g["evaluated"] < g["total"]:
             # Rule evaluations_complete: every indicator of the référentiel is to be evaluated; a
             # part evaluated decides nothing.
             positive, total = g["positive"], g["total"]
+            needed = needed_positive(cqp, total)
             out[dc] = {"validated": False, "evaluated": True, "complete": False, "positive": positive,
-                       "total": total, "indicators_evaluated": g["evaluated"],
-                       "needed_positive": needed_positive(cqp, total)}
-            trace.step(rate_rule.id, status="incomplete", part=dc, comparison=rate_rule.comparison,
-                       threshold=rate_rule.value, inputs={"positive": positive, "total": total,
-                                                          "evaluated": g["evaluated"]},
-                       needed=needed_positive(cqp, total))
+                       "total": total, "indicators_evaluated": g["evaluated"], "needed_positive": needed}
+            decided = domain_decided(cqp, positive, g["evaluated"], total)
+            extra = {} if decided is None else {"decided": decided}
+            out[dc].update(extra)
+            trace.add(rate_rule.pending("incomplete", part=dc, needed=needed, **extra, inputs={
+                "positive": positive, "total": total, "evaluated": g["evaluated"]}))
         else:
             positive, total = g["positive"], g["total"]
             ok, rate = domain_pass_rate(cqp, positive, total)
             out[dc] = {"validated": ok, "evaluated": True, "positive": positive, "total": total,
                        "rate": rounded(rate), "threshold": rounded(rate_rule.value),
                        "needed_positive": needed_positive(cqp, total)}
-            trace.step(rate_rule.id, part=dc, ok=ok, inputs={"positive": positive, "total": total},
-                       measured=rate, comparison=rate_rule.comparison, threshold=rate_rule.value)
+            trace.add(rate_rule.apply(rate, part=dc, inputs={"positive": positive, "total": total}))
             if ok and session is not None:
                 out[dc]["valid_until"] = domain_benefit(cqp, session).isoformat()
 
@@ -294,8 +315,7 @@ def _score_blocks(r: Reader, s: dict, cqp: Cqp, leave_out: frozenset) -> dict:
             out[b] = {"validated": False, "evaluated": False, "average": None,
                       "competences": {}, "below_minimum": []}
             rule = cqp.rule("vae_block_min" if route == "vae" else "block_average_min")
-            trace.step(rule.id, status="not_evaluated", part=b, comparison=rule.comparison,
-                       threshold=rule.value)
+            trace.add(rule.pending("not_evaluated", part=b))
         elif route == "vae":
             out[b] = _vae_block(cqp, b, given[b]["score"], trace)
         else:
@@ -325,22 +345,14 @@ def _formation_block(cqp: Cqp, b: str, results: dict, trace: Trace) -> dict:
     average = block_average(list(masteries.values()))
     below = competence_mastery_min(cqp, masteries)
     avg_rule, min_rule = cqp.rule("block_average_min"), cqp.rule("competence_mastery_min")
-    avg_ok = block_average_min(cqp, average)
-    trace.step(avg_rule.id, part=b, ok=avg_ok, inputs=masteries, measured=average,
-               comparison=avg_rule.comparison, threshold=avg_rule.value)
+    avg_ok = trace.add(avg_rule.apply(average, part=b, inputs=masteries))["ok"]
     for c, m in masteries.items():
-        trace.step(min_rule.id, part=b, competence=c, ok=c not in below, measured=m,
-                   comparison=min_rule.comparison, threshold=min_rule.value)
+        trace.add(min_rule.apply(m, part=b, competence=c))
     return {"validated": avg_ok and not below, "evaluated": True, "complete": True, "average": rounded(average),
             "competences": {c: rounded(m) for c, m in masteries.items()}, "below_minimum": below}
 
 
 # --- partial results: what is still needed (contract v1.1) ----------------------------------
-
-def _cents_up(x: Fraction) -> Fraction:
-    """The least multiple of 0.01 that is >= x."""
-    return Fraction(-((-x * 100).__floor__()), 100)
-
 
 def _mastery_at(cqp: Cqp, res: dict, x: Fraction) -> Fraction:
     return competence_mastery(cqp, {k: (x if v is None else v) for k, v in res.items()})
@@ -354,48 +366,37 @@ def block_validated_at(cqp: Cqp, results: dict, x: Fraction) -> bool:
         cqp, dict(enumerate(masteries)))
 
 
+def _affine(measure) -> tuple[Fraction, Fraction]:
+    """(slope, offset) of a measure of x that is affine (a weighted mean of results, some of
+    them x; a mean of such): read from the measure itself at 0 and 1, never re-derived."""
+    at_zero = measure(_ZERO)
+    return measure(_ONE) - at_zero, at_zero
+
+
+def _cents(rule, measure) -> tuple[Fraction, Fraction] | None:
+    """The results x, in cents between 0 and 100, at which the measure meets the rule."""
+    return rule.solutions(*_affine(measure), _ZERO, _HUNDRED, _CENT)
+
+
 def needed_uniform(cqp: Cqp, results: dict) -> Fraction | None:
     """Least x (to the cent above) such that every unknown result at x validates the block;
-    None if even 100 would not. Masteries grow with x, so the least x is the largest of the
-    least values each condition asks, found exactly from the weights and then checked."""
-    hundred = Fraction(100)
-    if not block_validated_at(cqp, results, hundred):
+    None if even 100 would not. The block needs its average rule and every competence's
+    minimum: each rule gives the run of cents at which it holds, and the block holds on their
+    common part, whose least value is the answer."""
+    average, minimum = cqp.rule("block_average_min"), cqp.rule("competence_mastery_min")
+    runs = [_cents(average, lambda x: block_average([_mastery_at(cqp, res, x) for res in results.values()]))]
+    runs += [_cents(minimum, lambda x, res=res: _mastery_at(cqp, res, x)) for res in results.values()]
+    if any(run is None for run in runs):
         return None
-    if block_validated_at(cqp, results, Fraction(0)):
-        return Fraction(0)
-    weights = cqp.rule("evaluation_weights").values
-    total = sum(weights.values())
-    avg_min = cqp.rule("block_average_min").value
-    comp_min = cqp.rule("competence_mastery_min").value
-    bounds = []
-    known = sum(sum(weights[k] * v for k, v in res.items() if v is not None) for res in results.values())
-    unknown = sum(sum(weights[k] for k, v in res.items() if v is None) for res in results.values())
-    bounds.append((avg_min * total * len(results) - known) / unknown)
-    for res in results.values():
-        w = sum(weights[k] for k, v in res.items() if v is None)
-        if w:
-            bounds.append((comp_min * total - sum(weights[k] * v for k, v in res.items() if v is not None)) / w)
-    x = min(max(_cents_up(max(bounds)), Fraction(0)), hundred)
-    while not block_validated_at(cqp, results, x):  # a strict comparison: the next cent
-        x += Fraction(1, 100)
-    return x
+    least, greatest = max(run[0] for run in runs), min(run[1] for run in runs)
+    return least if least <= greatest else None
 
 
 def needed_per_competence(cqp: Cqp, res: dict) -> Fraction | None:
     """Least y (to the cent above) which, given to each unknown result of one competence, brings
     it to its minimum (rule competence_mastery_min); 0 if already there, None if 100 would not."""
-    rule = cqp.rule("competence_mastery_min")
-    if not rule.holds(_mastery_at(cqp, res, Fraction(100))):
-        return None
-    if rule.holds(_mastery_at(cqp, res, Fraction(0))):
-        return Fraction(0)
-    weights = cqp.rule("evaluation_weights").values
-    w = sum(weights[k] for k, v in res.items() if v is None)
-    y = _cents_up((rule.value * sum(weights.values()) - sum(weights[k] * v for k, v in res.items()
-                                                             if v is not None)) / w)
-    while not rule.holds(_mastery_at(cqp, res, y)):
-        y += Fraction(1, 100)
-    return min(y, Fraction(100))
+    run = _cents(cqp.rule("competence_mastery_min"), lambda y: _mastery_at(cqp, res, y))
+    return None if run is None else run[0]
 
 
 def _incomplete_block(cqp: Cqp, b: str, results: dict, trace: Trace) -> dict:
@@ -412,14 +413,11 @@ def _incomplete_block(cqp: Cqp, b: str, results: dict, trace: Trace) -> dict:
         for c, res in results.items() if c not in known}
     avg_rule = cqp.rule("block_average_min")
     unknown = sum(1 for res in results.values() for v in res.values() if v is None)
-    trace.step(avg_rule.id, status="incomplete", part=b, inputs={"unknown": unknown,
-               "results": sum(len(res) for res in results.values())},
-               measured=None, comparison=avg_rule.comparison, threshold=avg_rule.value,
-               needed=uniform)
+    trace.add(avg_rule.pending("incomplete", part=b, needed=uniform, inputs={
+        "unknown": unknown, "results": sum(len(res) for res in results.values())}))
+    min_rule = cqp.rule("competence_mastery_min")
     for c, m in masteries.items():
-        min_rule = cqp.rule("competence_mastery_min")
-        trace.step(min_rule.id, part=b, competence=c, ok=c not in below, measured=m,
-                   comparison=min_rule.comparison, threshold=min_rule.value)
+        trace.add(min_rule.apply(m, part=b, competence=c))
     return {"validated": False, "evaluated": True, "complete": False, "average": None,
             "competences": {c: rounded(m) for c, m in masteries.items()}, "below_minimum": below,
             "needed": {"reachable": uniform is not None,
@@ -428,9 +426,6 @@ def _incomplete_block(cqp: Cqp, b: str, results: dict, trace: Trace) -> dict:
 
 
 def _vae_block(cqp: Cqp, b: str, value: Fraction, trace: Trace) -> dict:
-    rule = cqp.rule("vae_block_min")
-    ok = vae_block_min(cqp, value)
-    trace.step(rule.id, part=b, ok=ok, inputs={"score": value}, measured=value,
-               comparison=rule.comparison, threshold=rule.value)
+    ok = trace.add(cqp.rule("vae_block_min").apply(value, part=b, inputs={"score": value}))["ok"]
     return {"validated": ok, "evaluated": True, "average": rounded(value), "competences": {},
             "below_minimum": []}

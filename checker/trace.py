@@ -18,16 +18,25 @@ from fractions import Fraction
 from .french import rounded
 
 
+def step(rule: str, *, status: str = "decided", ok: bool | None = None, measured=None,
+         comparison: str | None = None, threshold=None, inputs: dict | None = None, **extra) -> dict:
+    """One step, in the shape every reader of the trace expects."""
+    return {"rule": rule, "status": status, "inputs": inputs or {}, "measured": measured,
+            "comparison": comparison, "threshold": threshold, "ok": ok, **extra}
+
+
 class Trace:
     def __init__(self):
         self.steps: list[dict] = []
 
-    def step(self, rule: str, *, status: str = "decided", ok: bool | None = None, measured=None,
-             comparison: str | None = None, threshold=None, inputs: dict | None = None, **extra) -> dict:
-        s = {"rule": rule, "status": status, "inputs": inputs or {}, "measured": measured,
-             "comparison": comparison, "threshold": threshold, "ok": ok, **extra}
-        self.steps.append(s)
-        return s
+    def step(self, rule: str, **fields) -> dict:
+        """Records a step made here (a figure computed, a condition answered); a rule applied
+        records its own (add(rule.apply(…)))."""
+        return self.add(step(rule, **fields))
+
+    def add(self, made: dict) -> dict:
+        self.steps.append(made)
+        return made
 
     def of(self, rule: str) -> list[dict]:
         return [s for s in self.steps if s["rule"] == rule]

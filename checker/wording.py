@@ -9,13 +9,13 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from . import referentiel
+from . import compiled
 
 Path = tuple  # a field's place in the situation: ("blocks", "B1", "C1.1", "jury"), ("members", 0, "role")
 
 
 def data() -> dict:
-    return referentiel.load()["site"]
+    return compiled.load()["site"]
 
 
 def path_text(path: Path) -> str:

@@ -18,7 +18,7 @@ SITE = ROOT / "site"
 from build_scripts import pages
 from build_scripts.site_url import site_url
 from build_scripts.pages.anchors import places
-from build_scripts.pages.md import fill, one_line, topic_page
+from build_scripts.pages.md import one_line, page_of, topic_page
 
 DATA = pages.load_all()
 CQPS = pages.cqps_of(DATA)
@@ -90,21 +90,21 @@ for _c in CQPS:
 
 @pytest.mark.parametrize("cqp, item_id, label", REFERENTIEL_ITEMS)
 def test_activity_competence_criterion_on_referentiel_page(cqp, item_id, label):
-    assert _norm(label) in _text(cqp.page("referentiel")), f"{item_id} : « {label[:60]}… » absent"
+    assert _norm(label) in _text(page_of(cqp, "referentiel")), f"{item_id} : « {label[:60]}… » absent"
 
 
-RULES = [pytest.param(c, r, id=f"{c.id}:{r['id']}") for c in CQPS for r in c.data["rules"]]
+RULES = [pytest.param(c, r, id=f"{c.id}:{r.id}") for c in CQPS for r in c.rules]
 
 
 @pytest.mark.parametrize("cqp, rule", RULES)
 def test_rule_written_on_its_topic_page(cqp, rule):
-    src = cqp.page(topic_page(rule["topic"]))
-    assert f"regle-{rule['id'].replace('_', '-')}" in _ids(src)
+    src = page_of(cqp, topic_page(rule.topic))
+    assert f"regle-{rule.id.replace('_', '-')}" in _ids(src)
     text = _text(src)
-    assert _norm(fill(rule)) in text
-    assert _norm(rule["source"]) in text
-    if rule.get("interpretation"):
-        assert _norm(rule["interpretation"]) in text
+    assert _norm(rule.text) in text
+    assert _norm(rule.data["source"]) in text
+    if rule.data.get("interpretation"):
+        assert _norm(rule.data["interpretation"]) in text
 
 
 INTERPRETATIONS = [pytest.param(c, p, id=f"{c.id}:{p.kind}:{p.item_id}")
@@ -118,9 +118,9 @@ def test_interpretation_shown_where_it_applies(cqp, place):
 
 @pytest.mark.parametrize("cqp", CQPS, ids=lambda c: c.id)
 def test_evaluation_modalities_described(cqp):
-    text = _text(cqp.page("evaluations"))
+    text = _text(page_of(cqp, "evaluations"))
     for ev in cqp.data["evaluations"]:
-        assert ev["id"] in _ids(cqp.page("evaluations"))
+        assert ev["id"] in _ids(page_of(cqp, "evaluations"))
         for key in ("title", "description", "evaluators"):
             assert _norm(ev[key]) in text, f"{ev['id']}.{key}"
         assert _norm(ev["duration"]["text"]) in text
@@ -135,7 +135,7 @@ def test_worked_example_on_page_is_the_checkers_verdict(cqp):
 
     lines = [l[2:] for l in example.generate(cqp).splitlines() if l.startswith("- ")]
     assert len(lines) >= 4
-    text = _text(cqp.page("evaluations"))
+    text = _text(page_of(cqp, "evaluations"))
     for sentence in lines:
         assert _norm(sentence) in text
 
@@ -167,7 +167,7 @@ def test_worked_example_comes_from_checker_score(cqp, monkeypatch):
 
 @pytest.mark.parametrize("cqp", CQPS, ids=lambda c: c.id)
 def test_routes_and_deadlines(cqp):
-    src = cqp.page("routes")
+    src = page_of(cqp, "routes")
     ids, text = _ids(src), _text(src)
     for rid, route in cqp.data["routes"].items():
         assert rid in ids
@@ -198,7 +198,7 @@ def test_glossary_terms_have_entries_and_tooltips():
     assert tooltips, "aucune infobulle sur l'accueil"
     # An abbreviation inside a heading must not change its anchor.
     for c in CQPS:
-        assert c.parts[0]["id"].lower() in _ids(c.page("referentiel"))
+        assert c.parts[0]["id"].lower() in _ids(page_of(c, "referentiel"))
 
 
 def test_home_leads_to_vae_and_validation_in_one_click():

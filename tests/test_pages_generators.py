@@ -10,6 +10,7 @@ import pytest
 from build_scripts import pages
 from build_scripts.pages import md
 from build_scripts.pages.anchors import places
+from checker.rules import Rule
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -31,18 +32,18 @@ def test_anchor_scheme():
 def test_numbers_and_amounts_in_french():
     assert md.number(80) == "80"
     assert md.number("0.5") == "0,5"
-    assert md.amount({"value": 15, "unit": "jours_ouvres"}) == "15 jours ouvrés"
-    assert md.amount({"value": 1, "unit": "months"}) == "1 mois"
-    assert md.amount({"value": 2, "unit": "years"}) == "2 ans"
-    assert md.amount({"value": 1, "unit": "years"}) == "1 an"
-    assert md.amount({"value": 70, "unit": "percent"}) == "70\u00a0%"
-    assert md.threshold({"value": 70, "unit": "percent", "comparison": ">="}) == "au moins 70\u00a0%"
+    assert Rule("", {"value": 15, "unit": "jours_ouvres"}).amount() == "15 jours ouvrés"
+    assert Rule("", {"value": 1, "unit": "months"}).amount() == "1 mois"
+    assert Rule("", {"value": 2, "unit": "years"}).amount() == "2 ans"
+    assert Rule("", {"value": 1, "unit": "years"}).amount() == "1 an"
+    assert Rule("", {"value": 70, "unit": "percent"}).amount() == "70\u00a0%"
+    assert Rule("", {"value": 70, "unit": "percent", "comparison": ">="}).threshold() == "au moins 70\u00a0%"
 
 
 def test_rule_text_filled_from_its_value():
     rule = {"text": "Poids : {questionnaire} %, {jury} %.", "value": {"questionnaire": 30, "jury": "50.5"}}
-    assert md.fill(rule) == "Poids : 30 %, 50,5 %."
-    assert md.fill({"text": "Au moins {value} mois.", "value": 6}) == "Au moins 6 mois."
+    assert Rule("", rule).text == "Poids : 30 %, 50,5 %."
+    assert Rule("", {"text": "Au moins {value} mois.", "value": 6}).text == "Au moins 6 mois."
 
 
 def test_relative_links():
@@ -55,7 +56,7 @@ def test_relative_links():
 def test_every_page_kind_generated_for_each_cqp(site):
     for c in pages.cqps_of(DATA):
         for kind in md.cqp_pages():
-            assert c.page(kind) in site
+            assert md.page_of(c, kind) in site
     for name in ("index.md", "candidat.md", "organisme.md", "evaluateur.md", "tuteur.md", "comparer.md",
                  "glossaire.md", "sources.md", "liens.md"):
         assert name in site
@@ -69,10 +70,10 @@ def test_generated_pages_are_not_in_docs(site):
 
 def test_each_rule_anchor_written_once(site):
     for c in pages.cqps_of(DATA):
-        for rule in c.data["rules"]:
-            target = "{#regle-" + md.anchor(rule["id"]) + "}"
+        for rule in c.rules:
+            target = "{#" + rule.anchor + "}"
             hits = [src for src, text in site.items() if target in text and src.startswith(c.id + "/")]
-            assert hits == [c.page(md.topic_page(rule["topic"]))], (rule["id"], hits)
+            assert hits == [md.page_of(c, md.topic_page(rule.topic))], (rule.id, hits)
 
 
 def test_every_anchor_unique_on_its_page(site):
@@ -100,7 +101,7 @@ def test_new_item_in_yaml_appears_without_code_change(monkeypatch):
     comp["criterion"]["indicators"] = [{"id": "C1.99-I1", "label": "Indicateur ajouté pour le test"}]
     cs["blocks"][0]["competences"].append(comp)
     # The worked example asks the checker, which must see the same referential.
-    monkeypatch.setattr(checker.referentiel, "load", lambda: {"cqps": data["cqps"], "calendar": data["calendar"],
+    monkeypatch.setattr(checker.compiled, "load", lambda: {"cqps": data["cqps"], "calendar": data["calendar"],
                                                               "site": data["site"]})
     checker.referentiel.clear_cache()
     try:
@@ -115,10 +116,10 @@ def test_new_item_in_yaml_appears_without_code_change(monkeypatch):
 
 def test_interpretation_rendered_as_admonition():
     c = pages.cqps_of(DATA)[0]
-    rule = next(r for r in c.data["rules"] if r.get("interpretation"))
+    rule = next(r for r in c.rules if r.data.get("interpretation"))
     block = md.rule_block(c, rule)
     assert '!!! interpretation "Interprétation"' in block
-    assert f"{{#regle-{md.anchor(rule['id'])}}}" in block
+    assert f"{{#regle-{md.anchor(rule.id)}}}" in block
 
 
 def test_version_note_names_the_referential_version():

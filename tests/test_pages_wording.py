@@ -22,7 +22,7 @@ SITE = ROOT / "site"
 SEEDS = ROOT.parent / "shared" / "seeds"
 
 from build_scripts import pages  # noqa: E402
-from build_scripts.pages.md import one_line  # noqa: E402
+from build_scripts.pages.md import one_line, page_of  # noqa: E402
 
 DATA = pages.load_all()
 CQPS = {c.id: c for c in pages.cqps_of(DATA)}
@@ -78,7 +78,7 @@ def _strings(node, path=""):
 
 def test_rattrapage_one_session_guaranteed_at_no_extra_cost(site):
     _seed_says("000_4a2d85e21070ab15.txt", "sans modification des conditions tarifaires")
-    reglement = site[VCD.page("reglement")]
+    reglement = site[page_of(VCD, "reglement")]
     rule = _section(reglement, "regle-rattrapage")
     assert "sans modification des conditions tarifaires" in rule
     assert "garantit une session de rattrapage" in rule and "ne dit rien d'éventuelles sessions suivantes" in rule
@@ -94,11 +94,11 @@ def test_cs_vae_block_delivery_reading_on_the_pages(site):
     _seed_says("003_6d76e15fd85beffe.txt", "obtient tous les blocs de compétences",
                "Pour obtenir un CQP ou un bloc de compétences le composant")
     rule = CS.rule("block_delivery")
-    assert "obtient tous les blocs" in rule["interpretation"]
-    assert "la VAE" in rule["interpretation"]
-    reglement = _section(site[CS.page("reglement")], "regle-block-delivery")
-    assert _flat(rule["interpretation"]) in reglement
-    vae = _section(site[CS.page("routes")], "vae")
+    assert "obtient tous les blocs" in rule.data["interpretation"]
+    assert "la VAE" in rule.data["interpretation"]
+    reglement = _section(site[page_of(CS, "reglement")], "regle-block-delivery")
+    assert _flat(rule.data["interpretation"]) in reglement
+    vae = _section(site[page_of(CS, "routes")], "vae")
     assert _flat(CS.data["routes"]["vae"]["interpretation"]) in vae
     assert "acquis pour lui-même" in vae and "ne dit pas expressément" in vae
 
@@ -108,13 +108,13 @@ def test_cs_vae_block_delivery_reading_on_the_pages(site):
 def test_remote_evaluation_two_rules_not_merged(site):
     _seed_says("000_4a2d85e21070ab15.txt", "sauf refus du candidat",
                "à la condition que le candidat donne son accord")
-    section = _section(site[VCD.page("reglement")], "evaluation-a-distance")
+    section = _section(site[page_of(VCD, "reglement")], "evaluation-a-distance")
     items = re.findall(r"- (voie de la [^;.]*)", section)
     assert any("formation" in i and "refuse" in i for i in items), items
     assert any("VAE" in i and "accord" in i for i in items), items
     rule = VCD.rule("remote_evaluation")
-    assert "sauf si le candidat le refuse" in rule["text"] and "donne son accord" in rule["text"]
-    assert "de la même façon" not in rule["interpretation"]
+    assert "sauf si le candidat le refuse" in rule.data["text"] and "donne son accord" in rule.data["text"]
+    assert "de la même façon" not in rule.data["interpretation"]
     for ev in VCD.data["evaluations"]:
         if "vae" in ev["routes"] and ev.get("remote"):
             assert "accord" in ev["remote"] and "refus" in ev["remote"], ev["id"]
@@ -123,15 +123,15 @@ def test_remote_evaluation_two_rules_not_merged(site):
 # --- point 10: surveys, evaluators' duty, dc1 place, B1 duration --------------------------------
 
 def test_holder_surveys_are_the_least_follow_up_not_earliest_dates(site):
-    for item in [VCD.rule("survey_first"), VCD.deadlines["survey_6_months"], VCD.deadlines["survey_2_years"]]:
+    for item in [VCD.rule("survey_first").data, VCD.deadline("survey_6_months"), VCD.deadline("survey_2_years")]:
         text = item["interpretation"]
         assert "premier jour" not in text and "première à laquelle" not in text
         assert "minimum" in text or "minimal" in text
-    assert "au moins {value} mois après" not in VCD.rule("survey_first")["text"]
+    assert "au moins {value} mois après" not in VCD.rule("survey_first").data["text"]
 
 
 def test_evaluator_information_sessions_are_a_duty_the_simulator_does_not_check(site):
-    for src in ("evaluateur.md", VCD.page("actors")):
+    for src in ("evaluateur.md", page_of(VCD, "actors")):
         text = _flat(site[src])
         assert "devoir de suivre les séances d'information" in text, src
         assert "Le simulateur ne vérifie pas ce devoir" in text, src
@@ -144,16 +144,16 @@ def test_dc1_place_is_not_invented_and_b1_role_play_duration_is_the_livret_s(sit
                after="Evaluation 4 : jeu de rôle et entretien")
     duration = CS.evaluations["b1-jeu-de-role-entretien"]["duration"]["text"]
     assert duration.startswith("20 minutes de présentation")
-    assert duration in _flat(site[CS.page("evaluations")])
+    assert duration in _flat(site[page_of(CS, "evaluations")])
 
 
 # --- point 3, text side: results lead to a proposal; who decides --------------------------------
 
 def test_examples_say_who_decides_not_cqp_obtenu(site):
-    vcd = _flat(site[VCD.page("evaluations")])
+    vcd = _flat(site[page_of(VCD, "evaluations")])
     assert "Conditions de validation du CQP réunies" in vcd
     assert "jury paritaire de certification : c'est ce jury qui décide" in vcd
-    cs = _flat(site[CS.page("evaluations")])
+    cs = _flat(site[page_of(CS, "evaluations")])
     assert "Conditions de validation du CQP réunies" in cs and "ne désigne pas l'instance" in cs
     for src, text in site.items():
         assert "CQP obtenu : **" not in text, src
@@ -271,7 +271,7 @@ def test_html_colon_detector():
 
 @pytest.mark.site
 def test_no_rule_or_deadline_id_in_the_visible_text():
-    ids = {i for c in CQPS.values() for i in [*c.rules, *c.deadlines] if "_" in i}
+    ids = {i for c in CQPS.values() for i in [*(r.id for r in c.rules), *(d["id"] for d in c.deadlines)] if "_" in i}
     offenders = []
     for path in sorted(SITE.rglob("*.html")):
         rel = path.relative_to(SITE).as_posix()

@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 import checker
-from checker import dates, referentiel
+from checker import compiled, dates, referentiel
 from build_scripts.compile_referentiels import compile_referentiels
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -30,7 +30,7 @@ def edited_referentiel(tmp_path, monkeypatch):
         path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
         out = tmp_path / "referentiels.json"
         compile_referentiels(copy, out)
-        monkeypatch.setattr(referentiel, "DATA", out)
+        monkeypatch.setattr(compiled, "DATA", out)
         referentiel.clear_cache()
         dates.public_holidays.cache_clear()
 

@@ -199,9 +199,9 @@ def test_rule_links_point_to_rules_of_the_referential(page, referentiel):
 def test_hints_show_the_referentials_values(referentiel):
     forms = Forms(referentiel)
     rule = forms.rule("commercial-sedentaire", "evaluation_weights")
-    text = forms.rule_text(rule)
+    text = rule.text
     assert "{" not in text
-    for value in rule["value"].values():
+    for value in rule.data["value"].values():
         assert f"{value} %" in text
 
 

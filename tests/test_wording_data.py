@@ -12,7 +12,7 @@ import yaml
 
 import checker
 from build_scripts import pages
-from checker import referentiel
+from checker import compiled, referentiel
 from build_scripts.compile_referentiels import compile_referentiels
 from build_scripts.simulator import Forms, simulator_html
 
@@ -37,7 +37,7 @@ def edited_wording(tmp_path, monkeypatch):
         path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
         out = tmp_path / "referentiels.json"
         compile_referentiels(copy, out)
-        monkeypatch.setattr(referentiel, "DATA", out)
+        monkeypatch.setattr(compiled, "DATA", out)
         referentiel.clear_cache()
         return referentiel.load(), pages.build(copy)
 

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from build_scripts.compile_referentiels import ReferentielError, load_all
+from checker.referentiel import Cqp
+
 from . import (actors, audiences, compare, evaluations, glossary, home, links, overview,
                referential_page, routes, rules_page, sources)
-from .md import Cqp, PagesError
-from build_scripts.compile_referentiels import ReferentielError, load_all
+from .md import PagesError
 
 __all__ = ["generate_site", "load_all", "cqps_of", "version_note", "abbreviations",
            "PagesError", "ReferentielError"]
@@ -50,7 +52,7 @@ def version_note(src_uri: str, data: dict) -> str:
     own = [c for c in cqps if src_uri.startswith(c.id + "/")]
     if own:
         c = own[0]
-        text = f"Page construite à partir du référentiel du CQP {c.title}, version {c.version}."
+        text = f"Page construite à partir du référentiel du CQP {c.name}, version {c.version}."
     else:
         text = ("Page construite à partir des référentiels "
                 + " et ".join(f"{c.short} (version {c.version})" for c in cqps)

@@ -1,13 +1,13 @@
 """/<cqp>/acteurs/ — évaluateurs, tuteurs, jury, organismes: conditions, roles and their rules."""
 from __future__ import annotations
 
-from .md import Cqp, one_line, page, rule_block, statement_block
+from .md import Cqp, one_line, page, page_of, rule_block, statement_block
 
 ORDER = ("evaluateurs", "tuteurs", "jury", "organismes")
 
 
 def generate(cqp: Cqp) -> dict[str, str]:
-    here = cqp.page("actors")
+    here = page_of(cqp, "actors")
     actors = cqp.data["actors"]
     present = [a for a in ORDER if a in actors]
     body = [f"# Évaluateurs, tuteurs, jury et organismes — {cqp.short}",
@@ -27,5 +27,5 @@ def generate(cqp: Cqp) -> dict[str, str]:
             body.append(f"## Autres règles ({a}) {{#{a}}}")
             body += [rule_block(cqp, r, level=3) for r in cqp.rules_of(a)]
     return {here: page(f"Acteurs — {cqp.short}",
-                       f"Conditions et rôles des évaluateurs, tuteurs, jurys et organismes du CQP {cqp.title}.",
+                       f"Conditions et rôles des évaluateurs, tuteurs, jurys et organismes du CQP {cqp.name}.",
                        body)}

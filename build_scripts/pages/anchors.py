@@ -5,11 +5,12 @@ page (the deep links an organism may use) and the tests (every anchor must exist
 """
 from __future__ import annotations
 
+import functools
 from typing import Iterator, NamedTuple
 
 from checker import wording
 
-from .md import Cqp, anchor, topic_page
+from .md import Cqp, anchor, deadline_anchor, page_of, rule_anchor, topic_page
 
 
 class Place(NamedTuple):
@@ -23,7 +24,7 @@ class Place(NamedTuple):
 
 def places(cqp: Cqp) -> Iterator[Place]:
     """Every item of the referential that has its own anchor on the site, in page order."""
-    d, p = cqp.data, cqp.page
+    d, p = cqp.data, functools.partial(page_of, cqp)
     for st in d["trade"]:
         yield Place("Métier", st["id"], st["title"], p("presentation"), f"metier-{st['id']}", st)
     for st in d["public"]:
@@ -56,7 +57,7 @@ def places(cqp: Cqp) -> Iterator[Place]:
             yield Place("Étape" if st in route["steps"] else "Condition", st["id"], st["title"],
                         p("routes"), f"{rid}-{st['id']}", st)
     for dl in d["deadlines"]:
-        yield Place("Délai", dl["id"], dl["label"], p("routes"), f"delai-{anchor(dl['id'])}", dl)
+        yield Place("Délai", dl["id"], dl["label"], p("routes"), deadline_anchor(dl['id']), dl)
     for st in d["reglement"]:
         yield Place("Règlement", st["id"], st["title"], p("reglement"), st["id"], st)
     for actor_id, actor in d["actors"].items():
@@ -64,4 +65,4 @@ def places(cqp: Cqp) -> Iterator[Place]:
         for st in actor["items"]:
             yield Place("Acteurs", st["id"], st["title"], p("actors"), f"{actor_id}-{st['id']}", st)
     for r in d["rules"]:
-        yield Place("Règle", r["id"], r["title"], p(topic_page(r["topic"])), f"regle-{anchor(r['id'])}", r)
+        yield Place("Règle", r["id"], r["title"], p(topic_page(r["topic"])), rule_anchor(r['id']), r)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import textwrap
 
 from .evaluations import decisive_rules
-from .md import Cqp, anchor, deadline_sentence, link, one_line, page, route_name, threshold
+from .md import (Cqp, deadline_anchor, deadline_sentence, evaluation_link, link, one_line, page,
+                 page_of, route_name, rule_link)
 
 
 def _tabs(cqps: list[Cqp], render) -> str:
@@ -23,12 +24,12 @@ def _steps_for(cqp: Cqp, here: str, *words: str) -> list[str]:
         for i, st in enumerate(route["steps"], 1):
             if _who(st.get("who"), *words):
                 out.append(f"- {route_name(rid)}, étape {i} : "
-                           f"[{one_line(st['title'])}]({link(here, cqp.page('routes'), rid + '-' + st['id'])})")
+                           f"[{one_line(st['title'])}]({link(here, page_of(cqp, 'routes'), rid + '-' + st['id'])})")
     return out
 
 
 def _deadlines_for(cqp: Cqp, here: str, *words: str) -> list[str]:
-    return [f"- [{dl['label']}]({link(here, cqp.page('routes'), 'delai-' + anchor(dl['id']))}) : "
+    return [f"- [{dl['label']}]({link(here, page_of(cqp, 'routes'), deadline_anchor(dl['id']))}) : "
             f"{deadline_sentence(cqp, here, dl)}"
             for dl in cqp.data["deadlines"] if _who(dl["who"], *words)]
 
@@ -39,7 +40,7 @@ def _actor(cqp: Cqp, here: str, actor_id: str) -> list[str]:
         return []
     items = []
     for st in actor["items"]:
-        items.append(f"- [{one_line(st['title'])}]({link(here, cqp.page('actors'), actor_id + '-' + st['id'])}) : "
+        items.append(f"- [{one_line(st['title'])}]({link(here, page_of(cqp, 'actors'), actor_id + '-' + st['id'])}) : "
                      f"{one_line(st['text'])}")
         # A text that announces a list (« … doit : ») is followed by that list, nested.
         items += [f"    - {one_line(i)}" for i in st.get("items", [])]
@@ -47,33 +48,33 @@ def _actor(cqp: Cqp, here: str, actor_id: str) -> list[str]:
 
 
 def _thresholds(cqp: Cqp, here: str) -> str:
-    return "\n".join(f"- {cqp.rule_link(here, r['id'])} : {threshold(r)}"
-                     for r in decisive_rules(cqp) if r["unit"] == "percent")
+    return "\n".join(f"- {rule_link(cqp, here, r.id)} : {r.threshold()}"
+                     for r in decisive_rules(cqp) if r.unit == "percent")
 
 
 def candidat(cqp: Cqp) -> str:
     here = "candidat.md"
     singular, _ = cqp.part_word
-    pres = cqp.page("presentation")
+    pres = page_of(cqp, "presentation")
     out = [f"**Le métier.** {one_line(cqp.data['trade'][0]['text'])} "
            f"[Présentation du CQP]({link(here, pres)})",
            "**Pour qui.**",
            "\n".join(f"- [{one_line(st['title'])}]({link(here, pres, 'public-' + st['id'])}) : {one_line(st['text'])}"
                      for st in cqp.data["public"]),
            "**Les voies d'accès.**",
-           "\n".join(f"- **[{one_line(route['title'])}]({link(here, cqp.page('routes'), rid)})** : "
+           "\n".join(f"- **[{one_line(route['title'])}]({link(here, page_of(cqp, 'routes'), rid)})** : "
                      f"{one_line(route['summary'])}"
                      + (" Conditions : " + " ; ".join(one_line(c["title"]) for c in route.get("conditions", [])) + "."
                         if route.get("conditions") else "")
                      for rid, route in cqp.data["routes"].items()),
            f"**Ce qui valide un {singular}** ([le détail et un exemple calculé]"
-           f"({link(here, cqp.page('evaluations'), 'resultat')})) :",
+           f"({link(here, page_of(cqp, 'evaluations'), 'resultat')})) :",
            _thresholds(cqp, here)]
     steps = _steps_for(cqp, here, "candidat")
     if steps:
         out += ["**Ce que vous faites vous-même :**", "\n".join(steps)]
     out += ["**Le règlement** (rattrapage, fraude, handicap, conservation des acquis… selon le document source) :",
-            "\n".join(f"- [{one_line(st['title'])}]({link(here, cqp.page('reglement'), st['id'])})"
+            "\n".join(f"- [{one_line(st['title'])}]({link(here, page_of(cqp, 'reglement'), st['id'])})"
                       for st in cqp.data["reglement"])]
     return "\n\n".join(out)
 
@@ -87,9 +88,9 @@ def organisme(cqp: Cqp) -> str:
     steps = _steps_for(cqp, here, "organisme")
     if steps:
         out += ["**Vos étapes dans le parcours des candidats :**", "\n".join(steps)]
-    out.append(f"Pour tout le détail : [Acteurs]({link(here, cqp.page('actors'), 'organismes')}) · "
-               f"[Évaluations]({link(here, cqp.page('evaluations'))}) · "
-               f"[Règlement]({link(here, cqp.page('reglement'))}) · "
+    out.append(f"Pour tout le détail : [Acteurs]({link(here, page_of(cqp, 'actors'), 'organismes')}) · "
+               f"[Évaluations]({link(here, page_of(cqp, 'evaluations'))}) · "
+               f"[Règlement]({link(here, page_of(cqp, 'reglement'))}) · "
                f"[Liens à utiliser sur votre site]({link(here, 'liens.md', cqp.id)})")
     return "\n\n".join(out)
 
@@ -98,7 +99,7 @@ def evaluateur(cqp: Cqp) -> str:
     here = "evaluateur.md"
     out = _actor(cqp, here, "evaluateurs") + _actor(cqp, here, "jury")
     out += ["**Les épreuves :**", "\n".join(
-        f"- {cqp.evaluation_link(here, e['id'])} ({', '.join(e['parts'])}) : {one_line(e['duration']['text'])}"
+        f"- {evaluation_link(cqp, here, e['id'])} ({', '.join(e['parts'])}) : {one_line(e['duration']['text'])}"
         for e in cqp.data["evaluations"])]
     out += ["**Ce qui décide du résultat :**", _thresholds(cqp, here)]
     dls = _deadlines_for(cqp, here, "évaluateur", "evaluateur")
@@ -113,7 +114,7 @@ def tuteur(cqp: Cqp) -> str:
     evs = [e for e in cqp.data["evaluations"] if e["kind"] == "tuteur" or _who(e["evaluators"], "tuteur")]
     if evs:
         out += ["**Les évaluations où le tuteur intervient :**", "\n".join(
-            f"- {cqp.evaluation_link(here, e['id'])} ({', '.join(e['parts'])})" for e in evs)]
+            f"- {evaluation_link(cqp, here, e['id'])} ({', '.join(e['parts'])})" for e in evs)]
     steps = _steps_for(cqp, here, "tuteur", "entreprise", "employeur")
     if steps:
         out += ["**Les étapes qui concernent le tuteur ou l'entreprise :**", "\n".join(steps)]

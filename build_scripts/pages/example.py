@@ -10,7 +10,7 @@ import math
 from datetime import date
 from fractions import Fraction
 
-from .md import Cqp, PagesError, number, one_line, table
+from .md import Cqp, PagesError, number, one_line, rule_of, table
 
 # A session date for the examples: only the gap between dates matters.
 SESSION = date(2026, 6, 15)
@@ -62,7 +62,7 @@ def _verdict_word(ok: bool) -> str:
 # --- domains: share of positive indicators -----------------------------------------------------
 
 def _domains(cqp: Cqp) -> str:
-    rate = Fraction(str(cqp.rule("domain_pass_rate")["value"]))
+    rate = rule_of(cqp, "domain_pass_rate").value
     total = next(t for t in range(10, 1000) if (rate * t / 100).denominator == 1)
     at = int(rate * total / 100)  # exactly the threshold
     first, second = cqp.parts[0]["id"], cqp.parts[1]["id"]
@@ -109,9 +109,9 @@ def _triple(target: Fraction, weights: dict[str, Fraction]) -> dict[str, int]:
 
 
 def _blocks(cqp: Cqp) -> str:
-    weights = {k: Fraction(str(v)) for k, v in cqp.rule("evaluation_weights")["value"].items()}
-    avg_min = Fraction(str(cqp.rule("block_average_min")["value"]))
-    comp_min = Fraction(str(cqp.rule("competence_mastery_min")["value"]))
+    weights = rule_of(cqp, "evaluation_weights").values
+    avg_min = rule_of(cqp, "block_average_min").value
+    comp_min = rule_of(cqp, "competence_mastery_min").value
     block = cqp.parts[0]
     comps = [c["id"] for c in block["competences"]]
     n = len(comps)
@@ -143,7 +143,7 @@ def _blocks(cqp: Cqp) -> str:
             + (f" (sous le minimum : {', '.join(vb['below_minimum'])})" if vb["below_minimum"] else "") + ".",
             _explanations(verdict),
         ]
-    vae_min = Fraction(str(cqp.rule("vae_block_min")["value"]))
+    vae_min = rule_of(cqp, "vae_block_min").value
     vae = {"cqp": cqp.id, "route": "vae",
            "blocks": {p["id"]: {"score": int(vae_min) - (1 if i == len(cqp.parts) - 1 else 0)}
                       for i, p in enumerate(cqp.parts)}}

@@ -8,7 +8,7 @@ from __future__ import annotations
 import textwrap
 
 from .evaluations import decisive_rules
-from .md import Cqp, link, one_line, page, route_name, threshold
+from .md import Cqp, link, one_line, page, page_of, route_name
 
 HERE = "index.md"
 AUDIENCES = [
@@ -60,24 +60,24 @@ def generate(cqps: list[Cqp]) -> dict[str, str]:
 
 def _cqp_card(cqp: Cqp) -> str:
     singular, plural = cqp.part_word
-    thresholds = [r for r in decisive_rules(cqp) if r["unit"] == "percent"]
+    thresholds = [r for r in decisive_rules(cqp) if r.unit == "percent"]
     lines = [
-        f"### {cqp.title} {{#{cqp.id}}}",
+        f"### {cqp.name} {{#{cqp.id}}}",
         "",
         one_line(cqp.data["trade"][0]["text"]),
         "",
         f"- {len(cqp.parts)} {plural} de compétences",
         "- Voies d'accès : " + " et ".join(route_name(r) for r in cqp.data["routes"]),
-        *[f"- {one_line(r['title'])} : {threshold(r)}" for r in thresholds],
+        *[f"- {one_line(r.title)} : {r.threshold()}" for r in thresholds],
         "",
-        f"**[Ce qui valide un {singular}]({link(HERE, cqp.page('evaluations'), 'resultat')})** · "
-        + " · ".join(f"**[La {route_name(r) if r == 'vae' else r} pas à pas]({link(HERE, cqp.page('routes'), r)})**"
+        f"**[Ce qui valide un {singular}]({link(HERE, page_of(cqp, 'evaluations'), 'resultat')})** · "
+        + " · ".join(f"**[La {route_name(r) if r == 'vae' else r} pas à pas]({link(HERE, page_of(cqp, 'routes'), r)})**"
                      for r in cqp.data["routes"]),
         "",
-        f"[Présentation]({link(HERE, cqp.page('presentation'))}) · "
-        f"[Référentiel]({link(HERE, cqp.page('referentiel'))}) · "
-        f"[Évaluations]({link(HERE, cqp.page('evaluations'))}) · "
-        f"[Règlement]({link(HERE, cqp.page('reglement'))}) · "
-        f"[Acteurs]({link(HERE, cqp.page('actors'))})",
+        f"[Présentation]({link(HERE, page_of(cqp, 'presentation'))}) · "
+        f"[Référentiel]({link(HERE, page_of(cqp, 'referentiel'))}) · "
+        f"[Évaluations]({link(HERE, page_of(cqp, 'evaluations'))}) · "
+        f"[Règlement]({link(HERE, page_of(cqp, 'reglement'))}) · "
+        f"[Acteurs]({link(HERE, page_of(cqp, 'actors'))})",
     ]
     return "\n".join(lines)

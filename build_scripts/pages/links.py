@@ -14,7 +14,7 @@ from build_scripts.simulator.embed import EMBEDS
 from build_scripts.site_url import absolute, origin
 
 from .anchors import places
-from .md import Cqp, cqp_pages, page
+from .md import Cqp, cqp_pages, page, page_of
 
 HERE = "liens.md"
 PAGE_TITLES = {
@@ -98,8 +98,8 @@ def generate(cqps: list[Cqp]) -> dict[str, str]:
         _list([(t, absolute(p)) for t, p in SITE_PAGES]),
     ]
     for c in cqps:
-        body += [f"## CQP {c.title} {{#{c.id}}}",
-                 _list([(PAGE_TITLES[k], absolute(url(c.page(k)))) for k in cqp_pages()])]
+        body += [f"## CQP {c.name} {{#{c.id}}}",
+                 _list([(PAGE_TITLES[k], absolute(url(page_of(c, k)))) for k in cqp_pages()])]
         groups: dict[str, list] = {}
         for p in places(c):
             groups.setdefault(p.kind, []).append(p)

@@ -10,7 +10,8 @@ from fractions import Fraction
 
 from checker import wording
 from checker.french import number as _french_number
-from checker.rules import Rule, anchor  # noqa: F401  (anchor is re-exported)
+from checker.referentiel import Cqp, UnknownItem
+from checker.rules import Rule, anchor, deadline_anchor, rule_anchor  # noqa: F401  (re-exported)
 
 
 def cqp_pages() -> dict[str, str]:
@@ -48,25 +49,6 @@ def link(from_page: str, to_page: str, fragment: str | None = None) -> str:
 def number(value) -> str:
     """French writing of a referential number: 80, 0,5, 2."""
     return _french_number(Fraction(str(value)))
-
-
-def _rule(rule: dict) -> Rule:
-    return Rule("", rule)
-
-
-def amount(rule: dict) -> str:
-    """A rule's value with its unit: « 80 % », « 2 ans », « 15 jours ouvrés »."""
-    return _rule(rule).amount()
-
-
-def threshold(rule: dict) -> str:
-    """« au moins 80 % » (comparison and amount)."""
-    return _rule(rule).threshold()
-
-
-def fill(rule: dict) -> str:
-    """A rule's text with its value(s) written in, French style."""
-    return _rule(rule).text
 
 
 def one_line(text: str) -> str:
@@ -122,74 +104,46 @@ def short(text: str, words: int = 8) -> str:
     return " ".join(parts[:words]) + ("…" if len(parts) > words else "")
 
 
-def _bare(title: str) -> str:
-    return re.sub(r"^(certificat de qualification professionnelle|cqp)\s+", "", one_line(title), flags=re.I)
+def page_of(cqp: Cqp, kind: str) -> str:
+    """Source file of one of a CQP's pages (evaluations, routes…)."""
+    return cqp_page(cqp.id, kind)
 
 
-class Cqp:
-    """One CQP's referential with the lookups every generator needs."""
-
-    def __init__(self, data: dict):
-        self.data = data
-        self.id: str = data["id"]
-        # Pages say « CQP <title> »: a title that already starts with the name of the
-        # certificate is shortened, so that both referentials read the same way.
-        self.title: str = _bare(data["title"])
-        self.short: str = _bare(data["short_title"])
-        self.version: str = data["version"]
-        self.rules = {r["id"]: r for r in data["rules"]}
-        self.deadlines = {d["id"]: d for d in data["deadlines"]}
-        self.evaluations = {e["id"]: e for e in data["evaluations"]}
-
-    @property
-    def parts(self) -> list[dict]:
-        return self.data["domains"] if self.data["structure"] == "domains" else self.data["blocks"]
-
-    @property
-    def by_domains(self) -> bool:
-        return self.data["structure"] == "domains"
-
-    @property
-    def part_word(self) -> tuple[str, str]:
-        return ("domaine", "domaines") if self.by_domains else ("bloc", "blocs")
-
-    def page(self, kind: str) -> str:
-        return cqp_page(self.id, kind)
-
-    def rule(self, rule_id: str) -> dict:
-        try:
-            return self.rules[rule_id]
-        except KeyError:
-            raise PagesError(f"{self.id}: règle inconnue {rule_id!r}") from None
-
-    def rules_of(self, *topics: str) -> list[dict]:
-        return [r for r in self.data["rules"] if r["topic"] in topics]
-
-    def rule_link(self, from_page: str, rule_id: str) -> str:
-        rule = self.rule(rule_id)
-        target = self.page(topic_page(rule["topic"]))
-        return f"[{rule['title']}]({link(from_page, target, 'regle-' + anchor(rule_id))})"
-
-    def deadline_link(self, from_page: str, deadline_id: str) -> str:
-        dl = self.deadlines[deadline_id]
-        return f"[{dl['label']}]({link(from_page, self.page('routes'), 'delai-' + anchor(deadline_id))})"
-
-    def part_link(self, from_page: str, part_id: str, with_title: bool = True) -> str:
-        part = next(p for p in self.parts if p["id"] == part_id)
-        text = f"{part_id} — {part['title']}" if with_title else part_id
-        return f"[{text}]({link(from_page, self.page('referentiel'), anchor(part_id))})"
-
-    def evaluation_link(self, from_page: str, ev_id: str) -> str:
-        ev = self.evaluations[ev_id]
-        return f"[{ev['title']}]({link(from_page, self.page('evaluations'), anchor(ev_id))})"
+def rule_of(cqp: Cqp, rule_id: str) -> Rule:
+    """A rule the pages name; a referential that lacks it stops the build with its name."""
+    try:
+        return cqp.rule(rule_id)
+    except UnknownItem as err:
+        raise PagesError(str(err)) from None
 
 
-def rule_block(cqp: Cqp, rule: dict, level: int = 3) -> str:
-    """A rule written out in full, under its public anchor #regle-<id>."""
-    out = [f"{'#' * level} {rule['title']} {{#regle-{anchor(rule['id'])}}}", fill(rule)]
-    if rule.get("value") is not None and rule["unit"] not in ("weights",):
-        out.append(f"Valeur retenue : **{threshold(rule)}**\n{{: .cqp-value }}")
-    out += [quote(rule), source_line(rule["source"]), interpretation(rule)]
+def rule_link(cqp: Cqp, from_page: str, rule_id: str) -> str:
+    rule = rule_of(cqp, rule_id)
+    return f"[{rule.title}]({link(from_page, page_of(cqp, topic_page(rule.topic)), rule.anchor)})"
+
+
+def deadline_link(cqp: Cqp, from_page: str, deadline_id: str) -> str:
+    dl = cqp.deadline(deadline_id)
+    return f"[{dl['label']}]({link(from_page, page_of(cqp, 'routes'), deadline_anchor(deadline_id))})"
+
+
+def part_link(cqp: Cqp, from_page: str, part_id: str, with_title: bool = True) -> str:
+    part = next(p for p in cqp.parts if p["id"] == part_id)
+    text = f"{part_id} — {part['title']}" if with_title else part_id
+    return f"[{text}]({link(from_page, page_of(cqp, 'referentiel'), anchor(part_id))})"
+
+
+def evaluation_link(cqp: Cqp, from_page: str, ev_id: str) -> str:
+    ev = cqp.evaluations[ev_id]
+    return f"[{ev['title']}]({link(from_page, page_of(cqp, 'evaluations'), anchor(ev_id))})"
+
+
+def rule_block(cqp: Cqp, rule: Rule, level: int = 3) -> str:
+    """A rule written out in full, under its public anchor (Rule.anchor)."""
+    out = [f"{'#' * level} {rule.title} {{#{rule.anchor}}}", rule.text]
+    if rule.has_value and rule.unit not in ("weights",):
+        out.append(f"Valeur retenue : **{rule.threshold()}**\n{{: .cqp-value }}")
+    out += [quote(rule.data), source_line(rule.data["source"]), interpretation(rule.data)]
     return "\n\n".join(p for p in out if p)
 
 
@@ -201,8 +155,8 @@ def statement_block(cqp: Cqp, from_page: str, st: dict, level: int = 3, anchor_p
         out.append("\n".join(f"- {one_line(i)}" for i in st["items"]))
     if st.get("who"):
         out.append(f"**Qui :** {one_line(st['who'])}")
-    refs = [cqp.rule_link(from_page, r) + _value_note(cqp.rule(r)) for r in st.get("rules", [])]
-    refs += [cqp.deadline_link(from_page, d) + f" ({deadline_sentence(cqp, from_page, cqp.deadlines[d])})"
+    refs = [rule_link(cqp, from_page, r) + _value_note(rule_of(cqp, r)) for r in st.get("rules", [])]
+    refs += [deadline_link(cqp, from_page, d) + f" ({deadline_sentence(cqp, from_page, cqp.deadline(d))})"
              for d in st.get("deadlines", [])]
     if refs:
         out.append("Voir : " + " · ".join(refs))
@@ -210,15 +164,15 @@ def statement_block(cqp: Cqp, from_page: str, st: dict, level: int = 3, anchor_p
     return "\n\n".join(p for p in out if p)
 
 
-def _value_note(rule: dict) -> str:
-    if rule.get("value") is None:
+def _value_note(rule: Rule) -> str:
+    if not rule.has_value:
         return ""
-    return f" ({threshold(rule)})" if rule["unit"] != "weights" else ""
+    return f" ({rule.threshold()})" if rule.unit != "weights" else ""
 
 
 def deadline_sentence(cqp: Cqp, from_page: str, dl: dict) -> str:
     """« 15 jours ouvrés avant la date des évaluations »."""
-    rule = cqp.rule(dl["offset"]["rule"])
+    rule = rule_of(cqp, dl["offset"]["rule"])
     direction = "avant" if dl["offset"]["direction"] == "before" else "après"
     if "from" in dl:
         origin = wording.phrase_of_field(dl["from"])
@@ -227,5 +181,5 @@ def deadline_sentence(cqp: Cqp, from_page: str, dl: dict) -> str:
                 f"{cqp.id}: deadlines.{dl['id']}.from: champ de date {dl['from']!r} sans « phrase » "
                 "dans referentiels/site.yaml (fields)")
     else:
-        origin = "l'échéance « " + cqp.deadline_link(from_page, dl["relative_to"]) + " »"
-    return f"{amount(rule)} {direction} {origin}"
+        origin = "l'échéance « " + deadline_link(cqp, from_page, dl["relative_to"]) + " »"
+    return f"{rule.amount()} {direction} {origin}"

@@ -2,14 +2,15 @@
 evaluation criteria, each item under its stable public anchor (#uc1-c1, #c2-4, #c2-4-i1 …)."""
 from __future__ import annotations
 
-from .md import Cqp, anchor, interpretation, one_line, page, short, source_line, table
+from .md import (Cqp, anchor, evaluation_link, interpretation, one_line, page, page_of, short,
+                 source_line, table)
 
 
 def generate(cqp: Cqp) -> dict[str, str]:
-    here = cqp.page("referentiel")
+    here = page_of(cqp, "referentiel")
     singular, plural = cqp.part_word
     intro = (
-        f"Le référentiel du CQP {cqp.title} se compose de {len(cqp.parts)} {plural} de compétences. "
+        f"Le référentiel du CQP {cqp.name} se compose de {len(cqp.parts)} {plural} de compétences. "
         + ("Chaque domaine se divise en unités ; chaque unité décrit des activités et les compétences "
            "qu'elles mobilisent." if cqp.by_domains else
            "Chaque compétence est décrite avec ses activités, son critère d'évaluation et les "
@@ -21,7 +22,7 @@ def generate(cqp: Cqp) -> dict[str, str]:
     for part in cqp.parts:
         body.append(_domain(cqp, here, part) if cqp.by_domains else _block(cqp, here, part))
     return {here: page(f"Référentiel — {cqp.short}",
-                       f"Référentiel d'activités et de compétences du CQP {cqp.title}.", body)}
+                       f"Référentiel d'activités et de compétences du CQP {cqp.name}.", body)}
 
 
 def _example_anchor(cqp: Cqp) -> str:
@@ -31,7 +32,7 @@ def _example_anchor(cqp: Cqp) -> str:
 
 
 def _evaluated_by(cqp: Cqp, here: str, part: dict) -> str:
-    links = [cqp.evaluation_link(here, e) for e in part["evaluations"]]
+    links = [evaluation_link(cqp, here, e) for e in part["evaluations"]]
     return "Évalué par : " + " · ".join(links)
 
 

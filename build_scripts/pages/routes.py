@@ -1,15 +1,15 @@
 """/<cqp>/voies-d-acces/ — formation and VAE as step-by-step timelines, with the deadlines
-(#delai-<id>) and the rules of topic `routes`."""
+(Rule.anchor, deadline_anchor) and the rules of topic `routes`."""
 from __future__ import annotations
 
-from .md import (Cqp, anchor, deadline_sentence, interpretation, link, one_line, page, route_name,
-                   rule_block, source_line, statement_block, table)
+from .md import (Cqp, deadline_anchor, deadline_sentence, interpretation, link, one_line, page,
+                 page_of, route_name, rule_block, rule_link, source_line, statement_block, table)
 
 ROUTE_PHRASES = {"formation": "la voie de la formation", "vae": "la validation des acquis de l'expérience (VAE)"}
 
 
 def generate(cqp: Cqp) -> dict[str, str]:
-    here = cqp.page("routes")
+    here = page_of(cqp, "routes")
     routes = cqp.data["routes"]
     body = [f"# Voies d'accès au CQP {cqp.short}",
             f"Le CQP s'obtient par {' ou par '.join(ROUTE_PHRASES[r] for r in routes)}. "
@@ -22,7 +22,7 @@ def generate(cqp: Cqp) -> dict[str, str]:
         body.append("Chaque délai se calcule à partir d'une date ; le [simulateur](" + link(here, "simulateur/index.md") + ") "
                     "les calcule pour vos propres dates.")
         body.append(table(["Délai", "Quand", "Voie", "Qui"],
-                          [[f"[{dl['label']}](#delai-{anchor(dl['id'])})", deadline_sentence(cqp, here, dl),
+                          [[f"[{dl['label']}](#{deadline_anchor(dl['id'])})", deadline_sentence(cqp, here, dl),
                             " et ".join(route_name(r) for r in dl.get("routes", routes)), dl["who"]]
                            for dl in cqp.data["deadlines"]]))
         body += [_deadline(cqp, here, dl) for dl in cqp.data["deadlines"]]
@@ -33,7 +33,7 @@ def generate(cqp: Cqp) -> dict[str, str]:
         body.append("## Les règles des voies d'accès {#regles}")
         body += [rule_block(cqp, r, level=3) for r in rules]
     return {here: page(f"Voies d'accès — {cqp.short}",
-                       f"Formation et VAE pour le CQP {cqp.title} : étapes, délais, qui fait quoi.", body)}
+                       f"Formation et VAE pour le CQP {cqp.name} : étapes, délais, qui fait quoi.", body)}
 
 
 def _route(cqp: Cqp, here: str, route_id: str, route: dict) -> str:
@@ -50,9 +50,9 @@ def _route(cqp: Cqp, here: str, route_id: str, route: dict) -> str:
 
 
 def _deadline(cqp: Cqp, here: str, dl: dict) -> str:
-    out = [f"### {one_line(dl['label'])} {{#delai-{anchor(dl['id'])}}}",
+    out = [f"### {one_line(dl['label'])} {{#{deadline_anchor(dl['id'])}}}",
            f"**Quand :** {deadline_sentence(cqp, here, dl)}.",
            f"**Qui :** {one_line(dl['who'])}",
-           "Règle : " + cqp.rule_link(here, dl["offset"]["rule"]),
+           "Règle : " + rule_link(cqp, here, dl["offset"]["rule"]),
            source_line(dl["source"]), interpretation(dl)]
     return "\n\n".join(p for p in out if p)

@@ -1,11 +1,11 @@
 """/<cqp>/reglement/ — the règlement: statements of the referential and rules of topic `reglement`."""
 from __future__ import annotations
 
-from .md import Cqp, page, rule_block, statement_block
+from .md import Cqp, page, page_of, rule_block, statement_block
 
 
 def generate(cqp: Cqp) -> dict[str, str]:
-    here = cqp.page("reglement")
+    here = page_of(cqp, "reglement")
     body = [f"# Règlement du CQP {cqp.short}",
             "Ce que le candidat, l'organisme et les évaluateurs doivent savoir des règles de délivrance "
             "du CQP : validation, rattrapage, fraude, handicap, conservation des acquis, suivi des titulaires — "
@@ -15,4 +15,4 @@ def generate(cqp: Cqp) -> dict[str, str]:
     if rules:
         body.append("## Les règles en détail {#regles}")
         body += [rule_block(cqp, r, level=3) for r in rules]
-    return {here: page(f"Règlement — {cqp.short}", f"Règlement de délivrance du CQP {cqp.title}.", body)}
+    return {here: page(f"Règlement — {cqp.short}", f"Règlement de délivrance du CQP {cqp.name}.", body)}

@@ -31,7 +31,7 @@ def generate(cqps: list[Cqp], calendar: dict, glossary: dict) -> dict[str, str]:
     for c in cqps:
         doc = c.data["source_document"]
         body += [
-            f"### CQP {c.title} {{#{c.id}}}",
+            f"### CQP {c.name} {{#{c.id}}}",
             table(["Point", "Détail"], [
                 ["Titre", doc["title"]],
                 ["Émetteur", doc["issuer"]],
@@ -52,7 +52,7 @@ def generate(cqps: list[Cqp], calendar: dict, glossary: dict) -> dict[str, str]:
         "## Les versions {#versions}",
         "Chaque page du site indique, en bas, la version du référentiel à partir de laquelle elle a été "
         "construite.",
-        table(["Référentiel", "Version"], [[f"CQP {c.title}", c.version] for c in cqps]
+        table(["Référentiel", "Version"], [[f"CQP {c.name}", c.version] for c in cqps]
               + [["Jours fériés", calendar["version"]], ["Glossaire", glossary["version"]]]),
         "## Toutes les interprétations {#interpretations}",
         "Chaque note est affichée sur la page où elle s'applique ; cette liste permet de les relire "

@@ -165,7 +165,7 @@ def _jury_cs(f: Forms) -> str:
     out = [_head(f, "jury", c),
            f.select("elig-jurycs-route", ["route"], field_label(["route"]), f.route_options(c))]
     members = [f.hints(c, "jury_size", "jury_external", "jury_not_knowing_candidate")]
-    for i in range(int(f.rule(c, "jury_size")["value"])):  # as many members as the rule asks
+    for i in range(int(f.rule(c, "jury_size").value)):  # as many members as the rule asks
         fid = f"elig-jurycs-m{i}"
         body = f.yes_no(f"{fid}-external", ["members", i, "external_to_company"],
                         field_label(["members", i, "external_to_company"], "eligibility", "jury"))
@@ -194,3 +194,15 @@ SUBJECTS = [
     ("organism-vcd", "Un organisme (habilitation) — Vendeur conseil à distance",
      "Organisme (habilitation)", "organism", VCD, _organism),
 ]
+
+
+def eligibility(f: Forms) -> str:
+    """The eligibility tool: a subject switch, then each subject's sub-form."""
+    infer = ";".join(f"{value}:subject={subject},cqp={cqp}"
+                     for value, _, _, subject, cqp, _ in SUBJECTS)
+    html = [f.select("eligibility-subject", None, field_label(["subject"]),
+                     [(value, label) for value, label, *_ in SUBJECTS], infer=infer)]
+    for value, _, legend, _, _, render in SUBJECTS:
+        html.append(f.group(render(f), when=f"eligibility-subject={value}",
+                            tag="fieldset", legend=a(legend)))
+    return "".join(html)

@@ -26,6 +26,7 @@ from html import escape
 from typing import Iterable
 
 from checker import wording
+from checker.referentiel import Cqp, UnknownItem
 from checker.rules import Rule
 
 VCD, CS = "vendeur-conseil-distance", "commercial-sedentaire"
@@ -75,28 +76,24 @@ class Forms:
         for needed in (VCD, CS):
             if needed not in self.cqps:
                 raise FormsError(f"the referential has no CQP {needed!r}")
+        # The one model of a referential, as the checker and the pages read it.
+        self.models = {cid: Cqp(data) for cid, data in self.cqps.items()}
 
     # --- rules: hints and links ---
 
-    def rule(self, cqp: str, rule_id: str) -> dict:
-        for rule in self.cqps[cqp]["rules"]:
-            if rule["id"] == rule_id:
-                return rule
-        raise FormsError(f"{cqp}: rule {rule_id!r} is not in the referential")
-
-    @staticmethod
-    def rule_text(rule: dict) -> str:
-        return Rule("", rule).text
-
-    def rule_href(self, cqp: str, rule: dict) -> str:
-        return "../" + Rule(cqp, rule).page
+    def rule(self, cqp: str, rule_id: str) -> Rule:
+        try:
+            return self.models[cqp].rule(rule_id)
+        except UnknownItem:
+            raise FormsError(f"{cqp}: rule {rule_id!r} is not in the referential") from None
 
     def hint(self, cqp: str, *rule_ids: str) -> str:
         parts = []
         for rid in rule_ids:
             rule = self.rule(cqp, rid)
-            parts.append(f'{a(self.rule_text(rule))} <a href="{a(self.rule_href(cqp, rule))}">'
-                         f'Règle : {a(rule["title"])}</a>')
+            # The simulator sits one level deep: the rule's site-relative page from there.
+            parts.append(f'{a(rule.text)} <a href="{a("../" + rule.page)}">'
+                         f'Règle : {a(rule.title)}</a>')
         return " ".join(parts)
 
     def hints(self, cqp: str, *rule_ids: str, note: str = "") -> str:
@@ -237,7 +234,7 @@ class Forms:
         return "".join(out)
 
     def _weights(self, cqp: dict) -> dict:
-        weights = self.rule(cqp["id"], "evaluation_weights").get("value")
+        weights = self.rule(cqp["id"], "evaluation_weights").data.get("value")
         if not isinstance(weights, dict) or not weights:
             raise FormsError(f"{cqp['id']}: evaluation_weights has no weights")
         return weights
@@ -312,16 +309,4 @@ class Forms:
             hint = "Donne : " + " ; ".join(labels) + "."
             html.append(self.date_input(f"deadlines-{field.replace('_', '-')}", [field],
                                         field_label([field], "deadlines"), a(hint)))
-        return "".join(html)
-
-    def eligibility(self) -> str:
-        from .eligibility_forms import SUBJECTS  # noqa: PLC0415
-
-        infer = ";".join(f"{value}:subject={subject},cqp={cqp}"
-                         for value, _, _, subject, cqp, _ in SUBJECTS)
-        html = [self.select("eligibility-subject", None, field_label(["subject"]),
-                            [(value, label) for value, label, *_ in SUBJECTS], infer=infer)]
-        for value, _, legend, _, _, render in SUBJECTS:
-            html.append(self.group(render(self), when=f"eligibility-subject={value}",
-                                   tag="fieldset", legend=a(legend)))
         return "".join(html)

@@ -5,6 +5,7 @@ tools into tabs and fills the verdicts.
 """
 from __future__ import annotations
 
+from .eligibility_forms import eligibility
 from .forms import Forms, a
 
 TOOLS = [
@@ -52,7 +53,7 @@ def _verdict(check: str) -> str:
 
 
 def simulator_html(forms: Forms) -> str:
-    bodies = {"eligibility": forms.eligibility(), "score": forms.score(),
+    bodies = {"eligibility": eligibility(forms), "score": forms.score(),
               "deadlines": forms.deadlines()}
     tabs = "".join(
         f'<button type="button" role="tab" id="tab-{slug}" aria-controls="outil-{slug}" '

@@ -292,6 +292,8 @@
 
   // Same verdict as `python -m checker <check> FILE`; bad input rejects with the checker's message.
   // The situation crosses to the worker as JSON text: what cannot be written so is refused here.
+  // A situation given as JSON text is sent as it is, so that its numbers reach the checker
+  // exactly as written (69.999999999999999999 is not 70: contract v1.2).
   CQP.evaluate = function (check, situation) {
     return CQP.ready.then(function () {
       return new Promise(function (resolve, reject) {
@@ -300,7 +302,8 @@
           if (tooDeep(situation)) {
             throw new Error("situation : trop imbriquée (plus de " + MAX_DEPTH + " niveaux) ; le simulateur ne l'évalue pas.");
           }
-          payload = JSON.stringify(situation === undefined ? null : situation);
+          payload = typeof situation === "string" ? situation
+            : JSON.stringify(situation === undefined ? null : situation);
           if (payload.length > MAX_CHARS) throw new Error("situation : trop volumineuse (plus de 1 Mo) ; le simulateur ne l'évalue pas.");
         } catch (err) {
           reject(err instanceof Error && /^situation :/.test(err.message) ? err

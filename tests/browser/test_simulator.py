@@ -116,6 +116,21 @@ def test_bad_input_rejects_with_the_checkers_message(simulator):
     assert got.startswith("check:")
 
 
+def test_a_situation_as_json_text_is_read_exactly(simulator):
+    # Contract v1.2: a JavaScript number cannot hold 69.999999999999999999 (it is 70 there); the
+    # situation given as JSON text reaches the checker as written, as through the CLI.
+    page = simulator
+    text = '{"cqp": "commercial-sedentaire", "route": "vae", "blocks": {"B1": {"score": %s}}}'
+    ask = "(t) => CQP.evaluate('score', t).then((v) => v.blocks.B1.validated, (e) => e.message)"
+    assert page.evaluate(ask, text % "69.999999999999999999") is False
+    assert page.evaluate(ask, text % "70.000000000000000000") is True
+    long = "0." + "1" * 5000
+    with pytest.raises(checker.SituationError) as expected:
+        checker.evaluate("score", text % long)
+    assert page.evaluate(ask, text % long) == str(expected.value)
+    assert str(expected.value).startswith("blocks.B1.score: nombre trop long")
+
+
 # --- filling the tools as a user would --------------------------------------------------------
 
 def test_score_commercial_sedentaire_grid(simulator):
