@@ -11,6 +11,7 @@ import {
 } from "./form.mjs";
 import { download } from "./download.mjs";
 import { today } from "./parse.mjs";
+import { frenchText } from "./typography.mjs";
 
 // What shows a result — its rendering (verdict.mjs) and, on the full page, the printed recap and
 // the bar that leads to it (named by the page's template, data-cqp-later; an embed has neither)
@@ -531,7 +532,9 @@ const SETTLE_MS = 700;
 function announce(t, region, text) {
   clearTimeout(t.announceTimer);
   t.announceTimer = setTimeout(() => {
-    if (region.textContent !== text) region.replaceChildren(Object.assign(document.createElement("p"), { textContent: text }));
+    // Typeset as the result itself is: the same words, the same non-breaking spaces.
+    const said = frenchText(text);
+    if (region.textContent !== said) region.replaceChildren(Object.assign(document.createElement("p"), { textContent: said }));
   }, SETTLE_MS);
 }
 

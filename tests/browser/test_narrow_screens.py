@@ -12,23 +12,19 @@ def _assert_fits(page, width, where):
 
 
 @pytest.mark.parametrize("width", WIDTHS)
-def test_every_simulator_tool_fits(browser, base_url, width):
-    ctx = browser.new_context(locale="fr-FR", viewport={"width": width, "height": 740})
-    try:
-        page = ctx.new_page()
-        page.goto(f"{base_url}/simulateur/")
-        for tab in ("Éligibilité", "Score", "Calendrier"):
-            page.get_by_role("tab", name=tab).click()
-            _assert_fits(page, width, f"simulateur, {tab}")
-        # the widest forms: the CS grid and the organism's file
-        page.get_by_role("tab", name="Score").click()
-        page.get_by_role("tabpanel", name="Score").get_by_label("CQP", exact=True).select_option("commercial-sedentaire")
-        _assert_fits(page, width, "simulateur, grille du Commercial sédentaire")
-        page.get_by_role("tab", name="Éligibilité").click()
-        page.get_by_label("Qui vérifier ?").select_option(index=5)
-        _assert_fits(page, width, "simulateur, organisme")
-    finally:
-        ctx.close()
+def test_every_simulator_tool_fits(simulator, width):
+    page = simulator
+    page.set_viewport_size({"width": width, "height": 740})
+    for tab in ("Éligibilité", "Score", "Calendrier"):
+        page.get_by_role("tab", name=tab).click()
+        _assert_fits(page, width, f"simulateur, {tab}")
+    # the widest forms: the CS grid and the organism's file
+    page.get_by_role("tab", name="Score").click()
+    page.get_by_role("tabpanel", name="Score").get_by_label("CQP", exact=True).select_option("commercial-sedentaire")
+    _assert_fits(page, width, "simulateur, grille du Commercial sédentaire")
+    page.get_by_role("tab", name="Éligibilité").click()
+    page.get_by_label("Qui vérifier ?").select_option(index=5)
+    _assert_fits(page, width, "simulateur, organisme")
 
 
 SCROLL_BOXES = """() => [...document.querySelectorAll('#outil-score *')]
@@ -41,36 +37,32 @@ WIDER_IN_GRID = """(w) => [...document.querySelectorAll('.cqp-grid-wrap *')]
 
 
 @pytest.mark.parametrize("width", WIDTHS)
-def test_commercial_sedentaire_grid_is_cards_without_inner_scroll(browser, base_url, axe_source, width):
+def test_commercial_sedentaire_grid_is_cards_without_inner_scroll(simulator, axe_source, width):
     """The CS score grid (per competence: questionnaire, tutor, jury) fits the phone: one card per
     competence, each input under its own visible label, in reading order, nothing scrolls."""
-    from test_simulator import run_axe
+    from tests.browser.conftest import run_axe
 
-    ctx = browser.new_context(locale="fr-FR", viewport={"width": width, "height": 740})
-    try:
-        page = ctx.new_page()
-        page.goto(f"{base_url}/simulateur/")
-        page.get_by_role("tab", name="Score").click()
-        panel = page.get_by_role("tabpanel", name="Score")
-        panel.get_by_label("CQP", exact=True).select_option("commercial-sedentaire")
-        _assert_fits(page, width, "simulateur, grille du Commercial sédentaire")
-        assert page.evaluate(WIDER_IN_GRID, width) == []
-        assert page.evaluate(SCROLL_BOXES) == []
-        # Each input's label is on screen next to it, and its accessible name stays whole.
-        jury = panel.get_by_label("C1.1 — jury (%)", exact=True)
-        label = page.locator("label[for='%s']" % jury.get_attribute("id"))
-        assert label.is_visible() and label.inner_text().strip().lower().endswith("jury (%)")
-        box, input_box = label.bounding_box(), jury.bounding_box()
-        assert box["y"] + box["height"] <= input_box["y"] + 1 and abs(box["x"] - input_box["x"]) <= 1
-        # The keyboard goes through a card's three inputs, then to the next card.
-        order = []
-        panel.get_by_label("C1.1 — questionnaire (%)", exact=True).focus()
-        for _ in range(4):
-            order.append(page.evaluate("document.activeElement.labels[0].textContent"))
-            page.keyboard.press("Tab")
-        assert order == ["C1.1 — questionnaire (%)", "C1.1 — tuteur (%)", "C1.1 — jury (%)",
-                         "C1.2 — questionnaire (%)"]
-        violations = [v["id"] for v in run_axe(page, axe_source)]
-        assert violations == []
-    finally:
-        ctx.close()
+    page = simulator
+    page.set_viewport_size({"width": width, "height": 740})
+    page.get_by_role("tab", name="Score").click()
+    panel = page.get_by_role("tabpanel", name="Score")
+    panel.get_by_label("CQP", exact=True).select_option("commercial-sedentaire")
+    _assert_fits(page, width, "simulateur, grille du Commercial sédentaire")
+    assert page.evaluate(WIDER_IN_GRID, width) == []
+    assert page.evaluate(SCROLL_BOXES) == []
+    # Each input's label is on screen next to it, and its accessible name stays whole.
+    jury = panel.get_by_label("C1.1 — jury (%)", exact=True)
+    label = page.locator("label[for='%s']" % jury.get_attribute("id"))
+    assert label.is_visible() and label.inner_text().strip().lower().endswith("jury (%)")
+    box, input_box = label.bounding_box(), jury.bounding_box()
+    assert box["y"] + box["height"] <= input_box["y"] + 1 and abs(box["x"] - input_box["x"]) <= 1
+    # The keyboard goes through a card's three inputs, then to the next card.
+    order = []
+    panel.get_by_label("C1.1 — questionnaire (%)", exact=True).focus()
+    for _ in range(4):
+        order.append(page.evaluate("document.activeElement.labels[0].textContent"))
+        page.keyboard.press("Tab")
+    assert order == ["C1.1 — questionnaire (%)", "C1.1 — tuteur (%)", "C1.1 — jury (%)",
+                     "C1.2 — questionnaire (%)"]
+    violations = [v["id"] for v in run_axe(page, axe_source)]
+    assert violations == []

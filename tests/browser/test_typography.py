@@ -10,6 +10,7 @@ import re
 import what_people_read
 from build_scripts import screenshots
 from build_scripts.french_typography import french_spacing
+from tests.browser.conftest import open_shared
 
 # A plain space that French typography makes non-breaking, as the page rules find it.
 BREAKABLE = re.compile(r"(?<=\S) +(?=[:;?!»])|« |(?<=\d) +(?=[%€])")
@@ -36,15 +37,10 @@ def _corpus() -> list[str]:
     return sorted(lines)
 
 
-def _module(page, base_url):
-    page.goto(f"{base_url}/simulateur/")
-    page.wait_for_function("window.CQP && CQP.status === 'ready'", timeout=120_000)
-
-
-def test_the_simulator_spaces_text_as_the_pages_do(page, base_url):
+def test_the_simulator_spaces_text_as_the_pages_do(simulator):
+    page = simulator
     corpus = _corpus()
     assert len(corpus) > 1000
-    _module(page, base_url)
     got = page.evaluate(
         """async (texts) => {
              const assets = JSON.parse(document.getElementById('cqp-config').textContent).assets;
@@ -61,11 +57,11 @@ def _link(check: str, situation: dict) -> str:
     return "#s=" + base64.urlsafe_b64encode(raw).decode().rstrip("=")
 
 
-def test_a_result_and_its_errors_have_no_breakable_french_space(page, base_url):
+def test_a_result_and_its_errors_have_no_breakable_french_space(simulator):
     # A CS trainee before her jury (the README's picture): figures with « % », sentences with
     # « : », next steps.
-    page.goto(f"{base_url}/simulateur/" + _link("score", screenshots.SITUATION))
-    page.wait_for_function("window.CQP && CQP.status === 'ready'", timeout=120_000)
+    page = simulator
+    open_shared(page, _link("score", screenshots.SITUATION))
     box = page.locator("#score-verdict")
     box.locator(".cqp-outcome").first.wait_for()
     text = box.inner_text()
@@ -75,5 +71,5 @@ def test_a_result_and_its_errors_have_no_breakable_french_space(page, base_url):
     # Missing answers, listed and by their fields
     page.get_by_role("tab", name="Éligibilité").click()
     box = page.locator("#eligibility-verdict")
-    box.get_by_text("À compléter").wait_for()
+    box.get_by_text("À compléter", exact=True).wait_for()
     assert not BREAKABLE.search(box.inner_text())
