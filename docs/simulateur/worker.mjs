@@ -3,7 +3,8 @@
 //
 // The worker URL carries the checker's archives and where Pyodide is, with their sha256
 // (computed at build time, build_scripts/simulator/assets.py): worker.<hash>.mjs?checker=<url>
-// &checker.sri=sha256-…&cohort=<url>&cohort.sri=sha256-…&pyodide=<folder>&sri.<core file>=sha256-…
+// &checker.sri=sha256-…&cohort=<url>&cohort.sri=sha256-…&stdlib=<url>&stdlib.sri=sha256-…
+// &pyodide=<folder>&sri.<core file>=sha256-…
 // The archives hold the checker compiled to bytecode by Pyodide at build time
 // (build_scripts/bytecode.py): Pyodide would otherwise compile its sources at every visit. The
 // checker's is fetched while Pyodide boots, checked against its sha256, and unpacked into a folder
@@ -41,9 +42,12 @@ const archives = {
 const CHECKER_DIR = "/home/pyodide/cqp-checker"; // also written in GLUE (kept free of substitutions)
 // Pyodide's folder is named after its files' hash (build_scripts/simulator/assets.py).
 const pyodideUrl = new URL(params.get("pyodide"), import.meta.url).href;
+// The standard library cut to what runs (build_scripts/stdlib_cut.py), passed as stdLibURL.
+const stdlibUrl = new URL(params.get("stdlib"), import.meta.url).href;
 // sha256 of the core files Pyodide fetches (its WebAssembly, standard library, lock file), by URL.
 const coreIntegrity = new Map(
   [...params].filter(([key]) => key.startsWith("sri.")).map(([key, value]) => [new URL(key.slice(4), pyodideUrl).href, value]));
+if (params.get("stdlib.sri")) coreIntegrity.set(stdlibUrl, params.get("stdlib.sri"));
 const MAX_PAYLOAD = 2 * 1024 * 1024; // characters of JSON (the page refuses more than 1 MB)
 const engineCache = params.get("cache");
 
@@ -384,7 +388,7 @@ async function boot() {
   const checker = fetchArchive(archives.checker);
   checker.catch(fail); // at once: the boot would otherwise wait for Pyodide to tell it
   const { loadPyodide } = await import(new URL("pyodide.mjs", pyodideUrl).href);
-  pyodide = await loadPyodide({ indexURL: pyodideUrl });
+  pyodide = await loadPyodide({ indexURL: pyodideUrl, stdLibURL: stdlibUrl });
   await Promise.all(coreChecks);
   await unpack(await checker);
   [evaluate, batch] = pyodide.runPython(GLUE).toJs();

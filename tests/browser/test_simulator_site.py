@@ -11,7 +11,7 @@ from urllib.parse import parse_qs, unquote, urlparse
 
 ROOT = Path(__file__).resolve().parents[2]
 PYODIDE = ROOT / "node_modules" / "pyodide"
-CORE = {"pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"}
+CORE = {"pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "pyodide-lock.json"}
 
 
 def page_config(site_dir: Path) -> dict:
@@ -32,9 +32,9 @@ def test_pyodide_core_files_are_copied_from_the_pinned_package(site_dir):
 
 def test_the_checker_archives_are_served_with_the_integrity_the_worker_checks(site_dir):
     query = parse_qs(urlparse(page_config(site_dir)["worker"]).query)
-    for name in ("checker", "cohort"):
+    for name, suffix in (("checker", ".tgz"), ("cohort", ".tgz"), ("stdlib", ".zip")):
         archive = site_dir / "simulateur" / unquote(query[name][0])
-        assert archive.exists() and archive.suffix == ".tgz", name
+        assert archive.exists() and archive.suffix == suffix, name
         digest = base64.b64encode(hashlib.sha256(archive.read_bytes()).digest()).decode()
         assert query[f"{name}.sri"][0] == f"sha256-{digest}"
 
