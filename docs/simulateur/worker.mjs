@@ -227,18 +227,21 @@ async function countedFetch(input, init, { quiet = false } = {}) {
       report(true);
     },
   });
-  let body = response.body;
   if (sri && subtle) {
-    const [checked, used] = body.tee();
-    const check = verify(checked, sri, url).then((bytes) => hold(url, bytes, response));
+    // Pyodide gets the browser's own response, a copy of it is counted and checked: the browser
+    // keeps the code WebAssembly compiles from a response it fetched (its URL, its HTTP or
+    // Cache Storage entry), so that the next visit does not compile it again; from a response
+    // rebuilt here, it keeps nothing.
+    const copy = response.clone();
+    const check = verify(copy.body.pipeThrough(counter), sri, url).then((bytes) => hold(url, bytes, response));
     check.catch((err) => { // at once: Pyodide may never settle on a file it cannot use
       checkFailed(err);
       fail(err);
     });
     coreChecks.push(check);
-    body = used;
+    return response;
   }
-  return new Response(body.pipeThrough(counter), {
+  return new Response(response.body.pipeThrough(counter), {
     status: response.status,
     statusText: response.statusText,
     headers: response.headers,
