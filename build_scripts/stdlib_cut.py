@@ -13,9 +13,11 @@ nested too deep, an unknown check, a Python error reaching JavaScript); every fi
 imported by then is kept. tests/test_stdlib_cut.py runs the same with the cut zip and fails if
 any import goes unfound.
 
-The members are stored, not deflated: the host's brotli or gzip (build_scripts/precompress.py)
-then compresses across files, which per-file deflate cannot. Kept in .cache/simulateur/ under
-the hash of what goes into the run.
+The files kept are compiled by the same Pyodide (.pyc, unchecked hash, no source, no column
+positions, no docstrings), as the checker is (build_scripts/bytecode.py): Pyodide would otherwise compile the
+125 modules of its start-up from source at every visit. They are stored, not deflated: the
+host's brotli or gzip (build_scripts/precompress.py) then compresses across files, which
+per-file deflate cannot. Kept in .cache/simulateur/ under the hash of what goes into the run.
 
     python -m build_scripts.stdlib_cut     # prints the cut zip's path and its size
 """
@@ -26,7 +28,6 @@ import json
 import shutil
 import subprocess
 import sys
-import zipfile
 from pathlib import Path
 
 import yaml
@@ -91,20 +92,6 @@ def _key(bytecode: Bytecode) -> str:
     return h.hexdigest()[:16]
 
 
-def write_cut(used: list[str], out: Path) -> None:
-    """The members of Pyodide's zip that were used, stored, in the zip's own order and dates."""
-    with zipfile.ZipFile(FULL) as full, zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as cut:
-        missing = set(used) - set(full.namelist())
-        if missing:
-            raise StdlibCutError(f"not in {FULL.name}: {sorted(missing)}")
-        wanted = set(used)
-        for info in full.infolist():
-            if info.filename in wanted:
-                member = zipfile.ZipInfo(info.filename, info.date_time)
-                member.external_attr = info.external_attr
-                cut.writestr(member, full.read(info), zipfile.ZIP_STORED)
-
-
 def build_stdlib(bytecode: Bytecode) -> Path:
     """The cut zip for these archives (from the cache when nothing changed); report.json beside it
     holds the run with Pyodide's whole zip (the files used, the answers)."""
@@ -113,8 +100,7 @@ def build_stdlib(bytecode: Bytecode) -> Path:
         tmp = folder.with_name(folder.name + ".tmp")
         shutil.rmtree(tmp, ignore_errors=True)
         tmp.mkdir(parents=True)
-        report = run(FULL, run_inputs(bytecode))
-        write_cut(report["used"], tmp / NAME)
+        report = run(FULL, {**run_inputs(bytecode), "compileTo": str(tmp / NAME)})
         (tmp / "report.json").write_text(json.dumps(report, ensure_ascii=False), encoding="utf-8")
         shutil.rmtree(folder, ignore_errors=True)
         try:

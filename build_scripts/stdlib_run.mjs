@@ -7,10 +7,13 @@
 //
 //   node build_scripts/stdlib_run.mjs <pyodide folder> <stdlib zip> <worker.mjs> < input.json
 //
-// input.json: {checker, cohort (archive paths), cases: [{check, payload}], cohorts: [{check, csv}]}
+// input.json: {checker, cohort (archive paths), cases: [{check, payload}], cohorts: [{check, csv}],
+// compileTo?: a path}
 // Prints one JSON line: {used: [members of the zip imported], missed: [modules no finder found],
 // cases: [answers], cohorts: [answers], raised: text of a Python error that reached JavaScript}.
-import { readFileSync } from "node:fs";
+// With compileTo, also writes there a zip of the members used, compiled by this very Pyodide
+// (after the report: compiling imports modules of its own).
+import { readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { gunzipSync } from "node:zlib";
 
@@ -20,7 +23,8 @@ const { loadPyodide } = await import(resolve(pyodideDir, "pyodide.mjs"));
 const pyodide = await loadPyodide({
   indexURL: resolve(pyodideDir) + "/",
   stdLibURL: resolve(stdlib),
-  env: { HOME: "/home/pyodide" },
+  // PYTHONNODEBUGRANGES: no column positions in the code objects compiled (a third of their size).
+  env: { HOME: "/home/pyodide", PYTHONNODEBUGRANGES: "1" },
   stdout: (line) => process.stderr.write(line + "\n"),
   stderr: (line) => process.stderr.write(line + "\n"),
 });
@@ -86,4 +90,27 @@ def _zip_member(module):
 json.dumps({"used": sorted({m for m in map(_zip_member, list(sys.modules.values())) if m}),
             "missed": sorted(set(_MissedImports.missed))})
 `);
+if (input.compileTo) {
+  pyodide.globals.set("USED", JSON.parse(report).used);
+  pyodide.runPython(`
+import py_compile, sys, zipfile
+
+# Unchecked hash: the .pyc is never compared with a source, since none is shipped. optimize=2
+# (no docstrings, no asserts), as the checker's: 568 kB with brotli instead of 701 kB; the test
+# (tests/test_stdlib_cut.py) runs every case with this very zip.
+full = zipfile.ZipFile(next(p for p in sys.path if p.endswith(".zip")))
+with zipfile.ZipFile("/tmp/cut.zip", "w", zipfile.ZIP_STORED) as cut:
+    for name in USED:
+        info = full.getinfo(name)
+        with open("/tmp/source.py", "wb") as f:
+            f.write(full.read(info))
+        py_compile.compile("/tmp/source.py", cfile="/tmp/out.pyc", dfile=name, doraise=True, optimize=2,
+                           invalidation_mode=py_compile.PycInvalidationMode.UNCHECKED_HASH)
+        member = zipfile.ZipInfo(name + "c", info.date_time)
+        member.external_attr = info.external_attr
+        with open("/tmp/out.pyc", "rb") as f:
+            cut.writestr(member, f.read())
+`);
+  writeFileSync(input.compileTo, pyodide.FS.readFile("/tmp/cut.zip"));
+}
 process.stdout.write(JSON.stringify({ ...JSON.parse(report), cases, cohorts, raised }) + "\n");
