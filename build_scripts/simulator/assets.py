@@ -69,13 +69,21 @@ class Runtime:
         self.files[f"simulateur/{self.cohort_url}"] = self.bytecode.cohort
         self.files[f"simulateur/{self.stdlib_url}"] = self.stdlib
 
+    def boot_bytes(self) -> int:
+        """What the worker fetches before Python is ready, decompressed: Pyodide's WebAssembly and
+        lock file, the cut standard library, the checker (its two scripts are imported, and not
+        counted)."""
+        fetched = [PYODIDE / "pyodide.asm.wasm", PYODIDE / "pyodide-lock.json", self.stdlib, self.bytecode.checker]
+        return sum(path.stat().st_size for path in fetched)
+
     def worker_query(self) -> str:
         """What the worker reads from its URL: where Pyodide and the checker's archives are, and
         their sha256."""
         params = [("checker", self.checker_url), ("checker.sri", integrity(self.bytecode.checker)),
                   ("cohort", self.cohort_url), ("cohort.sri", integrity(self.bytecode.cohort)),
                   ("stdlib", self.stdlib_url), ("stdlib.sri", integrity(self.stdlib)),
-                  ("pyodide", self.pyodide), ("cache", ENGINE_CACHE)]
+                  ("pyodide", self.pyodide), ("cache", ENGINE_CACHE),
+                  ("boot.bytes", str(self.boot_bytes()))]
         params += [(f"sri.{name}", integrity(PYODIDE / name)) for name in PYODIDE_FILES]
         return "&".join(f"{k}={quote(v, safe='/')}" for k, v in params)
 

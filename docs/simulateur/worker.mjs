@@ -168,7 +168,11 @@ class LoadError extends Error {
   }
 }
 
-const progress = { received: 0, total: 0, active: 0, sentAt: 0, timer: null };
+// The bytes the boot receives, decompressed (build_scripts/simulator/assets.py): a host that
+// compresses sends a Content-Length of the compressed bytes, while the stream counts decompressed
+// ones, so that the bar would be full a third of the way.
+const bootBytes = Number(params.get("boot.bytes")) || 0;
+const progress = { received: 0, total: bootBytes, active: 0, sentAt: 0, timer: null };
 function report(force = false) {
   const now = performance.now();
   if (!force && now - progress.sentAt < 200) {
@@ -214,7 +218,7 @@ async function countedFetch(input, init, { quiet = false } = {}) {
     if (!response.ok && !quiet) fail(new LoadError("server", `${url}: HTTP ${response.status}`, response.status, url));
     return response;
   }
-  progress.total += Number(response.headers.get("Content-Length")) || 0;
+  if (!bootBytes) progress.total += Number(response.headers.get("Content-Length")) || 0;
   report(true);
   const counter = new TransformStream({
     transform(chunk, controller) {

@@ -40,6 +40,18 @@ def test_the_checker_archives_are_served_with_the_integrity_the_worker_checks(si
         assert query[f"{name}.sri"][0] == f"sha256-{digest}"
 
 
+def test_the_worker_knows_the_bytes_of_its_boot_decompressed(site_dir):
+    # A compressing host's Content-Length is the compressed size: the progress shown counts
+    # against the decompressed bytes of what the worker fetches (the WebAssembly, the lock file,
+    # the cut standard library, the checker).
+    query = parse_qs(urlparse(page_config(site_dir)["worker"]).query)
+    pyodide = site_dir / "simulateur" / unquote(query["pyodide"][0])
+    fetched = [pyodide / "pyodide.asm.wasm", pyodide / "pyodide-lock.json",
+               site_dir / "simulateur" / unquote(query["stdlib"][0]),
+               site_dir / "simulateur" / unquote(query["checker"][0])]
+    assert int(query["boot.bytes"][0]) == sum(p.stat().st_size for p in fetched)
+
+
 def test_pyodide_is_loaded_on_the_simulator_page_only(site_dir):
     # the simulator, the organisms' cohort tool and the embedded tools run the checker; no other page
     engines = {"simulateur/index.html", "simulateur/cohorte/index.html"}
