@@ -14,22 +14,35 @@ every load), the same local server for both pages, loads alternated:
   then, in the first load, what the service worker fetches after ready until the page says the
   simulator is kept offline: no engine file may be sent twice in one visit (target: 0 bytes).
 
-    .venv/bin/python -m build_scripts.bench_simulator [--runs 9] [--site site] [--files]
+Served as a compressing host serves the site (the build's .br, else .gz; local_server.py), the
+bare pages getting Pyodide untrimmed and gzip'd (what most hosts do on the fly).
+
+First, throttled (Chrome's network emulation: 9 Mbit/s down, 150 ms round trips; then
+1.6 Mbit/s, 150 ms), rounds alternating which goes first: bare Pyodide in a module worker, then
+the simulator, each in a fresh context, then the simulator visited again in the same context
+once it is kept offline (`--revisits`). Targets: bytes on the wire until ready, first visit,
+≤ 3.9 MB; first visit ready, simulator / bare ≤ 0.75 at 9 Mbit/s, ≤ 0.65 at 1.6 Mbit/s (median
+of per-round ratios); second visit ready / bare first visit ≤ 0.20, with no engine byte sent.
+
+    .venv/bin/python -m build_scripts.bench_simulator [--runs 9] [--rounds 5] [--revisits 2] [--site site] [--files]
 """
 from __future__ import annotations
 
 import argparse
 import functools
-import http.server
+import gzip
 import statistics
 import sys
 import threading
 import time
 from pathlib import Path
 
-from build_scripts.local_server import CHROMIUM, CHROMIUM_ARGS, StaticHandler
+from build_scripts.local_server import CHROMIUM, CHROMIUM_ARGS, Precompressed, QuietServer, StaticHandler
 
 ROOT = Path(__file__).resolve().parents[1]
+PYODIDE_NPM = ROOT / "node_modules" / "pyodide"
+BARE_PYODIDE_PATH = "/simulateur/pyodide-seul/"
+BARE_PYODIDE = "./pyodide-seul/"
 
 # Bare pages, served from memory (never written into site/), beside the simulator so that they
 # load the very same Pyodide copy: one runs it on the main thread, the other in a module worker
@@ -96,26 +109,56 @@ REEVAL = """async (n) => {
 
 
 class Server:
-    """The tests' static server, plus the bare page, counting the bytes of each response and
-    when its request came (the epoch, in seconds: the page's clock tells when it was ready)."""
+    """The site served as a compressing host serves it (build_scripts/local_server.py,
+    `Precompressed`: the build's .br, else .gz), plus the bare pages, counting the bytes of each
+    response as sent (compressed) and when its request came (the epoch, in seconds: the page's
+    clock tells when it was ready). No caching header: the bench counts every byte a visit asks.
+
+    The bare pages load Pyodide as its npm package comes, untrimmed, from BARE_PYODIDE, an alias
+    of the site's copy served with gzip only (what most hosts do on the fly), its whole
+    python_stdlib.zip read from node_modules (the site serves only the cut one)."""
 
     def __init__(self, site: Path, pyodide: str):
         self.sent: list[tuple[str, int, float]] = []
         outer = self
-        # The bare pages name ./pyodide/: the site's copy is in a folder named after its hash.
-        bare = {path: (kind, body.replace(b"./pyodide/", f"./{pyodide}".encode()))
+        bare = {path: (kind, body.replace(b"./pyodide/", BARE_PYODIDE.encode()))
                 for path, (kind, body) in BARE_PAGES.items()}
+        folder = site / "simulateur" / pyodide
+        gzipped: dict[str, bytes] = {}
 
-        class Handler(StaticHandler):
+        def bare_file(name: str) -> tuple[str, bytes] | None:
+            """A file of the bare pages' Pyodide, gzip'd, or None."""
+            source = PYODIDE_NPM / name if name == "python_stdlib.zip" else folder / name
+            if "/" in name or not source.is_file():
+                return None
+            if name not in gzipped:
+                sibling = source.with_name(source.name + ".gz")
+                gzipped[name] = sibling.read_bytes() if sibling.is_file() else gzip.compress(source.read_bytes(), 6)
+            return StaticHandler.extensions_map.get(source.suffix, "application/octet-stream"), gzipped[name]
+
+        class Handler(Precompressed):
             def do_GET(self):
                 self.asked_at = time.time()
-                page = bare.get(self.path.split("?")[0])
+                path = self.path.split("?")[0]
+                page = bare.get(path)
+                encoding = None
+                if page is None and path.startswith(BARE_PYODIDE_PATH):
+                    page, encoding = bare_file(path[len(BARE_PYODIDE_PATH):]), "gzip"
+                    if page is None:
+                        self.send_error(404)
+                        return
                 if page:
                     self.send_response(200)
-                    self.send_header("Content-Type", f"{page[0]}; charset=utf-8")
+                    self.send_header("Content-Type", page[0])
+                    if encoding:
+                        self.send_header("Content-Encoding", encoding)
+                        self.send_header("Vary", "Accept-Encoding")
                     self.send_header("Content-Length", str(len(page[1])))
                     self.end_headers()
-                    self.wfile.write(page[1])
+                    try:
+                        self.wfile.write(page[1])
+                    except (BrokenPipeError, ConnectionResetError):
+                        return
                     outer.sent.append((self.path, len(page[1]), self.asked_at))
                     return
                 super().do_GET()
@@ -128,8 +171,7 @@ class Server:
                     return  # a request the browser dropped when its context closed
                 outer.sent.append((self.path, source.tell() - start, self.asked_at))
 
-        self.httpd = http.server.ThreadingHTTPServer(
-            ("127.0.0.1", 0), functools.partial(Handler, directory=str(site)))
+        self.httpd = QuietServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(site)))
         threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
         self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
 
@@ -184,7 +226,7 @@ def kb(n: int) -> str:
 
 def classify(path: str) -> str:
     p = path.split("?")[0]
-    if p.startswith("/simulateur/pyodide/"):
+    if p.startswith("/simulateur/pyodide") or p.endswith("/python_stdlib.zip"):
         return "pyodide"
     if p.startswith(("/simulateur/moteur/", "/simulateur/wheels/")):
         return "checker"
@@ -222,19 +264,118 @@ def per_file(sent: list[tuple[str, int, float]], ready_at: float):
                   key=lambda kv: -sum(size(e) for _, e in kv[1]))
 
 
+# Network profiles of the throttled figures (Chrome's network emulation, through CDP): bits per
+# second down and up, round trip in ms. 1.6 Mbit/s, 150 ms is Lighthouse's mobile throttling.
+PROFILES = {"9 Mbit/s, 150 ms": (9e6, 1.5e6, 150), "1.6 Mbit/s, 150 ms": (1.6e6, 0.75e6, 150)}
+TARGETS = {"9 Mbit/s, 150 ms": 0.75, "1.6 Mbit/s, 150 ms": 0.65}
+
+
+def throttled_page(context, profile):
+    page = context.new_page()
+    down, up, rtt = PROFILES[profile]
+    cdp = context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    cdp.send("Network.emulateNetworkConditions", {"offline": False, "latency": rtt,
+                                                  "downloadThroughput": down / 8, "uploadThroughput": up / 8})
+    return page
+
+
+def ready_epoch(page, kind: str, timeout: int) -> tuple[float, float]:
+    """(ms from the navigation to ready, the epoch of ready in seconds)."""
+    if kind == "bare":
+        page.wait_for_function("() => window.__doneAt !== undefined", timeout=timeout)
+        at = page.evaluate("window.__doneAt")
+    else:
+        page.wait_for_function("() => window.CQP && (CQP.status === 'ready' || CQP.status === 'failed')",
+                               timeout=timeout)
+        if page.evaluate("CQP.status") != "ready":
+            raise RuntimeError("simulator failed: " + page.evaluate("CQP.error"))
+        at = page.evaluate("CQP.readyAt")
+    return at, page.evaluate("(t) => (performance.timeOrigin + t) / 1000", at)
+
+
+def sent_until(server, epoch: float) -> int:
+    return sum(n for _, n, t in server.sent if t <= epoch)
+
+
+def throttled_round(browser, server, urls, profile: str, sim_first: bool, revisits: int) -> dict:
+    """One bare Pyodide load (module worker, untrimmed, gzip) and one simulator visit, each in a
+    fresh context, then `revisits` visits of the simulator in the same browser context once it
+    is kept offline: ready times and bytes on the wire until ready."""
+    out = {}
+    for kind in (("sim", "bare") if sim_first else ("bare", "sim")):
+        context = browser.new_context(locale="fr-FR")
+        try:
+            server.sent.clear()
+            page = throttled_page(context, profile)
+            page.goto(urls["bare-worker" if kind == "bare" else "sim"], wait_until="commit")
+            ready, epoch = ready_epoch(page, kind, 300_000)
+            out[kind] = {"ready": ready, "bytes": sent_until(server, epoch)}
+            if kind == "sim" and revisits:
+                page.wait_for_function("() => document.documentElement.dataset.cqpOffline === 'ready'",
+                                       timeout=300_000)
+                page.wait_for_timeout(3000)  # the compiled WebAssembly written to the code cache
+                page.close()
+                for i in range(revisits):
+                    server.sent.clear()
+                    page = throttled_page(context, profile)
+                    page.goto(urls["sim"], wait_until="commit")
+                    ready, epoch = ready_epoch(page, kind, 300_000)
+                    engine = sum(n for path, n, _ in server.sent if classify(path) in ("pyodide", "checker"))
+                    out[f"visit{i + 2}"] = {"ready": ready, "bytes": sent_until(server, epoch), "engine": engine}
+                    page.wait_for_timeout(3000)
+                    page.close()
+        finally:
+            context.close()
+    return out
+
+
+def throttled(browser, server, urls, rounds: int, revisits: int) -> None:
+    med = statistics.median
+    ok = lambda c: "OK " if c else "MISS"  # noqa: E731
+    runs = lambda rs: ", ".join(f"{r['ready']:.0f}" for r in rs)  # noqa: E731
+    for profile in PROFILES:
+        rows = [throttled_round(browser, server, urls, profile, i % 2 == 1, revisits) for i in range(rounds)]
+        bare = med([r["bare"]["ready"] for r in rows])
+        sim = med([r["sim"]["ready"] for r in rows])
+        paired = med([r["sim"]["ready"] / r["bare"]["ready"] for r in rows])
+        sim_bytes = med([r["sim"]["bytes"] for r in rows])
+        bare_bytes = med([r["bare"]["bytes"] for r in rows])
+        print(f"Throttled, {profile}, compressing host, {rounds} rounds alternated (medians):")
+        print(f"       bare Pyodide (module worker, untrimmed, gzip): ready {bare:6.0f} ms after {kb(bare_bytes)}  "
+              f"[{runs([r['bare'] for r in rows])}]")
+        print(f"       simulator, first visit:                        ready {sim:6.0f} ms after {kb(sim_bytes)}  "
+              f"[{runs([r['sim'] for r in rows])}]")
+        print(f"  {ok(sim_bytes <= 3_900_000)} bytes on the wire until ready, first visit: {kb(sim_bytes)} (target ≤ 3 900 kB)")
+        print(f"  {ok(paired <= TARGETS[profile])} first visit ready, simulator / bare: {paired:.3f} (median of "
+              f"per-round ratios; ratio of medians {sim / bare:.3f}; target ≤ {TARGETS[profile]})")
+        for i in range(revisits):
+            key = f"visit{i + 2}"
+            again = med([r[key]["ready"] for r in rows])
+            ratio = med([r[key]["ready"] / r["bare"]["ready"] for r in rows])
+            engine = max(r[key]["engine"] for r in rows)
+            print(f"  {ok(ratio <= 0.20) if i == 0 else '    '} visit {i + 2} in the same browser / bare first visit: {ratio:.3f} "
+                  f"(ready {again:.0f} ms after {kb(med([r[key]['bytes'] for r in rows]))}; "
+                  f"engine bytes {kb(engine)}{'; target ≤ 0.20' if i == 0 else ''})")
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=9, help="loads of each page (alternated)")
     parser.add_argument("--reevals", type=int, default=40, help="re-evaluations timed")
     parser.add_argument("--site", type=Path, default=ROOT / "site")
     parser.add_argument("--files", action="store_true", help="list the bytes of every file sent")
+    parser.add_argument("--rounds", type=int, default=5, help="rounds of each throttled profile (0: none)")
+    parser.add_argument("--revisits", type=int, default=2, help="visits after the first, throttled")
     args = parser.parse_args(argv)
     site = args.site.resolve()
     if not (site / "simulateur" / "index.html").exists():
         print(f"{site}/simulateur/ is not built: run `make site`", file=sys.stderr)
         return 2
     (pyodide,) = (site / "simulateur" / "pyodide").iterdir()
-    core = {p.name: p.stat().st_size for p in pyodide.iterdir()}
+    # Pyodide's core files as its npm package has them (the site serves a cut standard library).
+    core = {name: (PYODIDE_NPM / name).stat().st_size for name in
+            ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")}
 
     from playwright.sync_api import sync_playwright
 
@@ -246,6 +387,8 @@ def main(argv=None) -> int:
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
         load(browser, urls["bare"], "bare")  # warm the OS file cache and the server, not the browser
+        if args.rounds:
+            throttled(browser, server, urls, args.rounds, args.revisits)
         order = list(urls)
         for i in range(args.runs):
             for kind in order[i % 3:] + order[:i % 3]:  # each page first in turn

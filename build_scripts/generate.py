@@ -29,6 +29,7 @@ from pathlib import Path
 from build_scripts import pages
 from build_scripts.build_wheel import WheelError
 from build_scripts.bytecode import BytecodeError
+from build_scripts.stdlib_cut import StdlibCutError
 from build_scripts.compile_referentiels import OUTPUT, ReferentielError, compile_referentiels
 from build_scripts.referentiel_loader import ROOT
 from build_scripts.simulator import Forms, FormsError, simulator_html
@@ -91,7 +92,7 @@ def main(argv: list[str]) -> int:
         print(err, file=sys.stderr)
         return 1
     except (GenerateError, pages.PagesError, FormsError, assets.SimulatorBuildError, WheelError,
-            BytecodeError) as err:
+            BytecodeError, StdlibCutError) as err:
         print(f"build_scripts.generate: {err}", file=sys.stderr)
         return 1
     try:

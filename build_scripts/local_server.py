@@ -2,7 +2,9 @@
 that the benchmark measures the very set-up the tests check."""
 from __future__ import annotations
 
+import email.utils
 import http.server
+import os
 import shutil
 import sys
 from pathlib import Path
@@ -40,9 +42,69 @@ class StaticHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-class HostHandler(StaticHandler):
+def accepted(header: str) -> set[str]:
+    """The codings an Accept-Encoding header accepts (q=0 refuses one)."""
+    out = set()
+    for part in header.split(","):
+        name, _, params = part.strip().partition(";")
+        q = params.strip()
+        if q.startswith("q=") and float(q[2:] or 0) == 0:
+            continue
+        out.add(name.strip().lower())
+    return out
+
+
+class Precompressed(StaticHandler):
+    """Serves the build's precompressed siblings (build_scripts/precompress.py) as a host with
+    nginx's brotli_static and gzip_static, or Caddy's `precompressed br gzip`, does: `file.br`
+    when it exists and the browser accepts brotli, else `file.gz`, else the file; with
+    `Content-Encoding`, the file's own `Content-Type`, and `Vary: Accept-Encoding` for every file
+    that has a sibling. `sent_file` is the file whose bytes go out (for the bench's count)."""
+
+    ENCODINGS = ((".br", "br"), (".gz", "gzip"))
+    sent_file = None
+
+    def send_head(self):
+        path = self.translate_path(self.path)
+        if os.path.isdir(path):
+            if not self.path.split("?", 1)[0].endswith("/"):
+                return super().send_head()  # the redirect to the folder
+            path = os.path.join(path, "index.html")
+        if not os.path.isfile(path):
+            return super().send_head()
+        siblings = [(path + ext, coding) for ext, coding in self.ENCODINGS if os.path.isfile(path + ext)]
+        if not siblings:
+            self.sent_file = path
+            return super().send_head()
+        ok = accepted(self.headers.get("Accept-Encoding", ""))
+        chosen = next(((f, coding) for f, coding in siblings if coding in ok), (path, None))
+        stat = os.stat(path)
+        since = self.headers.get("If-Modified-Since")
+        if since and not self.headers.get("If-None-Match"):
+            try:
+                if int(stat.st_mtime) <= email.utils.parsedate_to_datetime(since).timestamp():
+                    self.send_response(304)
+                    self.send_header("Vary", "Accept-Encoding")
+                    self.end_headers()
+                    return None
+            except (TypeError, ValueError, IndexError, OverflowError):
+                pass
+        f = open(chosen[0], "rb")
+        self.sent_file = chosen[0]
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(path))
+        if chosen[1]:
+            self.send_header("Content-Encoding", chosen[1])
+        self.send_header("Vary", "Accept-Encoding")
+        self.send_header("Content-Length", str(os.fstat(f.fileno()).st_size))
+        self.send_header("Last-Modified", self.date_time_string(stat.st_mtime))
+        self.end_headers()
+        return f
+
+
+class HostHandler(Precompressed):
     """Serves the site as a host reading its `_headers` file would (Netlify, Cloudflare Pages):
-    the Content-Security-Policy and the caching it gives each path. `extra` headers (a class
+    the Content-Security-Policy and the caching it gives each path, and the precompressed files. `extra` headers (a class
     attribute, e.g. Cache-Control) are sent with every file. Caching headers go with successful
     responses only: an error kept for a year by the browser would break the simulator until
     its cache is cleared."""

@@ -48,7 +48,8 @@ def _url(rel: str) -> str:
 
 def _kept(rel: str) -> bool:
     # The wheel is a download for developers (`pip install`); the simulator runs its archives.
-    if rel in (NAME, "_headers") or rel.endswith((".map", ".gz", ".whl")) or rel == "sitemap.xml":
+    # .br and .gz: the same files, compressed for the host to send (build_scripts/precompress.py).
+    if rel in (NAME, "_headers") or rel.endswith((".map", ".gz", ".br", ".whl")) or rel == "sitemap.xml":
         return False
     return not rel.startswith("assets/javascripts/lunr/") or rel in LUNR_KEPT
 

@@ -7,7 +7,9 @@
 - `search/search_index.json`: each entry's accented words also written without their accents
   (build_scripts/search_index.py);
 - `_headers`: the Content-Security-Policy and the caching of hashed files (build_scripts/headers.py);
-- `sw.js`: the service worker and the list of files it keeps offline (build_scripts/offline.py).
+- `sw.js`: the service worker and the list of files it keeps offline (build_scripts/offline.py);
+- `file.br` and `file.gz` beside every file larger than 1 kB that compresses, last, since they
+  copy the final files (build_scripts/precompress.py).
 
 `make site` runs it after `mkdocs build`; the hook build_scripts/hooks/postbuild.py runs it too,
 so that `mkdocs build` and `mkdocs serve` alone give the whole site (Zensical ignores hooks: run
@@ -18,7 +20,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from build_scripts import french_typography, headers, offline, search_index
+from build_scripts import french_typography, headers, offline, precompress, search_index
 
 ROOT = Path(__file__).resolve().parents[1]
 SITE = ROOT / "site"
@@ -37,6 +39,9 @@ def postbuild(site: Path = SITE) -> list[str]:
         if not path.is_file() or path.read_text(encoding="utf-8") != text:
             path.write_text(text, encoding="utf-8")
             written.append(name)
+    compressed = precompress.precompress(site)
+    if compressed:
+        written.append(f"{len(compressed)} fichier(s) .br/.gz")
     return written
 
 
@@ -44,7 +49,7 @@ def main(argv: list[str]) -> int:
     site = Path(argv[1]).resolve() if len(argv) > 1 else SITE
     try:
         written = postbuild(site)
-    except (offline.OfflineError, OSError) as err:
+    except (offline.OfflineError, precompress.PrecompressError, OSError) as err:
         print(f"build_scripts.postbuild: {err}", file=sys.stderr)
         return 1
     print(f"{site.name}/ : {', '.join(written) or 'rien'} mis à jour")

@@ -110,10 +110,13 @@ self.addEventListener("message", (event) => {
   ));
 });
 
-// Kept without its query; a new response's URL is the request's: the worker reads its query.
+// Kept without its query. The kept response itself, when the request has none: the browser keeps
+// the code WebAssembly compiles from it beside its Cache Storage entry, and only for that very
+// response. The worker's script has its query, which it reads from its URL: a new response's URL
+// is the request's.
 const fromCache = async (request) => {
   const hit = await caches.match(request, { ignoreSearch: true });
-  return hit && new Response(hit.body, hit);
+  return hit && (new URL(request.url).search ? new Response(hit.body, hit) : hit);
 };
 
 async function answer(request) {

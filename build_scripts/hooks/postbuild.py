@@ -8,11 +8,12 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 from build_scripts.offline import OfflineError
+from build_scripts.precompress import PrecompressError
 from build_scripts.postbuild import postbuild
 
 
 def on_post_build(config, **kwargs):
     try:
         postbuild(Path(config["site_dir"]))
-    except OfflineError as err:
+    except (OfflineError, PrecompressError) as err:
         raise PluginError(str(err)) from err

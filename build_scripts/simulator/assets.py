@@ -20,6 +20,7 @@ from build_scripts.build_wheel import ROOT, build_wheel, integrity
 from build_scripts.bytecode import build_bytecode
 from build_scripts.fingerprint import digest, fingerprint, hashed_folder
 from build_scripts.offline import ENGINE_CACHE
+from build_scripts.stdlib_cut import build_stdlib
 from build_scripts.minify import MinifyError, minify
 
 
@@ -27,9 +28,9 @@ PAGE = "simulateur/index.md"
 MARKER = "<!-- simulateur -->"
 TEMPLATE = "simulateur/page.html"
 PYODIDE = ROOT / "node_modules" / "pyodide"
-# Only what loadPyodide fetches: the runtime, its WebAssembly, the standard library, the lock file.
-PYODIDE_FILES = ["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip",
-                 "pyodide-lock.json"]
+# Only what loadPyodide fetches: the runtime, its WebAssembly, the lock file. Its standard library
+# is served cut to what runs (build_scripts/stdlib_cut.py), beside the checker's archives.
+PYODIDE_FILES = ["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "pyodide-lock.json"]
 # The worker checks those Pyodide fetches against their sha256 as they arrive. The two scripts are
 # imported as modules, which a worker cannot check before running them (no import map in
 # workers): their folder's name is their hash; the worker checks their sha256 when it keeps them
@@ -46,7 +47,7 @@ class Runtime:
     """Pyodide's core files, the checker's wheel and its compiled archives, where the site serves them."""
 
     def __init__(self) -> None:
-        missing = [f for f in PYODIDE_FILES if not (PYODIDE / f).exists()]
+        missing = [f for f in PYODIDE_FILES + ["python_stdlib.zip"] if not (PYODIDE / f).exists()]
         if missing:
             raise SimulatorBuildError(
                 f"node_modules/pyodide lacks {', '.join(missing)}: run `npm ci` (make setup)")
@@ -60,17 +61,29 @@ class Runtime:
         # than the ones whose sha256 the worker checks).
         self.checker_url = f"moteur/{digest(self.bytecode.checker.read_bytes())}/verificateur.tgz"
         self.cohort_url = f"moteur/{digest(self.bytecode.cohort.read_bytes())}/cohortes.tgz"
+        self.stdlib = build_stdlib(self.bytecode)
+        self.stdlib_url = f"moteur/{digest(self.stdlib.read_bytes())}/python_stdlib.zip"
         self.files = {f"simulateur/{self.pyodide}{name}": path for name, path in core.items()}
         self.files[f"simulateur/{self.wheel_url}"] = self.wheel
         self.files[f"simulateur/{self.checker_url}"] = self.bytecode.checker
         self.files[f"simulateur/{self.cohort_url}"] = self.bytecode.cohort
+        self.files[f"simulateur/{self.stdlib_url}"] = self.stdlib
+
+    def boot_bytes(self) -> int:
+        """What the worker fetches before Python is ready, decompressed: Pyodide's WebAssembly and
+        lock file, the cut standard library, the checker (its two scripts are imported, and not
+        counted)."""
+        fetched = [PYODIDE / "pyodide.asm.wasm", PYODIDE / "pyodide-lock.json", self.stdlib, self.bytecode.checker]
+        return sum(path.stat().st_size for path in fetched)
 
     def worker_query(self) -> str:
         """What the worker reads from its URL: where Pyodide and the checker's archives are, and
         their sha256."""
         params = [("checker", self.checker_url), ("checker.sri", integrity(self.bytecode.checker)),
                   ("cohort", self.cohort_url), ("cohort.sri", integrity(self.bytecode.cohort)),
-                  ("pyodide", self.pyodide), ("cache", ENGINE_CACHE)]
+                  ("stdlib", self.stdlib_url), ("stdlib.sri", integrity(self.stdlib)),
+                  ("pyodide", self.pyodide), ("cache", ENGINE_CACHE),
+                  ("boot.bytes", str(self.boot_bytes()))]
         params += [(f"sri.{name}", integrity(PYODIDE / name)) for name in PYODIDE_FILES]
         return "&".join(f"{k}={quote(v, safe='/')}" for k, v in params)
 

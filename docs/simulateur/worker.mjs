@@ -3,7 +3,8 @@
 //
 // The worker URL carries the checker's archives and where Pyodide is, with their sha256
 // (computed at build time, build_scripts/simulator/assets.py): worker.<hash>.mjs?checker=<url>
-// &checker.sri=sha256-…&cohort=<url>&cohort.sri=sha256-…&pyodide=<folder>&sri.<core file>=sha256-…
+// &checker.sri=sha256-…&cohort=<url>&cohort.sri=sha256-…&stdlib=<url>&stdlib.sri=sha256-…
+// &pyodide=<folder>&sri.<core file>=sha256-…
 // The archives hold the checker compiled to bytecode by Pyodide at build time
 // (build_scripts/bytecode.py): Pyodide would otherwise compile its sources at every visit. The
 // checker's is fetched while Pyodide boots, checked against its sha256, and unpacked into a folder
@@ -41,9 +42,12 @@ const archives = {
 const CHECKER_DIR = "/home/pyodide/cqp-checker"; // also written in GLUE (kept free of substitutions)
 // Pyodide's folder is named after its files' hash (build_scripts/simulator/assets.py).
 const pyodideUrl = new URL(params.get("pyodide"), import.meta.url).href;
+// The standard library cut to what runs (build_scripts/stdlib_cut.py), passed as stdLibURL.
+const stdlibUrl = new URL(params.get("stdlib"), import.meta.url).href;
 // sha256 of the core files Pyodide fetches (its WebAssembly, standard library, lock file), by URL.
 const coreIntegrity = new Map(
   [...params].filter(([key]) => key.startsWith("sri.")).map(([key, value]) => [new URL(key.slice(4), pyodideUrl).href, value]));
+if (params.get("stdlib.sri")) coreIntegrity.set(stdlibUrl, params.get("stdlib.sri"));
 const MAX_PAYLOAD = 2 * 1024 * 1024; // characters of JSON (the page refuses more than 1 MB)
 const engineCache = params.get("cache");
 
@@ -165,7 +169,11 @@ class LoadError extends Error {
   }
 }
 
-const progress = { received: 0, total: 0, active: 0, sentAt: 0, timer: null };
+// The bytes the boot receives, decompressed (build_scripts/simulator/assets.py): a host that
+// compresses sends a Content-Length of the compressed bytes, while the stream counts decompressed
+// ones, so that the bar would be full a third of the way.
+const bootBytes = Number(params.get("boot.bytes")) || 0;
+const progress = { received: 0, total: bootBytes, active: 0, sentAt: 0, timer: null };
 function report(force = false) {
   const now = performance.now();
   if (!force && now - progress.sentAt < 200) {
@@ -211,7 +219,7 @@ async function countedFetch(input, init, { quiet = false } = {}) {
     if (!response.ok && !quiet) fail(new LoadError("server", `${url}: HTTP ${response.status}`, response.status, url));
     return response;
   }
-  progress.total += Number(response.headers.get("Content-Length")) || 0;
+  if (!bootBytes) progress.total += Number(response.headers.get("Content-Length")) || 0;
   report(true);
   const counter = new TransformStream({
     transform(chunk, controller) {
@@ -224,18 +232,21 @@ async function countedFetch(input, init, { quiet = false } = {}) {
       report(true);
     },
   });
-  let body = response.body;
   if (sri && subtle) {
-    const [checked, used] = body.tee();
-    const check = verify(checked, sri, url).then((bytes) => hold(url, bytes, response));
+    // Pyodide gets the browser's own response, a copy of it is counted and checked: the browser
+    // keeps the code WebAssembly compiles from a response it fetched (its URL, its HTTP or
+    // Cache Storage entry), so that the next visit does not compile it again; from a response
+    // rebuilt here, it keeps nothing.
+    const copy = response.clone();
+    const check = verify(copy.body.pipeThrough(counter), sri, url).then((bytes) => hold(url, bytes, response));
     check.catch((err) => { // at once: Pyodide may never settle on a file it cannot use
       checkFailed(err);
       fail(err);
     });
     coreChecks.push(check);
-    body = used;
+    return response;
   }
-  return new Response(body.pipeThrough(counter), {
+  return new Response(response.body.pipeThrough(counter), {
     status: response.status,
     statusText: response.statusText,
     headers: response.headers,
@@ -385,7 +396,7 @@ async function boot() {
   const checker = fetchArchive(archives.checker);
   checker.catch(fail); // at once: the boot would otherwise wait for Pyodide to tell it
   const { loadPyodide } = await import(new URL("pyodide.mjs", pyodideUrl).href);
-  pyodide = await loadPyodide({ indexURL: pyodideUrl });
+  pyodide = await loadPyodide({ indexURL: pyodideUrl, stdLibURL: stdlibUrl });
   await Promise.all(coreChecks);
   await unpack(await checker);
   [evaluate, batch] = pyodide.runPython(GLUE).toJs();

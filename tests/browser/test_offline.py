@@ -93,7 +93,7 @@ class CountingHandler(StaticHandler):
         self.sent.append((urlsplit(self.path).path, self.asked_at))
 
 
-def test_one_visit_downloads_each_engine_file_once(browser, site_dir):
+def test_one_visit_downloads_each_engine_file_once_and_the_next_none(browser, site_dir):
     # The worker puts the engine files it has just downloaded and checked in the engine's cache:
     # keeping the simulator offline downloads none of them again, even from a host whose files
     # the HTTP cache does not keep.
@@ -113,6 +113,17 @@ def test_one_visit_downloads_each_engine_file_once(browser, site_dir):
         # The other pages are kept for offline use after Python is ready, never competing with it.
         early = [path for path, at in sent if at <= ready_at and path in ("/glossaire/", "/comparer/")]
         assert not early and "/glossaire/" in paths
+        # A second visit sends no engine byte: the service worker answers with the kept files
+        # (their responses themselves, so that the browser's code cache for the WebAssembly
+        # applies: docs/simulateur/worker.mjs, build_scripts/sw.js), though this host sends no
+        # caching header.
+        page.close()
+        sent.clear()
+        page = ctx.new_page()
+        page.goto(f"http://127.0.0.1:{server.server_address[1]}/simulateur/")
+        page.wait_for_function("() => window.CQP && CQP.status === 'ready'", timeout=180_000)
+        engine = {"/" + url for url, _ in offline.manifest(site_dir)["engine"]}
+        assert [path for path, _ in sent if path in engine] == []
     finally:
         ctx.close()
         server.shutdown()

@@ -11,7 +11,7 @@ from urllib.parse import parse_qs, unquote, urlparse
 
 ROOT = Path(__file__).resolve().parents[2]
 PYODIDE = ROOT / "node_modules" / "pyodide"
-CORE = {"pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"}
+CORE = {"pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "pyodide-lock.json"}
 
 
 def page_config(site_dir: Path) -> dict:
@@ -23,7 +23,8 @@ def page_config(site_dir: Path) -> dict:
 
 def test_pyodide_core_files_are_copied_from_the_pinned_package(site_dir):
     (copied,) = (site_dir / "simulateur" / "pyodide").iterdir()  # a folder named after their hash
-    assert {p.name for p in copied.iterdir()} == CORE
+    # (with their precompressed siblings, build_scripts/precompress.py: tests/test_precompress.py)
+    assert {p.name for p in copied.iterdir() if p.suffix not in (".br", ".gz")} == CORE
     pinned = json.loads((ROOT / "package.json").read_text())["dependencies"]["pyodide"]
     assert json.loads((PYODIDE / "package.json").read_text())["version"] == pinned
     for name in CORE:
@@ -32,11 +33,23 @@ def test_pyodide_core_files_are_copied_from_the_pinned_package(site_dir):
 
 def test_the_checker_archives_are_served_with_the_integrity_the_worker_checks(site_dir):
     query = parse_qs(urlparse(page_config(site_dir)["worker"]).query)
-    for name in ("checker", "cohort"):
+    for name, suffix in (("checker", ".tgz"), ("cohort", ".tgz"), ("stdlib", ".zip")):
         archive = site_dir / "simulateur" / unquote(query[name][0])
-        assert archive.exists() and archive.suffix == ".tgz", name
+        assert archive.exists() and archive.suffix == suffix, name
         digest = base64.b64encode(hashlib.sha256(archive.read_bytes()).digest()).decode()
         assert query[f"{name}.sri"][0] == f"sha256-{digest}"
+
+
+def test_the_worker_knows_the_bytes_of_its_boot_decompressed(site_dir):
+    # A compressing host's Content-Length is the compressed size: the progress shown counts
+    # against the decompressed bytes of what the worker fetches (the WebAssembly, the lock file,
+    # the cut standard library, the checker).
+    query = parse_qs(urlparse(page_config(site_dir)["worker"]).query)
+    pyodide = site_dir / "simulateur" / unquote(query["pyodide"][0])
+    fetched = [pyodide / "pyodide.asm.wasm", pyodide / "pyodide-lock.json",
+               site_dir / "simulateur" / unquote(query["stdlib"][0]),
+               site_dir / "simulateur" / unquote(query["checker"][0])]
+    assert int(query["boot.bytes"][0]) == sum(p.stat().st_size for p in fetched)
 
 
 def test_pyodide_is_loaded_on_the_simulator_page_only(site_dir):

@@ -1,0 +1,98 @@
+"""`file.br` and `file.gz` beside every file of the built site larger than 1 kB that compresses:
+the post-build step's last one (build_scripts/postbuild.py).
+
+Why: most hosts compress on the fly with gzip at a low level, or not at all; precompressed
+siblings let them send brotli at its best quality (Pyodide's WebAssembly: 9.6 MB, 3.56 MB with
+gzip -6, 2.74 MB with brotli 11), at no cost per request. The local server of the tests and of
+`make bench` serves them as such a host does (build_scripts/local_server.py, `Precompressed`):
+brotli where a `.br` exists and the browser accepts it, else gzip, with `Content-Encoding` and
+`Vary: Accept-Encoding`. The names stay `file.br` and `file.gz`, the ones nginx's
+`brotli_static`/`gzip_static`, Caddy's `precompressed` and Apache's rewrites look for.
+
+A sibling is written only when it saves at least a tenth of the file (an archive already
+compressed, an image, gains nothing and would only be served slower). Compressing is slow
+(brotli 11 takes tens of seconds on the WebAssembly), so each file's compressed copies are kept
+in .cache/precompress/ under the hash of its content, by Node's zlib (build_scripts/
+precompress.mjs).
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SCRIPT = ROOT / "build_scripts" / "precompress.mjs"
+CACHE = ROOT / ".cache" / "precompress"
+ENCODINGS = (".br", ".gz")
+MIN_SIZE = 1024
+# Written only when the compressed copy is at most this share of the file.
+MAX_RATIO = 0.9
+KEEP_SECONDS = 7 * 24 * 3600
+# Files a host never sends as such: its configuration.
+NOT_SERVED = {"_headers"}
+
+
+class PrecompressError(RuntimeError):
+    pass
+
+
+def candidates(site: Path) -> list[Path]:
+    return [p for p in sorted(site.rglob("*")) if p.is_file() and p.suffix not in ENCODINGS
+            and p.name not in NOT_SERVED and p.stat().st_size > MIN_SIZE]
+
+
+def _compress(todo: list[tuple[Path, Path]]) -> None:
+    node = shutil.which("node")
+    if node is None:
+        raise PrecompressError("node is missing, needed to precompress the site: run `make setup`")
+    CACHE.mkdir(parents=True, exist_ok=True)
+    proc = subprocess.run([node, str(SCRIPT)], input=json.dumps([[str(s), str(o)] for s, o in todo]),
+                          capture_output=True, text=True)
+    if proc.returncode != 0:
+        raise PrecompressError(f"precompressing the site failed:\n{proc.stderr[-2000:]}")
+
+
+def precompress(site: Path) -> list[str]:
+    """Writes the siblings that are missing or out of date, removes the ones no file wants;
+    returns the paths written."""
+    files = candidates(site)
+    key = hashlib.sha256(SCRIPT.read_bytes()).hexdigest()[:8]
+    bases = {}
+    for path in files:
+        bases[path] = CACHE / f"{hashlib.sha256(path.read_bytes()).hexdigest()}-{key}"
+    todo = [(path, base) for path, base in bases.items()
+            if not all(base.with_name(base.name + ext).exists() for ext in ENCODINGS)]
+    if todo:
+        _compress(todo)
+    wanted, written = set(), []
+    for path, base in bases.items():
+        size = path.stat().st_size
+        for ext in ENCODINGS:
+            compressed = base.with_name(base.name + ext).read_bytes()
+            if len(compressed) > MAX_RATIO * size:
+                continue
+            sibling = path.with_name(path.name + ext)
+            wanted.add(sibling)
+            if not sibling.is_file() or sibling.read_bytes() != compressed:
+                sibling.write_bytes(compressed)
+                written.append(sibling.relative_to(site).as_posix())
+    for path in bases:  # a sibling an earlier build wrote for content that no longer compresses
+        for ext in ENCODINGS:
+            sibling = path.with_name(path.name + ext)
+            if sibling not in wanted and sibling.is_file():
+                sibling.unlink()
+    # The cache is shared by every build of this checkout (a test's small site as well): what no
+    # build has used for a week goes.
+    now = time.time()
+    for base in bases.values():
+        for ext in ENCODINGS:
+            os.utime(base.with_name(base.name + ext), (now, now))
+    for old in CACHE.iterdir():
+        if old.stat().st_mtime < now - KEEP_SECONDS:
+            old.unlink(missing_ok=True)
+    return written
