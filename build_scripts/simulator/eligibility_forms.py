@@ -184,13 +184,18 @@ def _jury_cs(f: Forms) -> str:
     return "".join(out)
 
 
+def _legend(subject: str) -> str:
+    """A subject as people read it (« Évaluateur »): the field table's words for that choice."""
+    return wording.choice_label(("subject",), subject)
+
+
 # (switch value, option label, legend, subject, cqp, renderer)
 SUBJECTS = [
-    ("candidate-vcd", "Un candidat — Vendeur conseil à distance", "Candidat", "candidate", VCD, _candidate),
-    ("tutor-vcd", "Un tuteur — Vendeur conseil à distance", "Tuteur", "tutor", VCD, _tutor),
-    ("evaluator-vcd", "Un évaluateur — Vendeur conseil à distance", "Évaluateur", "evaluator", VCD, _evaluator),
-    ("jury-vcd", "Un jury — Vendeur conseil à distance", "Jury", "jury", VCD, _jury),
-    ("jury-cs", "Un jury — Commercial sédentaire", "Jury", "jury", CS, _jury_cs),
+    ("candidate-vcd", "Un candidat — Vendeur conseil à distance", _legend("candidate"), "candidate", VCD, _candidate),
+    ("tutor-vcd", "Un tuteur — Vendeur conseil à distance", _legend("tutor"), "tutor", VCD, _tutor),
+    ("evaluator-vcd", "Un évaluateur — Vendeur conseil à distance", _legend("evaluator"), "evaluator", VCD, _evaluator),
+    ("jury-vcd", "Un jury — Vendeur conseil à distance", _legend("jury"), "jury", VCD, _jury),
+    ("jury-cs", "Un jury — Commercial sédentaire", _legend("jury"), "jury", CS, _jury_cs),
     ("organism-vcd", "Un organisme (habilitation) — Vendeur conseil à distance",
-     "Organisme (habilitation)", "organism", VCD, _organism),
+     _legend("organism"), "organism", VCD, _organism),
 ]
