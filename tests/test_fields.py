@@ -137,6 +137,16 @@ def test_api_cli_and_csv_read_every_written_form_as_its_value(check, cqp, route,
              for k, v in typed.items()}, (where, text)
 
 
+def test_numbers_as_people_write_them():
+    # (The page's own reader, which these cases tested in the browser, is gone: the checker reads.)
+    accepted = {"45 %": 45, "45%": 45, "45\u00a0%": 45, "45\u202f%": 45, "14,5": Fraction(29, 2),
+                "14.5": Fraction(29, 2), "1 200": 1200, "1\u00a0200": 1200, "1\u202f200": 1200,
+                "12 345 678": 12345678, " 6 ": 6, "0": 0, "66,67 %": Fraction(6667, 100), "-3": -3}
+    refused = ["7 0", "12 34", "1 2000", "abc", "", "%", "14,5,2", "1e3", "0x10", "4" * 400, "45 % %"]
+    assert [fields.read_number(t) for t in accepted] == list(accepted.values())
+    assert [fields.read_number(t) for t in refused] == [None] * len(refused)
+
+
 def test_72_5_is_read_exactly_and_3_mars_2026_is_a_date():
     assert fields.read_number("72,5") == Fraction(145, 2)
     assert fields.read_number("72,5\u202f%") == Fraction(145, 2)
