@@ -201,12 +201,15 @@ export function applyFields(form, situation, saved = null) {
 }
 
 // Keys of a restored situation that the form cannot show: the verdict then stays on the
-// situation as given until the user edits the form. Never throws (checked() bounds the depth
-// of what reaches it; anything deeper compares as different).
+// situation as given until the user edits the form. A JSON number and the text the form shows
+// for it (72.5 and « 72,5 », see shownAs) are the same answer: the checker reads both alike.
+// Never throws (checked() bounds the depth of what reaches it; anything deeper compares as
+// different).
 export function sameJSON(x, y) {
   const norm = (v) => JSON.stringify(v, (k, val) =>
-    val && typeof val === "object" && !Array.isArray(val)
-      ? Object.fromEntries(Object.entries(val).sort(([p], [q]) => (p < q ? -1 : 1))) : val);
+    typeof val === "number" ? shownAs(val)
+      : val && typeof val === "object" && !Array.isArray(val)
+        ? Object.fromEntries(Object.entries(val).sort(([p], [q]) => (p < q ? -1 : 1))) : val);
   try {
     return norm(x) === norm(y);
   } catch {

@@ -128,3 +128,14 @@ def test_72_5_and_3_mars_2026_typed_stay_as_typed(simulator):
     assert "attendu" not in box.inner_text()
     open_shared(page, "#" + link.split("#", 1)[1])
     assert panel(page, "Score").locator("#score-vae-b1").input_value() == "72,5"
+
+
+def test_a_link_written_by_a_program_shows_its_numbers_in_french_and_says_nothing_is_hidden(simulator):
+    # The contract's share links hold JSON numbers and ISO dates: the form shows « 72,5 », and
+    # takes them for what it shows (no note that the link holds what the form cannot show).
+    situation = {"cqp": "commercial-sedentaire", "route": "vae", "blocks": {"B1": {"score": 72.5}}}
+    payload = json.dumps({"check": "score", "situation": situation}).encode()
+    open_shared(simulator, "#s=" + base64.urlsafe_b64encode(payload).decode().rstrip("="))
+    tool = panel(simulator, "Score")
+    assert tool.locator("#score-vae-b1").input_value() == "72,5"
+    assert "ne montre pas" not in tool.locator(".cqp-action-note").inner_text()
