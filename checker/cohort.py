@@ -4,9 +4,9 @@
 CohortFileError for what makes the whole file unreadable; `evaluate_batch` gives the contract's
 array, a faulty row never stopping the others; `template` writes a header for one case.
 
-A cell that cannot be read as its field's type is put in the situation as the text it is, so
-that the checker itself reports it (kind, French expected, label and message, in column order)
-exactly as for a JSON situation.
+A cell is put in the situation as the text it is: the checker reads it as a form or a JSON
+string is read (the field table's one reader, `checker.fields`), and reports a cell it cannot
+read (kind, French expected, label and message, in column order) exactly as for a JSON situation.
 """
 from __future__ import annotations
 
@@ -17,21 +17,15 @@ import re
 from decimal import Decimal
 
 from . import columns, wording
-from .columns import BOOL, DATE, INTEGER, MEMBER, NUMBER
+from .columns import MEMBER
 from .errors import SituationError, public
 
 LABEL_COLUMN = "candidat"
 # Member indexes beyond this are typing errors (a jury has a handful of members).
 MAX_MEMBERS = 99
 
-_NUMBER = re.compile(r"([+-]?)(\d+)(?:[.,](\d+))?\s*%?")
-_FR_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
 _MEMBER_PATH = re.compile(r"members\.(\d+)\.([a-z_]+)")
 _BLANK = re.compile(r"[\s;,]*")
-_TRUE, _FALSE = {"oui", "true", "1"}, {"non", "false", "0"}
-# Longer digit strings are left as text: the checker refuses them (and int() would refuse
-# strings of thousands of digits).
-_MAX_DIGITS = 40
 
 
 class CohortFileError(ValueError):
@@ -97,30 +91,6 @@ def _short(text: str) -> str:
 
 
 # --- the cells ----------------------------------------------------------------------------
-
-@functools.lru_cache(maxsize=4096)
-def cell_value(text: str, kind: str):
-    """A trimmed, non-empty cell as its type; left as text when it is not of that type."""
-    # Cached: a cohort's cells repeat the same few figures and dates (values are immutable).
-    if kind in (NUMBER, INTEGER):
-        m = _NUMBER.fullmatch(text)
-        sign, whole, decimals = m.groups() if m else ("", "", None)
-        if m and len(whole) + len(decimals or "") <= _MAX_DIGITS:
-            if decimals is None:
-                return int(sign + whole)
-            return Decimal(f"{sign}{whole}.{decimals}")  # exact: 69,999999999999999999 < 70
-        return text
-    if kind == BOOL:
-        low = text.lower()
-        return True if low in _TRUE else False if low in _FALSE else text
-    if kind == DATE:
-        m = _FR_DATE.fullmatch(text)
-        if m:
-            day, month, year = m.groups()
-            return f"{year}-{int(month):02d}-{int(day):02d}"
-        return text
-    return text
-
 
 def _put(situation: dict, path: tuple, value) -> None:
     node = situation
@@ -210,10 +180,10 @@ def situations(check: str, data: str | bytes):
             elif col is None:
                 problems.append(_stray_cell(n + 1))
             elif plan.parent[n] is None:
-                path, kind = col
-                _put(situation, path, cell_value(value, kind))
+                path = col[0]
+                _put(situation, path, value)
             else:
-                plan.node(nodes, plan.parent[n])[plan.leaf[n]] = cell_value(value, col[1])
+                plan.node(nodes, plan.parent[n])[plan.leaf[n]] = value
         yield line, label, situation, problems
 
 

@@ -1,5 +1,6 @@
-"""The fields each check reads, with their type: the one table behind the cohort CSV (a header
-cell is checked against it, a cell is read by its type) and behind the CSV templates.
+"""The fields each check reads, in the situation's order: what a cohort CSV's header is checked
+against, and the columns of its templates. Each field's type is the field table's
+(`fields.kind`, from referentiels/site.yaml), never written here.
 
 Ids come from the referential wherever it holds them (domains, blocks, competences, the
 evaluation names of `evaluation_weights`, the date fields of the deadlines, regions, routes);
@@ -9,22 +10,36 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from . import fields as table
 from . import referentiel
-from .dates import region_ids
 from .deadlines import date_fields
-from .eligibility import ORGANISM_KINDS, ROLE_FIELDS, SUBJECTS_CS, SUBJECTS_VCD, TUTOR_FIELDS
+from .eligibility import ROLE_FIELDS, SUBJECTS_CS, SUBJECTS_VCD, TUTOR_FIELDS
 from .situation import ROUTES
 
 CHECKS = ("score", "eligibility", "deadlines")
-NUMBER, INTEGER, BOOL, DATE, TEXT, CHOICE = "number", "integer", "bool", "date", "text", "choice"
+NUMBER, PERCENTAGE, INTEGER, BOOL, DATE, TEXT, CHOICE = (
+    table.NUMBER, table.PERCENTAGE, table.INTEGER, table.BOOL, table.DATE, table.TEXT, table.CHOICE)
 MEMBER = "*"  # a member's index in a jury's `members` list, in a path pattern
 
 # A member of each jury: its fields in the order people fill them.
 _MEMBER_FIELDS = {
-    "domains": (("role", CHOICE), ("habilitated", BOOL), ("involved_in_candidate_path", BOOL),
-                ("from_host_company", BOOL), ("name", TEXT)),
-    "blocks": (("external_to_company", BOOL), ("knows_candidate", BOOL), ("name", TEXT)),
+    "domains": ("role", "habilitated", "involved_in_candidate_path", "from_host_company", "name"),
+    "blocks": ("external_to_company", "knows_candidate", "name"),
 }
+
+
+class FieldTableError(LookupError):
+    """A field the checker reads has no type in referentiels/site.yaml (a build-time mistake)."""
+
+
+def _typed(paths: list[tuple], check: str, subject: str | None) -> list[tuple[tuple, str]]:
+    out = []
+    for path in paths:
+        kind = table.kind(path, check, subject)
+        if kind is None:
+            raise FieldTableError(f"{dotted(path)}: no type in referentiels/site.yaml (fields)")
+        out.append((path, kind))
+    return out
 
 
 def subjects(cqp_id: str) -> tuple[str, ...]:
@@ -41,12 +56,12 @@ NO_ROUTE = ("evaluator", "organism")
 
 def head(check: str, subject: str | None = None) -> list[tuple[tuple, str]]:
     """The columns every situation of a check starts with (contract: cqp, then route/subject)."""
-    out = [(("cqp",), CHOICE)]
+    out = [("cqp",)]
     if check == "eligibility":
-        out.append((("subject",), CHOICE))
+        out.append(("subject",))
     if subject not in NO_ROUTE:
-        out.append((("route",), CHOICE))
-    return out
+        out.append(("route",))
+    return _typed(out, check, subject)
 
 
 def fields(check: str, cqp_id: str, route: str | None = None, subject: str | None = None) -> list[tuple[tuple, str]]:
@@ -54,58 +69,53 @@ def fields(check: str, cqp_id: str, route: str | None = None, subject: str | Non
     member's index is MEMBER. Without a route, the fields of every route."""
     cqp = referentiel.cqp(cqp_id)
     wanted = [route] if route else routes(cqp_id)
-    out: list[tuple[tuple, str]] = []
+    out: list[tuple] = []
     if check == "score":
-        out.append((("session_date",), DATE))
+        out.append(("session_date",))
         if cqp.by_domains:
             for part in cqp.parts:
                 dc = ("domains", part["id"])
-                out += [(dc + ("positive",), INTEGER), (dc + ("total",), INTEGER),
-                        (dc + ("evaluated",), INTEGER), (dc + ("validated_on",), DATE)]
+                out += [dc + ("positive",), dc + ("total",), dc + ("evaluated",), dc + ("validated_on",)]
         else:
             evaluations = list(cqp.rule("evaluation_weights").values)
             for block in cqp.parts:
                 b = ("blocks", block["id"])
                 if "formation" in wanted:
-                    out += [(b + (c["id"], k), NUMBER) for c in block["competences"] for k in evaluations]
+                    out += [b + (c["id"], k) for c in block["competences"] for k in evaluations]
                 if "vae" in wanted:
-                    out.append((b + ("score",), NUMBER))
-    elif check == "deadlines":
-        out.append((("region",), CHOICE))
-        out += [((f,), DATE) for f in date_fields()]
-    elif check == "eligibility":
-        out += _eligibility(cqp, wanted, subject)
-    return out
+                    out.append(b + ("score",))
+        return _typed(out, check, subject)
+    if check == "deadlines":
+        return _typed([("region",)] + [(f,) for f in date_fields()], check, subject)
+    if check == "eligibility":
+        subs = [subject] if subject else list(subjects(cqp.id))
+        return [typed for sub in subs for typed in _typed(_eligibility(cqp, wanted, sub), check, sub)]
+    return []
 
 
-def _eligibility(cqp, wanted: list[str], subject: str | None) -> list[tuple[tuple, str]]:
-    subs = [subject] if subject else list(subjects(cqp.id))
-    out: list[tuple[tuple, str]] = []
-    for sub in subs:
-        if sub == "candidate":
-            if "formation" in wanted:
-                out += [(("practice_months",), NUMBER), (("company_in_branch",), BOOL)]
-                out += [(("tutor", f), BOOL) for f in TUTOR_FIELDS + ("is_employer",)]
-                out += [(("region",), CHOICE), (("session_date",), DATE),
-                        (("professional_file_received_on",), DATE)]
-            if "vae" in wanted:
-                out.append((("telesales_experience",), BOOL))
-        elif sub == "tutor":
-            out += [((f,), BOOL) for f in TUTOR_FIELDS + ("is_employer",)]
-        elif sub == "evaluator":
-            out += [(("information_session",), BOOL), (("years_in_trade",), NUMBER),
-                    (("assessment_experience_or_training",), BOOL), (("charter_signed",), BOOL),
-                    (("last_evaluation_on",), DATE), (("as_of",), DATE)]
-        elif sub == "jury":
-            out += [(("members", MEMBER, f), kind) for f, kind in _MEMBER_FIELDS[cqp.data["structure"]]]
-        elif sub == "organism":
-            out += [(("organism_kind",), CHOICE), (("as_of",), DATE), (("declared_training_body",), BOOL),
-                    (("qualiopi",), BOOL), (("internal_training_service",), BOOL), (("kbis_dated",), DATE),
-                    (("criminal_record_dated",), DATE), (("insurance_valid",), BOOL),
-                    (("evaluators_proposed",), INTEGER), (("trainers_min_years",), NUMBER)]
-            out += [(("roles", f), TEXT) for f in ROLE_FIELDS + ("cpnefp_referent",)]
-            out += [(("offers_vae_support",), BOOL), (("qualiopi_covers_vae",), BOOL),
-                    (("vae_accompanists_min_years",), NUMBER), (("premises_accessible",), BOOL)]
+def _eligibility(cqp, wanted: list[str], sub: str) -> list[tuple]:
+    out: list[tuple] = []
+    if sub == "candidate":
+        if "formation" in wanted:
+            out += [("practice_months",), ("company_in_branch",)]
+            out += [("tutor", f) for f in TUTOR_FIELDS + ("is_employer",)]
+            out += [("region",), ("session_date",), ("professional_file_received_on",)]
+        if "vae" in wanted:
+            out.append(("telesales_experience",))
+    elif sub == "tutor":
+        out += [(f,) for f in TUTOR_FIELDS + ("is_employer",)]
+    elif sub == "evaluator":
+        out += [("information_session",), ("years_in_trade",), ("assessment_experience_or_training",),
+                ("charter_signed",), ("last_evaluation_on",), ("as_of",)]
+    elif sub == "jury":
+        out += [("members", MEMBER, f) for f in _MEMBER_FIELDS[cqp.data["structure"]]]
+    elif sub == "organism":
+        out += [("organism_kind",), ("as_of",), ("declared_training_body",), ("qualiopi",),
+                ("internal_training_service",), ("kbis_dated",), ("criminal_record_dated",),
+                ("insurance_valid",), ("evaluators_proposed",), ("trainers_min_years",)]
+        out += [("roles", f) for f in ROLE_FIELDS + ("cpnefp_referent",)]
+        out += [("offers_vae_support",), ("qualiopi_covers_vae",), ("vae_accompanists_min_years",),
+                ("premises_accessible",)]
     return out
 
 
@@ -133,16 +143,5 @@ def member_count(cqp_id: str, route: str | None) -> int:
 
 
 def choices(check: str, path: tuple) -> list[str] | None:
-    """The values a choice field takes (for the tests and the template's readers)."""
-    name = path[-1]
-    if name == "cqp":
-        return referentiel.cqp_ids()
-    if name == "route":
-        return list(ROUTES)
-    if name == "subject":
-        return list(dict.fromkeys(SUBJECTS_VCD + SUBJECTS_CS))
-    if name == "region":
-        return region_ids()
-    if name == "organism_kind":
-        return list(ORGANISM_KINDS)
-    return None
+    """The values a choice field takes (the field table's), None for another field."""
+    return table.options(path) or None

@@ -10,7 +10,7 @@ from datetime import date
 from fractions import Fraction
 from typing import Callable
 
-from . import explain, wording
+from . import explain, fields, wording
 from .dates import add_months, add_years, region_ids
 from .deadlines import deadline_date
 from .inputs import INVALID, Reader, kind_of, short
@@ -28,6 +28,8 @@ def eligibility(situation: dict) -> dict:
     r, s, cqp = read_cqp(situation, "eligibility")
     subjects = SUBJECTS_VCD if cqp.by_domains else SUBJECTS_CS
     subject = r.required(s, "subject", (), "l'un de " + ", ".join(subjects))
+    if isinstance(subject, str):  # « Jury », « évaluateur »: the words people read name it too
+        subject = fields.read_choice(subject, {x: fields.labels(("subject",), x) for x in SUBJECTS_VCD}) or subject
     if subject is not INVALID and subject not in subjects:
         other = "" if cqp.by_domains else " — le livret de ce CQP ne fixe de conditions que pour le jury"
         r.fail(("subject",), "unknown", f"{short(subject)} inconnu pour {cqp.id} "

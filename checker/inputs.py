@@ -8,7 +8,6 @@ competence id with a dot is one key.
 from __future__ import annotations
 
 import math
-import re
 import sys
 from datetime import date
 from decimal import Decimal
@@ -16,12 +15,11 @@ from fractions import Fraction
 from functools import lru_cache
 from typing import Any, Iterable
 
-from . import wording
+from . import fields, wording
 from .errors import SituationError, problem
 from .exact_json import MAX_DIGITS as MAX_WRITTEN_DIGITS
 from .exact_json import TooLong
 
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # Dates outside this range are typing errors, and far years would overflow date arithmetic.
 MIN_YEAR, MAX_YEAR = 1900, 2199
 # Longer integers are typing errors (and Python refuses to write ints of over 4,300 digits).
@@ -119,6 +117,8 @@ class Reader:
         value = self.required(d, key, path, "true ou false", expected)
         if value is INVALID:
             return INVALID
+        if isinstance(value, str) and fields.read_bool(value) is not None:
+            return fields.read_bool(value)  # « oui », « Non », « vrai »: as a form or a cell says it
         if not isinstance(value, bool):
             self.fail(path + (key,), "type", f"attendu : true ou false, reçu : {kind_of(value)}", expected)
             return INVALID
@@ -130,11 +130,20 @@ class Reader:
         value = self.required(d, key, path, expected)
         if value is INVALID or self._too_long_to_read(value, path + (key,), expected):
             return INVALID
+        # A value that is not read says the forms it may take, wherever it came from.
+        said = fields.expected(fields.INTEGER, expected)
+        if isinstance(value, str):
+            # Text as people type it (« 17 »): read by the field table's one reader.
+            exact = fields.read_number(value)
+            if exact is None or exact.denominator != 1:
+                self.fail(path + (key,), "type", f"attendu : {said}, reçu : {kind_of(value)}", said)
+                return INVALID
+            value = int(exact)
         if isinstance(value, Decimal) and value.is_finite() and value == value.to_integral_value():
             value = int(value)  # 18.0 is the integer 18 (contract v1.2)
         if isinstance(value, bool) or not isinstance(value, (int, float)) or (
                 isinstance(value, float) and not value.is_integer()) or _too_long(value):
-            self.fail(path + (key,), "type", f"attendu : {expected}, reçu : {kind_of(value)}", expected)
+            self.fail(path + (key,), "type", f"attendu : {said}, reçu : {kind_of(value)}", said)
             return INVALID
         value = int(value)
         if minimum is not None and value < minimum:
@@ -170,17 +179,30 @@ class Reader:
                 exact = _exact(repr(value))
                 if (lo is None or exact >= lo) and (hi is None or exact <= hi):
                     return exact
+        if kind is str:
+            # Text as people type it (« 72,5 », « 72,5 % »): read by the field table's one reader.
+            exact = fields.read_number(value)
+            if exact is not None and (lo is None or exact >= lo) and (hi is None or exact <= hi):
+                return exact
         expected = self.expected(path + (key,), expected)
         value = self.required(d, key, path, expected)
         if value is INVALID or self._too_long_to_read(value, path + (key,), expected):
             return INVALID
-        if isinstance(value, bool) or not isinstance(value, (int, float, Decimal)) or _too_long(value):
-            self.fail(path + (key,), "type", f"attendu : {expected}, reçu : {kind_of(value)}", expected)
+        # A value that is not read says the forms it may take, wherever it came from.
+        said = fields.expected(fields.PERCENTAGE if lo is _ZERO and hi is _HUNDRED else fields.NUMBER, expected)
+        if isinstance(value, str):
+            exact = fields.read_number(value)
+            if exact is None:
+                self.fail(path + (key,), "type", f"attendu : {said}, reçu : {kind_of(value)}", said)
+                return INVALID
+        elif isinstance(value, bool) or not isinstance(value, (int, float, Decimal)) or _too_long(value):
+            self.fail(path + (key,), "type", f"attendu : {said}, reçu : {kind_of(value)}", said)
             return INVALID
-        if not (value.is_finite() if isinstance(value, Decimal) else math.isfinite(value)):
-            self.fail(path + (key,), "type", f"attendu : {expected}, reçu : {value}", expected)
+        elif not (value.is_finite() if isinstance(value, Decimal) else math.isfinite(value)):
+            self.fail(path + (key,), "type", f"attendu : {said}, reçu : {value}", said)
             return INVALID
-        exact = _decimal_exact(value) if isinstance(value, Decimal) else _exact(repr(value))
+        else:
+            exact = _decimal_exact(value) if isinstance(value, Decimal) else _exact(repr(value))
         if (lo is not None and exact < lo) or (hi is not None and exact > hi):
             self.fail(path + (key,), "range", f"{_num(exact)} hors limites (attendu : {expected})", expected)
             return INVALID
@@ -218,6 +240,11 @@ class Reader:
         value = self.required(d, key, path, expected, said_expected)
         if value is INVALID:
             return INVALID
+        if isinstance(value, str) and value not in options:
+            # A label people read (« Commercial sédentaire », « Formation »), in any case, with
+            # or without accents, is that option.
+            where = path + (key,)
+            value = fields.read_choice(value, {o: fields.labels(where, o) for o in options}) or value
         if not isinstance(value, str) or value not in options:
             self.fail(path + (key,), "unknown" if isinstance(value, str) else "type",
                       f"{short(value)} inconnu (attendu : {expected})", said_expected)
@@ -225,18 +252,19 @@ class Reader:
         return value
 
     def iso_date(self, d: dict, key: str, path: tuple) -> date | None:
-        expected = "une date AAAA-MM-JJ"
+        """A date as people write it (15/06/2026, 2026-06-15, 15 juin 2026: the field table's
+        forms)."""
+        expected = fields.expected(fields.DATE)
         value = self.required(d, key, path, expected)
         if value is INVALID:
             return INVALID
         where = path + (key,)
-        if not isinstance(value, str) or not _DATE.match(value):
-            self.fail(where, "type", f"attendu : une date AAAA-MM-JJ, reçu : {short(value)}", expected)
+        parsed = fields.read_date(value) if isinstance(value, str) else None
+        if parsed is None:
+            self.fail(where, "type", f"attendu : {expected}, reçu : {short(value)}", expected)
             return INVALID
-        try:
-            parsed = date.fromisoformat(value)
-        except ValueError:
-            self.fail(where, "date", f"date impossible : {value}", "une date qui existe au calendrier")
+        if parsed == "impossible":
+            self.fail(where, "date", f"date impossible : {value.strip()}", "une date qui existe au calendrier")
             return INVALID
         if not MIN_YEAR <= parsed.year <= MAX_YEAR:
             self.fail(where, "range", f"année hors de la plage {MIN_YEAR}–{MAX_YEAR} : {value}",

@@ -178,7 +178,8 @@ def _flatten(value, path=()) -> list[tuple[tuple, object]] | None:
     return [(path, value)]
 
 
-_CELL_TYPES = {columns.NUMBER: (int, float), columns.INTEGER: (int, float), columns.BOOL: (bool,),
+_CELL_TYPES = {columns.NUMBER: (int, float), columns.PERCENTAGE: (int, float), columns.INTEGER: (int, float),
+               columns.BOOL: (bool,),
                columns.DATE: (str,), columns.TEXT: (str,), columns.CHOICE: (str,)}
 
 
@@ -211,7 +212,7 @@ def _representable(check: str, situation) -> list[tuple[str, str, object]] | Non
                 col[1] != columns.BOOL and isinstance(value, bool)) or (
                 isinstance(value, str) and value != value.strip()):
             return None
-        if isinstance(value, str) and col[1] in (columns.NUMBER, columns.INTEGER, columns.BOOL):
+        if isinstance(value, str) and col[1] in (columns.NUMBER, columns.PERCENTAGE, columns.INTEGER, columns.BOOL):
             return None
         if isinstance(value, float) and ("e" in repr(value) or value != value):
             return None
@@ -290,7 +291,7 @@ def _cases():
                     yield check, cqp, route, subject
 
 
-_FILL = {columns.NUMBER: "50", columns.INTEGER: "20", columns.BOOL: "oui", columns.DATE: "15/06/2026",
+_FILL = {columns.NUMBER: "50", columns.PERCENTAGE: "50", columns.INTEGER: "20", columns.BOOL: "oui", columns.DATE: "15/06/2026",
          columns.TEXT: "Dupont"}
 
 

@@ -19,7 +19,7 @@ from cli_runner import run_cli
 
 ROOT = Path(__file__).resolve().parents[1]
 CANDIDATE = {"subject": "candidate", "cqp": "vendeur-conseil-distance", "route": "formation",
-             "practice_months": "six", "tutor": {"volunteer": "oui"}, "sesion_date": "2026-06-15"}
+             "practice_months": "six", "tutor": {"volunteer": "peut-être"}, "sesion_date": "2026-06-15"}
 
 
 def run(*args, stdin: bytes | None = None):
@@ -55,7 +55,7 @@ def test_labels_and_messages_are_french_and_name_no_field_id():
 BAD_TYPES = [
     ("eligibility", CANDIDATE),
     ("eligibility", {"subject": "organism", "cqp": "vendeur-conseil-distance", "evaluators_proposed": -3,
-                     "roles": 1, "insurance_valid": "oui"}),
+                     "roles": 1, "insurance_valid": "peut-être"}),
     ("eligibility", {"subject": "jury", "cqp": "vendeur-conseil-distance", "members": [3, {"habilitated": 1}]}),
     ("eligibility", {"subject": "candidate", "cqp": "vendeur-conseil-distance", "route": "formation", "tutor": 2}),
     ("score", {"cqp": "commercial-sedentaire", "route": "formation", "blocks": {"B1": {"C1.1": 3}, "B2": 4}}),

@@ -16,6 +16,8 @@ import json
 from pathlib import Path
 from urllib.parse import quote
 
+from checker.french import MONTHS
+
 from build_scripts.build_wheel import ROOT, build_wheel, integrity
 from build_scripts.bytecode import build_bytecode
 from build_scripts.fingerprint import digest, fingerprint, hashed_folder
@@ -118,6 +120,9 @@ def page_config(runtime: Runtime, scripts: dict[str, str], referentiel: dict) ->
         "assets": scripts,
         "versions": {cid: {"title": c["title"], "version": c["version"]}
                      for cid, c in referentiel["cqps"].items()},
+        # The month names the checker reads in a date (« 3 mars 2026 »), for the weekday a date
+        # field shows before and beside the engine (docs/simulateur/parse.mjs).
+        "months": list(MONTHS),
     }
 
 

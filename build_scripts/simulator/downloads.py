@@ -1,14 +1,18 @@
 """The developer page (docs/developpeurs.md) at build time: the link to the checker's wheel (its
-name carries its version), and the worked cohort example computed by the checker itself, so that
-the page never shows an output the checker would not give."""
+name carries its version), the forms a value may be written in (the field table's), and the
+worked cohort example computed by the checker itself, so that the page never shows an output
+the checker would not give."""
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
+from checker import fields
+
 PAGE = "developpeurs.md"
 WHEEL_MARKER = "<!-- roue -->"
 EXAMPLE_MARKER = "<!-- exemple-cohorte -->"
+FORMS_MARKER = "<!-- formes-des-valeurs -->"
 EXAMPLE = "simulateur/cohorte/exemple-vendeur-conseil-distance.csv"
 
 
@@ -36,9 +40,23 @@ def _example(csv_path: Path) -> str:
     ])
 
 
+def _written_forms() -> str:
+    """How a value may be written, in a cell as in a form: the field table's examples."""
+    def listed(kind: str) -> str:
+        return fields.example_text(kind)
+
+    spec = fields.types()[fields.BOOL]
+    yes_no = " ; ".join(f"{y}/{n}" for y, n in zip(spec["yes_words"], spec["no_words"]))
+    return (f"Une cellule vide : le champ n'est pas connu. Les valeurs s'écrivent comme dans le "
+            f"simulateur : nombres {listed(fields.PERCENTAGE)} ; dates {listed(fields.DATE)} ; "
+            f"oui ou non ({yes_no}) ; un choix par son identifiant ou par le libellé que le site "
+            f"affiche (« Commercial sédentaire », « Formation »), sans tenir compte des majuscules ni "
+            f"des accents.")
+
+
 def developer_page(markdown: str, wheel: Path, wheel_url: str, docs: Path) -> str:
     size = round(wheel.stat().st_size / 1024)
     link = (f"[Télécharger le vérificateur, version {wheel.name.split('-')[1]} (roue Python, {size} ko)]"
             f"(simulateur/{wheel_url}), puis installez-le :")
-    markdown = markdown.replace(WHEEL_MARKER, link)
+    markdown = markdown.replace(WHEEL_MARKER, link).replace(FORMS_MARKER, _written_forms())
     return markdown.replace(EXAMPLE_MARKER, _example(docs / EXAMPLE))

@@ -44,7 +44,7 @@ def _candidate(f: Forms) -> str:
     formation = [
         f.text_input("elig-cand-practice", ["practice_months"],
                      field_label(["practice_months"], "eligibility", "candidate"),
-                     "int", f.hint(c, "practice_min_months")),
+                     hint=f.hint(c, "practice_min_months")),
         f.yes_no("elig-cand-branch", ["company_in_branch"],
                    field_label(["company_in_branch"], "eligibility", "candidate"), f.hint(c, "company_in_branch")),
     ]
@@ -74,8 +74,8 @@ def _evaluator(f: Forms) -> str:
         f.yes_no("elig-eval-info", ["information_session"],
                    field_label(["information_session"], "eligibility", "evaluator"), f.hint(c, "evaluator_information_session")),
         f.text_input("elig-eval-years", ["years_in_trade"],
-                     field_label(["years_in_trade"], "eligibility", "evaluator"), "number",
-                     f.hint(c, "evaluator_trade_years")),
+                     field_label(["years_in_trade"], "eligibility", "evaluator"),
+                     hint=f.hint(c, "evaluator_trade_years")),
         f.yes_no("elig-eval-assessment", ["assessment_experience_or_training"],
                    field_label(["assessment_experience_or_training"], "eligibility", "evaluator"),
                    f.hint(c, "evaluator_assessment_experience")),
@@ -119,11 +119,11 @@ def _organism(f: Forms) -> str:
         return field_label(list(keys), "eligibility", "organism")
 
     role_fields = "".join(
-        f.text_input(f"elig-org-role-{k.replace('_', '-')}", ["roles", k], label("roles", k), "text")
+        f.text_input(f"elig-org-role-{k.replace('_', '-')}", ["roles", k], label("roles", k))
         for k in ("evaluation_lead", "session_lead", "disability_referent", "admin_lead"))
     referent = f.text_input("elig-org-role-cpnefp-referent", ["roles", "cpnefp_referent"],
                             field_label(["roles", "cpnefp_referent"], "eligibility", "organism", optional=True),
-                            "text", f.hint(c, "organism_cpnefp_referent"))
+                            hint=f.hint(c, "organism_cpnefp_referent"))
     kinds = ("training_body", "company")
     # A company with an internal training service gives its own documents (§6.2.1): the
     # declaration and Qualiopi are not asked of it, nor is Qualiopi's scope for the VAE.
@@ -144,16 +144,16 @@ def _organism(f: Forms) -> str:
         f.date_input("elig-org-record", ["criminal_record_dated"], label("criminal_record_dated")),
         f.yes_no("elig-org-insurance", ["insurance_valid"], label("insurance_valid"), f.hint(c, "organism_insurance")),
         f.text_input("elig-org-evaluators", ["evaluators_proposed"], label("evaluators_proposed"),
-                     "int", f.hint(c, "organism_min_evaluators")),
-        f.text_input("elig-org-trainers", ["trainers_min_years"], label("trainers_min_years"), "number",
-                     f.hint(c, "trainer_min_years")),
+                     hint=f.hint(c, "organism_min_evaluators")),
+        f.text_input("elig-org-trainers", ["trainers_min_years"], label("trainers_min_years"),
+                     hint=f.hint(c, "trainer_min_years")),
         f.yes_no("elig-org-accessible", ["premises_accessible"], label("premises_accessible"),
                  f.hint(c, "organism_accessibility")),
         f.yes_no("elig-org-vae", ["offers_vae_support"], label("offers_vae_support")),
         f.group(f.yes_no("elig-org-qualiopi-vae", ["qualiopi_covers_vae"], label("qualiopi_covers_vae")),
                 when=f"elig-org-vae=yes;{training_body}"),
         f.group(f.text_input("elig-org-vae-years", ["vae_accompanists_min_years"],
-                             label("vae_accompanists_min_years"), "number", f.hint(c, "vae_accompanist_min_years")),
+                             label("vae_accompanists_min_years"), hint=f.hint(c, "vae_accompanist_min_years")),
                 when="elig-org-vae=yes"),
         f.group(f.hints(c, "organism_roles") + role_fields + referent,
                 tag="fieldset", legend=a(field_label(["roles"])), base="roles"),
@@ -184,15 +184,20 @@ def _jury_cs(f: Forms) -> str:
     return "".join(out)
 
 
+def _legend(subject: str) -> str:
+    """A subject as people read it (« Évaluateur »): the field table's words for that choice."""
+    return wording.choice_label(("subject",), subject)
+
+
 # (switch value, option label, legend, subject, cqp, renderer)
 SUBJECTS = [
-    ("candidate-vcd", "Un candidat — Vendeur conseil à distance", "Candidat", "candidate", VCD, _candidate),
-    ("tutor-vcd", "Un tuteur — Vendeur conseil à distance", "Tuteur", "tutor", VCD, _tutor),
-    ("evaluator-vcd", "Un évaluateur — Vendeur conseil à distance", "Évaluateur", "evaluator", VCD, _evaluator),
-    ("jury-vcd", "Un jury — Vendeur conseil à distance", "Jury", "jury", VCD, _jury),
-    ("jury-cs", "Un jury — Commercial sédentaire", "Jury", "jury", CS, _jury_cs),
+    ("candidate-vcd", "Un candidat — Vendeur conseil à distance", _legend("candidate"), "candidate", VCD, _candidate),
+    ("tutor-vcd", "Un tuteur — Vendeur conseil à distance", _legend("tutor"), "tutor", VCD, _tutor),
+    ("evaluator-vcd", "Un évaluateur — Vendeur conseil à distance", _legend("evaluator"), "evaluator", VCD, _evaluator),
+    ("jury-vcd", "Un jury — Vendeur conseil à distance", _legend("jury"), "jury", VCD, _jury),
+    ("jury-cs", "Un jury — Commercial sédentaire", _legend("jury"), "jury", CS, _jury_cs),
     ("organism-vcd", "Un organisme (habilitation) — Vendeur conseil à distance",
-     "Organisme (habilitation)", "organism", VCD, _organism),
+     _legend("organism"), "organism", VCD, _organism),
 ]
 
 

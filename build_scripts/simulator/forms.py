@@ -9,11 +9,11 @@ How the page script (docs/simulateur/simulateur.mjs) reads these forms:
 - `data-key="blocks/B1/C1.1/jury"`: where the value goes in the situation (`#0` = array index;
   the checker names the same place `blocks.B1.C1.1.jury`, `members[0]` in its messages, and
   the page shows a message next to the field it names);
-- `data-type`: int | number | date | bool | text | choice | count — how the text becomes JSON
-  (docs/simulateur/parse.mjs; text that does not parse is sent as is, so that the checker's own
-  message names the problem); `bool` is a group of three radios (yes, no, not known yet: an
-  answer not known yet is absent from the situation); `count` makes a list of that many empty
-  objects (a number of jury members);
+- `data-type`: the field's type in the field table (referentiels/site.yaml: integer | number |
+  percentage | date | text | bool | choice), or `count`. Typed values are sent as typed, the
+  checker reads them (checker/fields.py) and names a problem in French; `bool` is a group of
+  three radios (yes, no, not known yet: an answer not known yet is absent from the situation);
+  `count` makes a list of that many empty objects (a number of jury members);
 - `data-when="<control id>=<v1>|<v2>;…"`: a group taken into account only while shown;
 - `data-base="domains"`: an object that exists (possibly empty) while its group is shown;
 - `data-infer="<option>:<cond>,<cond>;…"` on a control without key (a switch): when a situation
@@ -25,12 +25,26 @@ from __future__ import annotations
 from html import escape
 from typing import Iterable
 
-from checker import wording
+from checker import fields, wording
 from checker.referentiel import Cqp, UnknownItem
 from checker.rules import Rule
 
 VCD, CS = "vendeur-conseil-distance", "commercial-sedentaire"
 DATE_HINT = "JJ/MM/AAAA"
+# The keyboard a phone shows for each type: dates take a full one (a numeric pad has no "/",
+# nor the month's name).
+INPUT_MODES = {fields.INTEGER: "numeric", "count": "numeric", fields.NUMBER: "decimal",
+               fields.PERCENTAGE: "decimal"}
+
+
+def input_type(keys: list, kind: str | None = None) -> str:
+    """A field's `data-type`: its type in the field table; `count` (a form's own field) apart."""
+    if kind == "count":
+        return kind
+    typed = fields.kind(tuple(keys))
+    if typed is None:
+        raise FormsError(f"{'.'.join(map(str, keys))}: no type in referentiels/site.yaml (fields)")
+    return typed
 
 
 def field_label(keys: list, check: str | None = None, subject: str | None = None,
@@ -112,10 +126,11 @@ class Forms:
             return "", ""
         return f'aria-describedby="{fid}-hint"', f'<p class="cqp-hint" id="{fid}-hint">{hint}</p>'
 
-    def text_input(self, fid: str, keys: list, label: str, kind: str, hint: str | None = None,
+    def text_input(self, fid: str, keys: list, label: str, kind: str | None = None, hint: str | None = None,
                    placeholder: str | None = None) -> str:
-        # Dates take a full keyboard: a phone's numeric pad has no "/".
-        mode = {"int": "numeric", "count": "numeric", "number": "decimal"}.get(kind)
+        """`kind`: "count" for a number of jury members; any other field's is the table's."""
+        kind = input_type(keys, kind)
+        mode = INPUT_MODES.get(kind)
         described, extra = self._described(fid, hint)
         attrs = [f'id="{fid}"', 'type="text"', key_attrs(keys), f'data-type="{kind}"',
                  'autocomplete="off"', described]
@@ -132,8 +147,9 @@ class Forms:
         # The weekday in words is written under the field once the date reads (simulateur.mjs);
         # it is part of the field's description, not a live region: said when the field is
         # focused, never while typing.
-        note = f"Par exemple 15/06/2026. {hint}" if hint else "Par exemple 15/06/2026."
-        html = self.text_input(fid, keys, label, "date", note)
+        # The forms the checker reads, as the field table gives them (its error names the same).
+        note = a(fields.hint(fields.DATE)) + (f" {hint}" if hint else "")
+        html = self.text_input(fid, keys, label, None, note)
         weekday = f'<p class="cqp-weekday" id="{fid}-weekday"></p>'
         html = html.replace(f'aria-describedby="{fid}-hint"', f'aria-describedby="{fid}-hint {fid}-weekday"')
         return html[: -len("</div>")] + weekday + "</div>"
@@ -218,12 +234,12 @@ class Forms:
                       f"evaluated:domains/{d}/total;none:")
             body += self.group(
                 self.text_input(f"{fid}-positive", ["domains", d, "positive"],
-                                field_label(["domains", d, "positive"], "score"), "int")
+                                field_label(["domains", d, "positive"], "score"))
                 + self.text_input(f"{fid}-total", ["domains", d, "total"],
-                                  field_label(["domains", d, "total"], "score"), "int",
-                                  self.hint(cid, "domain_pass_rate"))
+                                  field_label(["domains", d, "total"], "score"),
+                                 hint=self.hint(cid, "domain_pass_rate"))
                 + self.text_input(f"{fid}-evaluated", ["domains", d, "evaluated"],
-                                  field_label(["domains", d, "evaluated"], "score", optional=True), "int"),
+                                  field_label(["domains", d, "evaluated"], "score", optional=True)),
                 when=f"{fid}-mode=evaluated", cls="cqp-group cqp-inline")
             body += self.group(
                 self.date_input(f"{fid}-validated-on", ["domains", d, "validated_on"],
@@ -255,8 +271,8 @@ class Forms:
                     fid = f"score-{c.replace('.', '-').lower()}-{k}"
                     cells.append(
                         f'<td>{_grid_label(fid, field_label(["blocks", b, c, k], "score"), c)}'
-                        f'<input type="text" inputmode="decimal" id="{fid}" '
-                        f'{key_attrs(["blocks", b, c, k])} data-type="number" autocomplete="off"></td>')
+                        f'<input type="text" inputmode="{INPUT_MODES[input_type(["blocks", b, c, k])]}" id="{fid}" '
+                        f'{key_attrs(["blocks", b, c, k])} data-type="{input_type(["blocks", b, c, k])}" autocomplete="off"></td>')
                 rows.append(f'<tr><th scope="row"><span class="cqp-id">{a(c)}</span> '
                             f'<span class="cqp-label">{a(comp["label"])}</span></th>{"".join(cells)}</tr>')
             # On a narrow screen the table becomes one card per competence (simulateur.css), each
@@ -273,7 +289,7 @@ class Forms:
         for block in cqp["blocks"]:
             b = block["id"]
             out.append(self.text_input(f"score-vae-{b.lower()}", ["blocks", b, "score"],
-                                       field_label(["blocks", b, "score"], "score", cqp=cqp), "number"))
+                                       field_label(["blocks", b, "score"], "score", cqp=cqp)))
         return "".join(out)
 
     def deadlines(self) -> str:

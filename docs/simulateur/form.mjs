@@ -1,7 +1,8 @@
 // The forms as situations: where each field's value goes (data-key), which groups count
 // (data-when), and back from a situation to the fields. How forms are annotated:
-// build_scripts/simulator/forms.py. Numbers and dates as people write them: parse.mjs.
-import { dayFirst, longDate, parseDate, parseNumber } from "./parse.mjs";
+// build_scripts/simulator/forms.py. Values go to the checker as typed: it reads them (the field
+// table, checker/fields.py); parse.mjs only reads a date for the weekday shown under it.
+import { longDate, parseDate } from "./parse.mjs";
 
 // --- situation paths ---
 
@@ -68,33 +69,30 @@ export function shown(el, form = el.closest("form")) {
 
 // --- form -> situation ---
 
-// Text that does not read as a number or a date goes as typed: the checker then says what is
-// wrong with it, in French, next to the field.
-const number = (text) => parseNumber(text) ?? text.trim();
-const day = (text) => parseDate(text) ?? text.trim();
+// Numbers, dates and names go as typed (« 72,5 », « 3 mars 2026 »), so that what was typed is
+// what is saved, shared and shown again; the checker reads them, and says in French, next to
+// the field, what is wrong with a text it cannot read.
 const BOOL = { yes: true, no: false };
+const COUNT = /^\s*(\d{1,2})\s*$/;
 
 function valueOf(el) {
   switch (el.dataset.type) {
     case "bool":
       return BOOL[controlValue(el)];
-    case "int":
-    case "number":
-      return el.value.trim() === "" ? undefined : number(el.value);
-    case "date":
-      return el.value.trim() === "" ? undefined : day(el.value);
     case "count": {
+      // A number of jury members becomes that many members to describe (a form's structure,
+      // not a value the checker reads).
+      const m = COUNT.exec(el.value);
       if (el.value.trim() === "") return undefined;
-      const n = parseNumber(el.value);
-      return Number.isInteger(n) && n >= 0 && n <= MAX_COUNT ? Array.from({ length: n }, () => ({})) : number(el.value);
+      return m && Number(m[1]) <= MAX_COUNT ? Array.from({ length: Number(m[1]) }, () => ({})) : el.value.trim();
     }
-    case "text":
-      return el.value.trim() === "" ? undefined : el.value.trim();
-    default:
+    case "choice":
       return el.value === "" ? undefined : el.value;
+    default:
+      return el.value.trim() === "" ? undefined : el.value.trim();
   }
 }
-// More members than any jury could have: sent as a number, for the checker to refuse.
+// More members than any jury could have: sent as typed, for the checker to refuse.
 const MAX_COUNT = 99;
 
 // Under each date field, the date read, with its weekday (« lundi 15 juin 2026 »), or nothing.
@@ -143,6 +141,14 @@ function inferred(el, situation) {
   return null;
 }
 
+// A value given back to its field: text as it was typed (« 72,5 » stays « 72,5 »,
+// « 2026-06-15 » stays so: the checker reads both); a JSON number, from a situation written by a
+// program, with the decimal comma people read.
+function shownAs(value) {
+  if (typeof value === "number") return String(value).replace(".", ",");
+  return typeof value === "object" ? JSON.stringify(value) : String(value);
+}
+
 // The form as a first visit shows it: every answer empty, every switch at its default (not the
 // one an empty situation would infer: « Effacer les réponses » must not leave a domain's
 // questions hidden behind « pas encore évalué »).
@@ -167,10 +173,9 @@ export function fill(form, situation, saved = null) {
       const radio = el.querySelector(`input[type=radio][value="${value === true ? "yes" : value === false ? "no" : ""}"]`);
       if (radio) radio.checked = true;
     } else if (el.dataset.type === "count" && Array.isArray(value)) el.value = String(value.length);
-    else if (el.dataset.type === "date" && parseDate(String(value))) el.value = dayFirst(parseDate(String(value)));
     else if (el.tagName === "SELECT") {
       if ([...el.options].some((o) => o.value === String(value))) el.value = String(value);
-    } else el.value = typeof value === "object" ? JSON.stringify(value) : String(value);
+    } else el.value = shownAs(value);
   }
   updateVisibility(form);
   showWeekdays(form);
@@ -196,12 +201,15 @@ export function applyFields(form, situation, saved = null) {
 }
 
 // Keys of a restored situation that the form cannot show: the verdict then stays on the
-// situation as given until the user edits the form. Never throws (checked() bounds the depth
-// of what reaches it; anything deeper compares as different).
+// situation as given until the user edits the form. A JSON number and the text the form shows
+// for it (72.5 and « 72,5 », see shownAs) are the same answer: the checker reads both alike.
+// Never throws (checked() bounds the depth of what reaches it; anything deeper compares as
+// different).
 export function sameJSON(x, y) {
   const norm = (v) => JSON.stringify(v, (k, val) =>
-    val && typeof val === "object" && !Array.isArray(val)
-      ? Object.fromEntries(Object.entries(val).sort(([p], [q]) => (p < q ? -1 : 1))) : val);
+    typeof val === "number" ? shownAs(val)
+      : val && typeof val === "object" && !Array.isArray(val)
+        ? Object.fromEntries(Object.entries(val).sort(([p], [q]) => (p < q ? -1 : 1))) : val);
   try {
     return norm(x) === norm(y);
   } catch {

@@ -1,32 +1,26 @@
-// Numbers and dates as people write them, read into what the checker takes (a number, an ISO
-// date). Each reader returns null when the text is not one of the accepted writings: the form
-// then sends the text as typed, so that the checker's French message names the problem rather
-// than the answer silently vanishing.
+// Dates as people write them, for what a form shows before and beside the engine: the weekday
+// under a date field, the recap's dates. Values themselves are read by the checker (Python, the
+// field table of referentiels/site.yaml): the form sends the text as typed. The month names come
+// from the same place, through the page's configuration (build_scripts/simulator/assets.py).
 
-// Spaces a French keyboard or spreadsheet puts in a figure: ordinary, no-break (U+00A0) and
-// narrow no-break (U+202F).
-const SPACE = "[ \\u00a0\\u202f]";
-// Digits, optionally grouped by threes ("1 200", "12 345 678"), optionally a decimal part after
-// a comma or a point, optionally a percent sign after any spaces. "7 0" is not a grouping.
-const NUMBER = new RegExp(
-  `^(-?)(\\d{1,3}(?:${SPACE}\\d{3})+|\\d+)(?:[.,](\\d+))?(?:${SPACE}*%)?$`,
-);
-// Longer than any figure of a form (a count, a percentage, years): a paste gone wrong.
-const MAX_DIGITS = 12;
-
-export function parseNumber(text) {
-  const m = NUMBER.exec(String(text).trim());
-  if (!m) return null;
-  const [, sign, grouped, fraction = ""] = m;
-  const whole = grouped.replace(new RegExp(SPACE, "g"), "");
-  if (whole.length + fraction.length > MAX_DIGITS) return null;
-  return Number(`${sign}${whole}${fraction ? "." + fraction : ""}`);
-}
-
-// Day first with "/", "-" or "." between parts (15/06/2026, 15-06-2026, 15.06.2026), or ISO
-// (2026-06-15). A day that does not exist (31/02/2026, month 13) is not a date.
+// Day first with "/", "-" or "." between parts (15/06/2026, 15-06-2026, 15.06.2026), ISO
+// (2026-06-15), or in words (15 juin 2026, 1er juin 2026), as the checker reads them. A day that
+// does not exist (31/02/2026, month 13) is not a date.
 const DAY_FIRST = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})$/;
 const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
+const IN_WORDS = /^(\d{1,2})(?:er)?\s+(\S+?)\.?\s+(\d{4})$/;
+
+// Compared as the checker compares words: any case, accents apart.
+const plain = (text) => text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
+
+let configured = null;
+function months() {
+  if (configured === null) {
+    const tag = typeof document === "undefined" ? null : document.getElementById("cqp-config");
+    configured = ((tag && JSON.parse(tag.textContent).months) || []).map(plain);
+  }
+  return configured;
+}
 
 function isoOf(year, month, day) {
   const d = new Date(Date.UTC(year, month - 1, day));
@@ -46,6 +40,12 @@ export function parseDate(text) {
     const [, year, month, day] = iso.map(Number);
     return isoOf(year, month, day);
   }
+  const words = IN_WORDS.exec(plain(t));
+  if (words) {
+    const [, day, name, year] = words;
+    const month = months().indexOf(name) + 1;
+    return month ? isoOf(Number(year), month, Number(day)) : null;
+  }
   return null;
 }
 
@@ -53,12 +53,6 @@ export function parseDate(text) {
 // UTC), as an ISO date: the date printed on a sheet or put in a file's name.
 export function today(now = new Date()) {
   return isoOf(now.getFullYear(), now.getMonth() + 1, now.getDate());
-}
-
-// A date given back to a field, as people write it: 2026-06-15 → 15/06/2026.
-export function dayFirst(iso) {
-  const [year, month, day] = iso.split("-");
-  return `${day}/${month}/${year}`;
 }
 
 // "lundi 15 juin 2026": a date with its weekday, as people check it against a calendar.

@@ -3,6 +3,7 @@
 // label or legend) with the answer as the person gave it. Shown in print only (simulateur.css).
 // Filled after each result (cqp:verdict, from simulateur.mjs), from the form as it is: no path,
 // no field name, nothing here knows a rule.
+import { parseDate } from "./parse.mjs";
 import { day } from "./verdict.mjs";
 
 const esc = (v) =>
@@ -26,13 +27,11 @@ function groupName(form, radio) {
   return nameOf(form, group) || text(group.querySelector("legend"));
 }
 
-// A date typed in any of the usual ways, with its weekday; other text as it was typed.
+// A date typed in any of the forms the checker reads (parse.mjs), with its weekday; other text
+// as it was typed.
 function dateAnswer(value) {
-  const t = value.trim();
-  const iso = /^\d{4}-\d{2}-\d{2}$/.test(t) ? t : null;
-  const fr = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(t);
-  const when = iso || (fr && `${fr[3]}-${fr[2].padStart(2, "0")}-${fr[1].padStart(2, "0")}`);
-  return when ? day(when) : esc(t);
+  const when = parseDate(value);
+  return when ? day(when) : esc(value.trim());
 }
 
 export function answersOf(form) {

@@ -45,22 +45,22 @@ def test_two_tabs_typing_in_two_tools_keep_both(context, base_url):
     field(panel(b, "Score"), "Date de la session").fill("15/06/2026")
     wait_verdict(b, "Score")
     saved = stored(b)["tools"]
-    assert saved["eligibility"]["situation"]["practice_months"] == 18
-    assert saved["score"]["situation"]["session_date"] == "2026-06-15"
+    assert saved["eligibility"]["situation"]["practice_months"] == "18"  # as typed
+    assert saved["score"]["situation"]["session_date"] == "15/06/2026"
     # Tab A shows B's date, and its next keystroke keeps it.
     assert field(panel(a, "Score"), "Date de la session").input_value() == "15/06/2026"
     field(panel(a, "Éligibilité"), re.compile("^Mois de pratique")).fill("19")
     wait_verdict(a, "Éligibilité")
     saved = stored(a)["tools"]
-    assert saved["eligibility"]["situation"]["practice_months"] == 19
-    assert saved["score"]["situation"]["session_date"] == "2026-06-15"
+    assert saved["eligibility"]["situation"]["practice_months"] == "19"
+    assert saved["score"]["situation"]["session_date"] == "15/06/2026"
     # And B, its form now showing A's 19, writes it back unchanged with its own next change.
     assert b.locator("#elig-cand-practice").input_value() == "19"
     field(panel(b, "Score"), "Date de la session").fill("16/06/2026")
     wait_verdict(b, "Score")
     saved = stored(b)["tools"]
-    assert saved["eligibility"]["situation"]["practice_months"] == 19
-    assert saved["score"]["situation"]["session_date"] == "2026-06-16"
+    assert saved["eligibility"]["situation"]["practice_months"] == "19"
+    assert saved["score"]["situation"]["session_date"] == "16/06/2026"
     # A reload of either tab shows both (the form is filled from storage before the engine is up).
     a.reload()
     a.wait_for_function(FORMS_WIRED)
@@ -78,12 +78,12 @@ def test_two_tabs_typing_in_the_same_field_the_last_wins_and_both_show_it(contex
     wait_verdict(b, "Éligibilité")
     a.wait_for_function("() => document.querySelector('#elig-cand-practice').value === '24'")
     wait_verdict(a, "Éligibilité")
-    assert stored(a)["tools"]["eligibility"]["situation"]["practice_months"] == 24
+    assert stored(a)["tools"]["eligibility"]["situation"]["practice_months"] == "24"
     # A types in another field: B's 24 stays.
     field(panel(a, "Éligibilité"), "Date de la session (facultatif)").fill("01/07/2026")
     wait_verdict(a, "Éligibilité")
     situation = stored(a)["tools"]["eligibility"]["situation"]
-    assert situation["practice_months"] == 24 and situation["session_date"] == "2026-07-01"
+    assert situation["practice_months"] == "24" and situation["session_date"] == "01/07/2026"
     b.wait_for_function("() => document.querySelector('#elig-cand-session').value === '01/07/2026'")
 
 
@@ -528,7 +528,7 @@ def test_the_address_follows_the_form_at_a_pause_not_at_each_keystroke(page, bas
     page.wait_for_function("() => location.hash.startsWith('#s=')", timeout=5_000)
     assert page.evaluate("window.__addresses") <= 2
     shared = json.loads(base64.urlsafe_b64decode(page.evaluate("location.hash.slice(3)") + "=="))
-    assert shared["situation"]["session_date"] == "2026-06-15"
+    assert shared["situation"]["session_date"] == "15/06/2026"  # as typed: the checker reads it
     # A reload quicker than the pause reopens this tab's earlier address: nothing is asked, and
     # what was typed last stays.
     box.fill("16/06/2026")

@@ -324,7 +324,8 @@ def test_share_link_round_trip(page, base_url, browser):
     fragment = link.split("#", 1)[1]
     assert fragment.startswith("s=") and "=" not in fragment[2:]
     payload = json.loads(base64.urlsafe_b64decode(fragment[2:] + "=" * (-len(fragment[2:]) % 4)))
-    situation = {"cqp": "commercial-sedentaire", "route": "vae", "blocks": {"B1": {"score": 72}, "B2": {"score": 69.5}}}
+    # Values as typed (« 69,5 » stays so): the checker reads them.
+    situation = {"cqp": "commercial-sedentaire", "route": "vae", "blocks": {"B1": {"score": "72"}, "B2": {"score": "69,5"}}}
     assert payload == {"check": "score", "situation": situation}
     other = browser.new_context(locale="fr-FR")  # nothing saved there: the link alone restores
     try:
@@ -332,7 +333,7 @@ def test_share_link_round_trip(page, base_url, browser):
         p2.goto(link)
         p2.wait_for_function(READY, timeout=60_000)
         t2 = p2.get_by_role("tabpanel", name="Score")
-        assert field(t2, re.compile("^B2 — score")).input_value() == "69.5"
+        assert field(t2, re.compile("^B2 — score")).input_value() == "69,5"
         p2.wait_for_function("() => document.querySelector('#outil-score .cqp-outcome')")
         text = t2.locator(".cqp-verdict").inner_text()
         verdict = checker.score(situation)
@@ -354,7 +355,7 @@ def test_autosave_survives_reload_and_reset_clears_it(page, base_url):
     page.wait_for_function("() => document.querySelector('#outil-score .cqp-outcome')")
     assert checker.score(VAE_SITUATION)["outcome"]["title"] in tool.locator(".cqp-verdict").inner_text()
     stored = json.loads(page.evaluate("localStorage.getItem('cqp-simulateur:v1')"))
-    assert stored["tools"]["score"]["situation"]["blocks"]["B1"] == {"score": 72}
+    assert stored["tools"]["score"]["situation"]["blocks"]["B1"] == {"score": "72"}
     tool.get_by_role("button", name="Réinitialiser").click()
     page.get_by_role("dialog", name="Effacer vos réponses ?").get_by_role("button", name="Effacer les réponses").click()
     page.reload()
