@@ -14,7 +14,6 @@ import csv
 import functools
 import io
 import re
-from decimal import Decimal
 
 from . import columns, wording
 from .columns import MEMBER

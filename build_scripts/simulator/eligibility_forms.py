@@ -189,25 +189,27 @@ def _legend(subject: str) -> str:
     return wording.choice_label(("subject",), subject)
 
 
-# (switch value, option label, legend, subject, cqp, renderer)
+# (switch value, option label, subject, cqp, renderer); a subject's legend is the field table's
+# word for it (_legend), read when the form is built, not when this module is imported.
 SUBJECTS = [
-    ("candidate-vcd", "Un candidat — Vendeur conseil à distance", _legend("candidate"), "candidate", VCD, _candidate),
-    ("tutor-vcd", "Un tuteur — Vendeur conseil à distance", _legend("tutor"), "tutor", VCD, _tutor),
-    ("evaluator-vcd", "Un évaluateur — Vendeur conseil à distance", _legend("evaluator"), "evaluator", VCD, _evaluator),
-    ("jury-vcd", "Un jury — Vendeur conseil à distance", _legend("jury"), "jury", VCD, _jury),
-    ("jury-cs", "Un jury — Commercial sédentaire", _legend("jury"), "jury", CS, _jury_cs),
+    ("candidate-vcd", "Un candidat — Vendeur conseil à distance", "candidate", VCD, _candidate),
+    ("tutor-vcd", "Un tuteur — Vendeur conseil à distance", "tutor", VCD, _tutor),
+    ("evaluator-vcd", "Un évaluateur — Vendeur conseil à distance", "evaluator", VCD, _evaluator),
+    ("jury-vcd", "Un jury — Vendeur conseil à distance", "jury", VCD, _jury),
+    ("jury-cs", "Un jury — Commercial sédentaire", "jury", CS, _jury_cs),
     ("organism-vcd", "Un organisme (habilitation) — Vendeur conseil à distance",
-     _legend("organism"), "organism", VCD, _organism),
+     "organism", VCD, _organism),
 ]
 
 
 def eligibility(f: Forms) -> str:
     """The eligibility tool: a subject switch, then each subject's sub-form."""
     infer = ";".join(f"{value}:subject={subject},cqp={cqp}"
-                     for value, _, _, subject, cqp, _ in SUBJECTS)
+                     for value, _, subject, cqp, _ in SUBJECTS)
     html = [f.select("eligibility-subject", None, field_label(["subject"]),
                      [(value, label) for value, label, *_ in SUBJECTS], infer=infer)]
-    for value, _, legend, _, _, render in SUBJECTS:
+    for value, _, subject, _, render in SUBJECTS:
+        legend = _legend(subject)
         html.append(f.group(render(f), when=f"eligibility-subject={value}",
                             tag="fieldset", legend=a(legend)))
     return "".join(html)
