@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import sys
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 
 # Python's own limit on the digits of an integer read from text (sys.int_info); the contract
 # takes it for every number.
@@ -43,7 +43,11 @@ def _decimal(text: str):
     digits = _digits(text)
     if digits > MAX_DIGITS:
         return TooLong(digits)
-    value = Decimal(text)
+    try:
+        value = Decimal(text)
+    except InvalidOperation:  # an exponent beyond what Decimal holds (1e+10**48): read it alone
+        exponent = int(text.lower().split("e")[1])
+        return TooLong(abs(exponent) + 1)
     # 1e999999 is short to write but a million digits long as a number.
     if abs(value.adjusted()) > MAX_DIGITS:
         return TooLong(abs(value.adjusted()) + 1)
