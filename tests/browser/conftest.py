@@ -192,9 +192,13 @@ def palette(page, scheme: str):
 
 def open_shared(page, fragment: str):
     """A share link (`#s=…`) opened in the page already on the simulator, as a person pasting it
-    in the address bar would: the page applies it on `hashchange`; wait until its result is in."""
-    page.evaluate("""(h) => new Promise((resolve) => {
+    in the address bar would: the page applies it on `hashchange`; wait until its result is in.
+    The address may already hold that very link (the page writes its own situation there): it is
+    then taken out first, as when the link comes from elsewhere, else no `hashchange` would come."""
+    page.evaluate("""(h) => new Promise((resolve, reject) => {
+        if (location.hash === '#' + h) history.replaceState(history.state, '', location.pathname + location.search);
         addEventListener('hashchange', () => setTimeout(resolve, 0), {once: true});
+        setTimeout(() => reject(new Error('no hashchange after 30 s')), 30000);
         location.hash = h; })""", fragment.removeprefix("#"))
     page.wait_for_function(SETTLED)
 
