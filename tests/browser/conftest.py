@@ -186,8 +186,17 @@ def palette(page, scheme: str):
     open: the theme picks it from the system's preference when the page loads (mkdocs.yml,
     palette media) and does not follow a later change, so the test sets what it would have set."""
     page.emulate_media(color_scheme=scheme)
-    page.evaluate("s => document.body.setAttribute('data-md-color-scheme', s)",
-                  "slate" if scheme == "dark" else "default")
+    # The theme's colours change with a transition (about 0.25 s): axe run at once can read a
+    # colour halfway between the two palettes (CI saw a 1.16 contrast on a focused button).
+    # Wait until every finite animation the switch started has finished.
+    page.evaluate("""s => new Promise(resolve => {
+        document.body.setAttribute('data-md-color-scheme', s);
+        requestAnimationFrame(() => requestAnimationFrame(() => {
+            const running = document.getAnimations().filter(a => a.effect
+                && a.effect.getComputedTiming().endTime !== Infinity);
+            Promise.all(running.map(a => a.finished.catch(() => null))).then(() => resolve());
+        }));
+    })""", "slate" if scheme == "dark" else "default")
 
 
 def open_shared(page, fragment: str):
