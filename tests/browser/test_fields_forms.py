@@ -75,8 +75,8 @@ def _situation_of(link: str) -> dict:
 
 
 @pytest.mark.parametrize("round_", range(ROUNDS))
-def test_typed_then_reloaded_then_shared_every_written_form_stays_as_typed(page, base_url, round_):
-    open_simulator(page, base_url)
+def test_typed_then_reloaded_then_shared_every_written_form_stays_as_typed(simulator, round_):
+    page = simulator  # the shared page: reloaded below, as a person would (the next test resets it)
     typed = {}
     for tool_name, check, reach, fid, path in ROUND_FIELDS:
         forms = _forms(_kind(check, path))
