@@ -167,6 +167,7 @@ def simulator(_booted_simulator):
     """The simulator page, engine ready, as on a first visit (see RESET); shared by the tests of
     this worker. Open a share link with `open_shared(simulator, fragment)`."""
     page = _booted_simulator
+    page.wait_for_function(READY, timeout=90_000)  # a test may have reloaded it
     page.emulate_media(media="screen")
     palette(page, "light")
     page.set_viewport_size({"width": 1280, "height": 720})  # Playwright's default: a test may narrow it

@@ -343,8 +343,8 @@ def test_share_link_round_trip(page, base_url, browser):
         other.close()
 
 
-def test_autosave_survives_reload_and_reset_clears_it(page, base_url):
-    open_simulator(page, base_url)
+def test_autosave_survives_reload_and_reset_clears_it(simulator):
+    page = simulator  # the shared page, reloaded as a person would (the next test resets it)
     _fill_vae(page)
     wait_verdict(page, "Score")
     page.reload()
