@@ -49,6 +49,12 @@ for (const panel of document.querySelectorAll("[data-cqp-sim] .cqp-panel")) {
     changed = true;
     update();
   });
+  // Emptied (« Réinitialiser ») or filled again from a link or another tab: nothing changed by
+  // the person in this form since.
+  form.addEventListener("reset", () => {
+    changed = false;
+    update();
+  });
   form.addEventListener("focusin", update);
   form.addEventListener("focusout", () => setTimeout(update));
   document.addEventListener("cqp:verdict", update);

@@ -165,18 +165,8 @@ def test_result_tables_become_cards_on_a_phone(phone_simulator, check, situation
             getComputedStyle(c).overflowWrap === 'normal' && getComputedStyle(c).wordBreak === 'normal')""")
 
 
-@pytest.fixture
-def phone(browser, base_url):
-    """The simulator in a page of its own at a phone's size (360 × 740): nothing changed yet."""
-    ctx = browser.new_context(locale="fr-FR", viewport={"width": 360, "height": 740}, service_workers="block")
-    page = ctx.new_page()
-    open_simulator(page, base_url)
-    yield page
-    ctx.close()
-
-
-def test_result_bar_leads_to_the_result_on_a_phone(phone):
-    page = phone
+def test_result_bar_leads_to_the_result_on_a_phone(phone_simulator):
+    page = phone_simulator  # reset by its fixture: nothing changed yet
     page.get_by_role("tab", name="Score").click()
     panel = page.get_by_role("tabpanel", name="Score")
     bar_link = panel.get_by_role("link", name="Voir le détail")
@@ -195,6 +185,15 @@ def test_result_bar_leads_to_the_result_on_a_phone(phone):
                            " return r.top < innerHeight && r.bottom > 0; }")
     bar_link.wait_for(state="hidden")
     assert "#s=" not in page.url or "score-verdict" not in page.url
+    # Emptied with « Réinitialiser »: nothing changed by the person since, so no bar, although
+    # the result is out of view below again.
+    panel.get_by_role("button", name="Réinitialiser").click()
+    page.get_by_role("dialog", name="Effacer vos réponses ?").get_by_role("button", name="Effacer les réponses").click()
+    page.wait_for_function(SETTLED)
+    page.evaluate("window.scrollTo(0, 0)")
+    page.wait_for_function("() => document.querySelector('#score-verdict').getBoundingClientRect().top >= innerHeight")
+    page.wait_for_timeout(100)
+    assert not bar_link.is_visible()
 
 
 def test_result_bar_never_covers_the_field_being_typed_in(phone_simulator):

@@ -315,8 +315,8 @@ def _fill_vae(page):
     return tool
 
 
-def test_share_link_round_trip(page, base_url, browser):
-    open_simulator(page, base_url)
+def test_share_link_round_trip(simulator, browser):
+    page = simulator
     tool = _fill_vae(page)
     wait_verdict(page, "Score")
     tool.get_by_role("button", name="Copier le lien de partage").click()

@@ -287,8 +287,8 @@ def test_a_tab_is_evaluated_when_shown(simulator):
     assert "échéance" in wait_verdict(page, "Calendrier").inner_text()
 
 
-def test_reset_asks_and_empties_only_its_tool(page, base_url):
-    open_simulator(page, base_url)
+def test_reset_asks_and_empties_only_its_tool(simulator):
+    page = simulator
     calendar = panel(page, "Calendrier")
     field(calendar, "Date de la session d'évaluation").fill("15/06/2026")
     wait_verdict(page, "Calendrier")

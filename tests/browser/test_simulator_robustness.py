@@ -62,8 +62,8 @@ def usable(page):
 
 # --- input is sacred ----------------------------------------------------------------------------
 
-def test_a_hidden_tool_keeps_its_input(page, base_url):
-    open_simulator(page, base_url)
+def test_a_hidden_tool_keeps_its_input(simulator):
+    page = simulator  # reloaded below, as a person would (the next test resets it)
     tool = panel(page, "Éligibilité")
     field(tool, re.compile("^Mois de pratique")).fill("7")
     panel(page, "Score")  # the eligibility panel is hidden, and everything is saved again
