@@ -33,6 +33,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from build_scripts import cache
 from build_scripts.build_wheel import CACHE, ROOT
 
 SCRIPT = ROOT / "build_scripts" / "bytecode.mjs"
@@ -78,18 +79,10 @@ def build_bytecode(wheel: Path) -> Bytecode:
     """The archives compiled from this wheel (from the cache when nothing changed)."""
     folder = CACHE / f"bytecode-{_key(wheel)}"
     if not all((folder / name).exists() for name in ARCHIVES):
-        tmp = folder.with_name(folder.name + ".tmp")
-        shutil.rmtree(tmp, ignore_errors=True)
+        tmp = cache.scratch(folder)
         report = _compile(wheel, tmp)
         (tmp / "contents.json").write_text(json.dumps(report, indent=1), encoding="utf-8")
-        shutil.rmtree(folder, ignore_errors=True)
-        try:
-            tmp.rename(folder)
-        except OSError:  # another build got there first
-            shutil.rmtree(tmp, ignore_errors=True)
-        for old in CACHE.glob("bytecode-*"):  # keep the cache small
-            if old != folder and old.is_dir():
-                shutil.rmtree(old, ignore_errors=True)
+        cache.publish(tmp, folder)
     return Bytecode(folder / ARCHIVES[0], folder / ARCHIVES[1])
 
 

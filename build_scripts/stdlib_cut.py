@@ -32,6 +32,7 @@ from pathlib import Path
 
 import yaml
 
+from build_scripts import cache
 from build_scripts.build_wheel import CACHE, ROOT
 from build_scripts.bytecode import Bytecode
 
@@ -97,19 +98,10 @@ def build_stdlib(bytecode: Bytecode) -> Path:
     holds the run with Pyodide's whole zip (the files used, the answers)."""
     folder = CACHE / f"stdlib-{_key(bytecode)}"
     if not (folder / NAME).exists():
-        tmp = folder.with_name(folder.name + ".tmp")
-        shutil.rmtree(tmp, ignore_errors=True)
-        tmp.mkdir(parents=True)
+        tmp = cache.scratch(folder)
         report = run(FULL, {**run_inputs(bytecode), "compileTo": str(tmp / NAME)})
         (tmp / "report.json").write_text(json.dumps(report, ensure_ascii=False), encoding="utf-8")
-        shutil.rmtree(folder, ignore_errors=True)
-        try:
-            tmp.rename(folder)
-        except OSError:  # another build got there first
-            shutil.rmtree(tmp, ignore_errors=True)
-        for old in CACHE.glob("stdlib-*"):  # keep the cache small
-            if old != folder and old.is_dir():
-                shutil.rmtree(old, ignore_errors=True)
+        cache.publish(tmp, folder)
     return folder / NAME
 
 
