@@ -55,7 +55,8 @@ def test_headers_file_gives_the_csp_and_caches_hashed_files_only(site):
     assert sent("/")["Content-Security-Policy"] == headers.CSP
     assert dict(rules[1][1])["Content-Security-Policy"] == headers.CSP_EMBED  # the embeds: any site may frame them
     assert rules[1][0].match("/integrer-score/")
-    assert "Cache-Control" not in sent("/simulateur/") and "Cache-Control" not in sent("/sw.js")
+    assert "Cache-Control" not in sent("/simulateur/")
+    assert sent(headers.SERVICE_WORKER)["Cache-Control"] == headers.SERVICE_WORKER_CACHE  # never kept long
     assert "Cache-Control" not in sent("/search/search_index.json")
     for path in (site / "simulateur").rglob("*.*"):
         rel = "/" + path.relative_to(site).as_posix()
