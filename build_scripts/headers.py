@@ -39,8 +39,7 @@ CSP = "; ".join([
     "frame-ancestors 'self'",
 ])
 # The tools made for an organism's <iframe> (build_scripts/simulator/embed.py) may be framed by
-# any site: their policy replaces the site's (`! Name` detaches a header set by an earlier rule,
-# as Cloudflare Pages reads it).
+# any site: their policy is the site's with that one change.
 EMBED_PREFIX = "/integrer-"
 EMBEDS = EMBED_PREFIX + "*"
 CSP_EMBED = CSP.replace("frame-ancestors 'self'", "frame-ancestors *")
@@ -64,10 +63,23 @@ def is_hashed(rel: str) -> bool:
 
 
 def headers_file(site: Path) -> str:
+    """`_headers`. No two rules that match one address set the same header: Netlify and
+    Cloudflare Pages combine such rules differently (the later one wins on one, both values are
+    joined on the other, and only Cloudflare reads `! Name` as taking a header off), so the
+    policy is given per entry of the site's top level (`/glossaire/*`, the embeds' own), never
+    by `/*` with an exception. An address outside every entry (a 404) goes without a policy."""
+    siblings = {ext for _, ext in PRECOMPRESSED}
     lines = ["# Written by build_scripts/headers.py after each build: do not edit.",
-             "/*", f"  Content-Security-Policy: {CSP}", f"  {NOSNIFF[0]}: {NOSNIFF[1]}", "",
-             EMBEDS, "  ! Content-Security-Policy", f"  Content-Security-Policy: {CSP_EMBED}", "",
-             SERVICE_WORKER, f"  Cache-Control: {SERVICE_WORKER_CACHE}", ""]
+             "/*", f"  {NOSNIFF[0]}: {NOSNIFF[1]}", "", "/", f"  Content-Security-Policy: {CSP}", ""]
+    for entry in sorted(site.iterdir()):
+        if entry.name == NAME or entry.suffix in siblings:
+            continue
+        rule = f"/{entry.name}/*" if entry.is_dir() else f"/{entry.name}"
+        policy = CSP_EMBED if rule.startswith(EMBED_PREFIX) else CSP
+        lines += [rule, f"  Content-Security-Policy: {policy}"]
+        if rule == SERVICE_WORKER:
+            lines.append(f"  Cache-Control: {SERVICE_WORKER_CACHE}")
+        lines.append("")
     for path in sorted(site.rglob("*")):
         rel = path.relative_to(site).as_posix()
         if path.is_file() and is_hashed(rel):
