@@ -41,7 +41,10 @@ def postbuild(site: Path = SITE) -> list[str]:
         if not path.is_file() or path.read_text(encoding="utf-8") != text:
             path.write_text(text, encoding="utf-8")
             written.append(name)
-    written += deploy.write()
+    # deploy/ is the checkout's, committed: written with the checkout's own site only, never
+    # beside a site built elsewhere (a test's small one).
+    if site.resolve() == SITE.resolve():
+        written += deploy.write()
     compressed = precompress.precompress(site)
     if compressed:
         written.append(f"{len(compressed)} fichier(s) .br/.gz")
