@@ -11,7 +11,9 @@ import http.client
 import os
 import shutil
 import socket
+import stat
 import subprocess
+import tempfile
 import time
 from pathlib import Path
 
@@ -25,6 +27,23 @@ TYPES = {".html": ("text/html",), ".css": ("text/css",), ".js": JAVASCRIPT, ".mj
          ".json": ("application/json",), ".wasm": ("application/wasm",)}
 # A hashed name no build wrote (an earlier build's file, a typo): its 404 must not be kept.
 MISSING_HASHED = "/simulateur/form.0000000000.mjs"
+
+
+def readable_site(site: Path) -> Path:
+    """The site, or a copy of it that nginx's and Apache's workers can read: they run as
+    www-data (Apache refuses to serve as root), and a checkout under /root, say, is closed to
+    them. The copy is left in /tmp for the session."""
+    mode = lambda p: p.stat().st_mode  # noqa: E731
+    if all(mode(p) & stat.S_IXOTH for p in [site, *site.parents]) and \
+            all(mode(p) & stat.S_IROTH for p in site.rglob("*")):
+        return site
+    folder = Path(tempfile.mkdtemp(prefix="cqp-site-"))
+    folder.chmod(0o755)
+    copy = folder / "site"
+    shutil.copytree(site, copy)
+    for p in [copy, *copy.rglob("*")]:
+        p.chmod(0o755 if p.is_dir() else 0o644)
+    return copy
 
 
 def free_port() -> int:

@@ -7,10 +7,12 @@ gave, a `types` block in nginx's `server`, fails it by the content type. A relea
 `make audit` installs the three servers."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from build_scripts import headers
-from servers import SERVERS, Server, installed, smoke
+from servers import SERVERS, Server, installed, readable_site, smoke
 from test_embed import _snippet, other_origin  # noqa: F401 (a fixture)
 from tests.browser.conftest import READY
 from tests.browser.sweep import RECORD_VIOLATIONS
@@ -23,17 +25,22 @@ SITUATION = """{cqp: 'vendeur-conseil-distance', route: 'formation',
                 domains: {DC1: {positive: 17, total: 20}, DC2: {positive: 20, total: 20}}}"""
 
 
+@pytest.fixture(scope="module")
+def served(site_dir) -> Path:
+    return readable_site(site_dir)
+
+
 @pytest.fixture(scope="module", params=SERVERS)
-def server(request, site_dir, tmp_path_factory):
+def server(request, served, tmp_path_factory):
     if not installed(request.param):
         pytest.fail(f"{request.param} is not installed: make audit installs Debian's nginx, apache2 and caddy")
-    started = Server(request.param, site_dir, tmp_path_factory.mktemp(request.param))
+    started = Server(request.param, served, tmp_path_factory.mktemp(request.param))
     yield started
     started.stop()
 
 
-def test_what_the_server_sends(server, site_dir):
-    problems = smoke(server.url, site_dir)
+def test_what_the_server_sends(server, served):
+    problems = smoke(server.url, served)
     assert not problems, f"{server.name}: {len(problems)} problem(s)\n" + "\n".join(problems)
 
 
@@ -89,7 +96,7 @@ def test_the_site_works_offline_after_one_visit(server, browser):
         ctx.close()
 
 
-def test_a_types_block_in_nginx_server_fails_by_the_content_type(site_dir, tmp_path):
+def test_a_types_block_in_nginx_server_fails_by_the_content_type(served, tmp_path):
     # What the README once gave: a `types` block in `server` replaces the whole MIME table.
     if not installed("nginx"):
         pytest.fail("nginx is not installed: make audit installs it")
@@ -97,9 +104,9 @@ def test_a_types_block_in_nginx_server_fails_by_the_content_type(site_dir, tmp_p
 
     text = deploy.files()["nginx.conf"].replace(
         "    index index.html;\n", "    index index.html;\n    types { application/wasm wasm; text/javascript mjs js; }\n")
-    broken = Server("nginx", site_dir, tmp_path, nginx_text=text)
+    broken = Server("nginx", served, tmp_path, nginx_text=text)
     try:
-        problems = smoke(broken.url, site_dir)
+        problems = smoke(broken.url, served)
     finally:
         broken.stop()
     assert "/glossaire/: Content-Type application/octet-stream, expected text/html" in problems
