@@ -44,8 +44,23 @@ def _hashed() -> str:
     return headers.HASHED.pattern
 
 
-def _comment(prefix: str, text: str) -> list[str]:
-    return [f"{prefix} {line}".rstrip() for line in text.strip("\n").splitlines()]
+def _comment(prefix: str, text: str, width: int = 100) -> list[str]:
+    """Comment lines of at most `width` characters: a line that starts with a capital starts a
+    paragraph, an indented one (a command to type) is kept as it is, a blank one stays."""
+    paragraphs: list[list[str]] = []
+    for line in text.strip("\n").splitlines():
+        if not line.strip() or line.startswith("    ") or line[0].isupper() or not paragraphs:
+            paragraphs.append([line])
+        else:
+            paragraphs[-1].append(line)
+    out = []
+    for lines in paragraphs:
+        if not lines[0].strip() or lines[0].startswith("    "):
+            out.append(f"{prefix} {lines[0]}".rstrip())
+            continue
+        out += [f"{prefix} {line}" for line in textwrap.wrap(
+            " ".join(lines), width - len(prefix) - 1, break_long_words=False, break_on_hyphens=False)]
+    return out
 
 
 def nginx() -> str:
