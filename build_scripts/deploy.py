@@ -254,6 +254,7 @@ def readme_section() -> str:
     rows = [f"| {host} | `{path}` | {where} | `{check}` |" for host, path, where, check, _ in HOSTS]
     rows.append(f"| Netlify, Cloudflare Pages | `site/{headers.NAME}` (written by each build) | published with "
                 "`site/` | the host's deploy log |")
+
     def para(text: str) -> str:  # wrapped as the README's prose is
         return textwrap.fill(text, width=96, break_long_words=False, break_on_hyphens=False)
 
@@ -270,14 +271,12 @@ def readme_section() -> str:
         "revalidated, the MIME types "
         + ", ".join(f"`{ext}` (`{mime}`)" for ext, mime in headers.TYPES.items())
         + ", the precompressed siblings (`file.br`, `file.gz`; Netlify and Cloudflare compress by "
-        "themselves) and `404.html` for an address the site does not have. nginx's `brotli_static` needs Debian's `libnginx-mod-http-brotli-static` "
-        "(Debian 12 and later); without it, delete that line (gzip only). `make audit` starts Debian's "
-        "nginx, Apache and Caddy from these very files and runs the same smoke test against each "
-        "(`tests/browser/test_servers.py`)."), ""])
-
-
-def readme_has_section(readme: str) -> bool:
-    return readme_section() in readme
+        "themselves) and `404.html` for an address the site does not have. nginx's `brotli_static` "
+        "needs Debian's `libnginx-mod-http-brotli-static` (Debian 12 and later); without it, delete "
+        "that line (gzip only). `make audit` starts Debian's nginx, Apache and Caddy from these very "
+        "files and runs the same smoke test against each (`tests/browser/test_servers.py`); "
+        "`tests/test_deploy_configs.py` checks that this section and the files are the ones "
+        "`build_scripts/deploy.py` writes."), ""])
 
 
 def write(folder: Path = FOLDER) -> list[str]:
