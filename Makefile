@@ -66,6 +66,8 @@ java:
 
 # Debian's nginx (with its brotli_static module), Apache and Caddy: make audit starts each from
 # the configurations of deploy/ on a local port (tests/browser/test_servers.py), never as a service.
+# (Where the init system starts what is installed, outside a container, Debian's packages start
+# their default sites on port 80, which the tests do not use; there, nginx and Apache compete for it.)
 servers:
 	@missing=""; \
 	command -v nginx >/dev/null 2>&1 || missing="$$missing nginx"; \
