@@ -21,7 +21,7 @@ NODE_STAMP := node_modules/.installed
 WORKERS ?= auto
 PYTEST  := $(BIN)/python -m pytest -n $(WORKERS) --dist loadscope
 
-.PHONY: setup serve site generate test test-fast audit data browser java bench screenshots snapshots clean
+.PHONY: setup serve site generate test test-fast audit data browser java servers bench screenshots snapshots clean
 
 setup: $(VENV_STAMP) $(NODE_STAMP) data
 
@@ -64,6 +64,19 @@ java:
 	  echo "Installing Debian's Java runtime for the HTML checker…"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null; }
 
+# Debian's nginx (with its brotli_static module), Apache and Caddy: make audit starts each from
+# the configurations of deploy/ on a local port (tests/browser/test_servers.py), never as a service.
+# (Where the init system starts what is installed, outside a container, Debian's packages start
+# their default sites on port 80, which the tests do not use; there, nginx and Apache compete for it.)
+servers:
+	@missing=""; \
+	command -v nginx >/dev/null 2>&1 || missing="$$missing nginx"; \
+	[ -e /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ] || missing="$$missing libnginx-mod-http-brotli-static"; \
+	command -v apache2 >/dev/null 2>&1 || missing="$$missing apache2"; \
+	command -v caddy >/dev/null 2>&1 || missing="$$missing caddy"; \
+	[ -z "$$missing" ] || { echo "Installing Debian's$$missing for the servers' smoke test…"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; }
+
 serve: generate
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:$(PORT)
 
@@ -77,9 +90,10 @@ test-fast: $(VENV_STAMP) $(NODE_STAMP) data
 	$(PYTEST) -m "not browser and not site and not audit"
 
 # The release checks a change rarely breaks: Lighthouse on every page in both palettes, the Nu
-# HTML checker on every page, a second build deployed over the first, and the property tests
-# with the thorough profile (ten times the examples of make test).
-audit: setup browser java site
+# HTML checker on every page, a second build deployed over the first, the site served by nginx,
+# Apache and Caddy from deploy/, and the property tests with the thorough profile (ten times the
+# examples of make test).
+audit: setup browser java servers site
 	$(PYTEST) -m "audit or hypothesis" --hypothesis-profile=thorough --durations=25
 
 # After a deliberate change of wording or verdicts: rewrite the snapshots, then read their diff.

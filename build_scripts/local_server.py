@@ -61,7 +61,7 @@ class Precompressed(StaticHandler):
     `Content-Encoding`, the file's own `Content-Type`, and `Vary: Accept-Encoding` for every file
     that has a sibling. `sent_file` is the file whose bytes go out (for the bench's count)."""
 
-    ENCODINGS = ((".br", "br"), (".gz", "gzip"))
+    ENCODINGS = tuple((ext, coding) for coding, ext in headers.PRECOMPRESSED)
     sent_file = None
 
     def send_head(self):

@@ -7,6 +7,8 @@
 - `search/search_index.json`: each entry's accented words also written without their accents
   (build_scripts/search_index.py);
 - `_headers`: the Content-Security-Policy and the caching of hashed files (build_scripts/headers.py);
+- `deploy/` beside site/ (not in it): the nginx, Apache and Caddy configurations, from the same
+  description as `_headers` (build_scripts/deploy.py);
 - `sw.js`: the service worker and the list of files it keeps offline (build_scripts/offline.py);
 - `file.br` and `file.gz` beside every file larger than 1 kB that compresses, last, since they
   copy the final files (build_scripts/precompress.py).
@@ -20,7 +22,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from build_scripts import french_typography, headers, offline, precompress, search_index
+from build_scripts import deploy, french_typography, headers, offline, precompress, search_index
 
 ROOT = Path(__file__).resolve().parents[1]
 SITE = ROOT / "site"
@@ -39,6 +41,10 @@ def postbuild(site: Path = SITE) -> list[str]:
         if not path.is_file() or path.read_text(encoding="utf-8") != text:
             path.write_text(text, encoding="utf-8")
             written.append(name)
+    # deploy/ is the checkout's, committed: written with the checkout's own site only, never
+    # beside a site built elsewhere (a test's small one).
+    if site.resolve() == SITE.resolve():
+        written += deploy.write()
     compressed = precompress.precompress(site)
     if compressed:
         written.append(f"{len(compressed)} fichier(s) .br/.gz")
