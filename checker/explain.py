@@ -10,6 +10,8 @@ come from the rule model (rules.py) and the wording data.
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
+from fractions import Fraction
 
 from . import wording
 from .french import long_date as day
@@ -66,10 +68,6 @@ def _words(cqp: Cqp, rule_id: str) -> dict:
 
 def _part_title(cqp: Cqp, part_id: str) -> str:
     return next(p["title"] for p in cqp.parts if p["id"] == part_id)
-
-
-def _is(n: int, one: str, many: str) -> str:
-    return one if n == 1 else many
 
 
 # --- score ---------------------------------------------------------------------------------
@@ -307,9 +305,9 @@ def score_display(cqp: Cqp, trace: Trace, said: list[tuple[dict, list[str]]], ou
 
 def check_message(cqp: Cqp, step: dict) -> str:
     rule = cqp.rule(step["rule"])
-    status = "Condition remplie" if step["ok"] else "Condition non remplie"
+    condition = _say(f"eligibility.condition.{'met' if step['ok'] else 'not_met'}", text=rule.text)
     detail = check_detail(cqp, step)
-    return typeset(f"{status} : {rule.text}" + (f" ({detail})" if detail else ""))
+    return _say("eligibility.with_detail", condition=condition, detail=detail) if detail else condition
 
 
 def _amount(cqp: Cqp, rule_id: str, value) -> str:
@@ -317,64 +315,43 @@ def _amount(cqp: Cqp, rule_id: str, value) -> str:
     return f"{number(value)} {plural(value, one, many)}".strip()
 
 
+def _detail_state(node: dict, step: dict) -> str | None:
+    """Which detail of a condition applies, from the most particular: the check it is about (a
+    KBIS, a criminal record), none or several of what is counted, met or not, some."""
+    m = step["measured"]
+    counted = isinstance(m, int) and not isinstance(m, bool)
+    for key, applies in ((step.get("check"), True), ("none", m == 0 or m == []),
+                         ("several", counted and m > 1), ("met", step["ok"] is True),
+                         ("not_met", step["ok"] is False), ("some", bool(m))):
+        if key in node and applies:
+            return key
+    return None
+
+
 def check_detail(cqp: Cqp, step: dict) -> str:
-    """The figures behind one condition, in a few words."""
-    rule, i, m = step["rule"], step["inputs"], step["measured"]
-    if step.get("waived"):
-        return "l'employeur assure lui-même le tutorat"
-    if rule in ("practice_min_months", "evaluator_trade_years"):
-        return f"déclaré : {_amount(cqp, rule, m)}"
-    if rule == "trainer_min_years":
-        return f"formateur le moins expérimenté : {_amount(cqp, rule, m)}"
-    if rule == "vae_accompanist_min_years":
-        return f"accompagnateur le moins expérimenté : {_amount(cqp, rule, m)}"
-    if step.get("check") == "qualiopi_covers_vae":
-        return "pour les actions de VAE" if m else "la certification ne couvre pas les actions de VAE"
-    if rule == "professional_file_notice":
-        return f"reçu le {day(i['professional_file_received_on'])}, au plus tard le {day(step['threshold'])}"
-    if rule == "evaluator_inactivity_limit":
-        return f"dernière évaluation le {day(i['last_evaluation_on'])} ; retrait de la liste le {day(step['threshold'])}"
-    if rule in ("jury_size", "vae_evaluators"):
-        return f"membres déclarés : {m}"
-    if rule in ("jury_member_organism", "jury_member_external"):
-        label, conflict = {
-            "jury_member_organism": ("représentant de l'organisme", "a suivi le parcours du candidat"),
-            "jury_member_external": ("évaluateur externe", "appartient à l'entreprise d'accueil"),
-        }[rule]
-        found = m
-        if found == 0:
-            return f"aucun {label}"
-        if found > 1:
-            return f"{found} membres « {label} » au lieu d'un"
-        return f"{label} qui {conflict}" if not step["ok"] else ""
-    if rule == "jury_members_habilitated":
-        return f"{m} habilité(s) sur {i['members']}"
-    if rule == "organism_document_max_age":
-        what = {"kbis_dated": "extrait KBIS", "criminal_record_dated": "extrait de casier judiciaire"}[step["check"]]
-        return f"{what} daté du {day(m)} ; il doit l'être après le {day(step['threshold'])}"
-    if rule == "organism_min_evaluators":
-        return f"proposés : {m}"
-    if rule == "organism_roles":
-        return ("non nommé(s) : " + ", ".join(m)) if m else ""
-    if rule == "jury_external":
-        return f"{m} membre(s) de l'entreprise" if m else ""
-    if rule == "jury_not_knowing_candidate":
-        return f"{m} membre(s) connaissant le candidat" if m else ""
-    return ""
+    """The figures behind one condition, in a few words: the template of its check or rule
+    (`sentences.eligibility.detail`), by state when it has several."""
+    details = wording.template("eligibility.detail")
+    rule, m = step["rule"], step["measured"]
+    key = "waived" if step.get("waived") else step.get("check") if step.get("check") in details else rule
+    node = details.get(key)
+    if node is None:
+        return ""
+    if isinstance(node, dict):
+        state = _detail_state(node, step)
+        if state is None:
+            return ""
+        key = f"{key}.{state}"
+    number_like = isinstance(m, (int, Fraction, Decimal)) and not isinstance(m, bool)
+    return _say(f"eligibility.detail.{key}", measured=m, due=step["threshold"], **step["inputs"],
+                amount=_amount(cqp, rule, m) if number_like else "")
 
 
 def not_checked_note(cqp: Cqp, step: dict) -> str:
-    notes = {
-        "professional_file_notice": "Délai du dossier professionnel non vérifié : il faut la date de "
-                                    "session et la date de réception.",
-        "evaluator_inactivity_limit": "Inactivité non vérifiée : il faut la date de la dernière "
-                                      "évaluation et la date de référence.",
-        "vae_accompanist_min_years": "Accompagnement VAE non vérifié : si l'organisme le propose, "
-                                     "dites-le pour vérifier sa certification et ses accompagnateurs.",
-        "organism_evaluators_meet_conditions": "Chaque évaluateur proposé doit remplir les conditions "
-                                               "des évaluateurs : à vérifier avec l'outil « Un évaluateur ».",
-    }
-    return notes.get(step["rule"]) or f"À préparer, non vérifié ici : {cqp.rule(step['rule']).title}."
+    key = f"eligibility.not_checked.{step['rule']}"
+    if wording.has_sentence(key):
+        return _say(key)
+    return _say("eligibility.not_checked.other", title=cqp.rule(step["rule"]).title)
 
 
 def eligibility_texts(cqp: Cqp, trace: Trace, checks: list[dict], subject: str | None = None,
@@ -382,17 +359,13 @@ def eligibility_texts(cqp: Cqp, trace: Trace, checks: list[dict], subject: str |
     decided = [s for s in trace.steps if s["status"] == "decided"]
     ok = all(s["ok"] for s in decided)
     failing = " ; ".join(cqp.rule(s["rule"]).title for s in decided if not s["ok"])
-    if subject == "organism":
-        n = len(decided)
-        head = (f"Dossier complet pour {_is(n, 'la condition vérifiée', f'les {n} conditions vérifiées')} ici."
-                if ok else f"Dossier incomplet : {failing}.")
-    elif ok:
-        n = len(decided)
-        head = _is(n, "La condition vérifiée est remplie.", f"Les {n} conditions vérifiées sont toutes remplies.")
+    n = len(decided)
+    kind = "organism" if subject == "organism" else "candidate"
+    if ok:
+        head = _say(f"eligibility.head.{kind}_met_{'one' if n == 1 else 'many'}", n=n)
     else:
-        head = f"Non éligible en raison de : {failing}."
-    head = typeset(head)
-    notes = [typeset(not_checked_note(cqp, s)) for s in trace.steps if s["status"] == "not_checked"]
+        head = _say(f"eligibility.head.{kind}_not_met", failing=failing)
+    notes = [not_checked_note(cqp, s) for s in trace.steps if s["status"] == "not_checked"]
     status = "positive" if ok else "negative"
     outcome = wording.outcome("eligibility", status, subject=subject)
     failed = sum(1 for s in decided if not s["ok"])

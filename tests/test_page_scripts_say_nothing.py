@@ -88,3 +88,18 @@ def test_a_page_script_names_no_rule_and_says_no_verdict(script):
     assert not ids, f"{script} names rules {ids}: the checker's display says what they mean"
     said = sorted(f for f in verdict_fragments() if f in code)
     assert not said, f"{script} writes sentences of a verdict {said[:5]}: they belong in referentiels/site.yaml"
+
+
+def test_the_writer_of_french_holds_templates_not_sentences():
+    """checker/explain.py chooses templates and hands values: no sentence is written in it (its
+    docstrings and comments apart), so that the wording has one place, referentiels/site.yaml."""
+    import ast
+
+    tree = ast.parse((ROOT / "checker" / "explain.py").read_text(encoding="utf-8"))
+    docstrings = {id(n.body[0].value) for n in ast.walk(tree)
+                  if isinstance(n, (ast.Module, ast.FunctionDef, ast.ClassDef)) and n.body
+                  and isinstance(n.body[0], ast.Expr) and isinstance(n.body[0].value, ast.Constant)}
+    words = re.compile(r"[^\W\d_]{2,} [^\W\d_]{2,}")
+    written = [n.value for n in ast.walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, str)
+               and id(n) not in docstrings and words.search(n.value)]
+    assert not written, written
