@@ -420,7 +420,7 @@ def problems_display(errors: list[dict]) -> dict:
     (« À compléter »), never a failure; another problem says what was expected."""
     todo = all(e.get("kind") == "missing" for e in errors)
     title = _say("problems.to_complete" if todo else "problems.to_correct")
-    items = [{"path": e.get("path"), "text": _say("problems.answer_expected", label=e["label"])
+    items = [{"path": e.get("path"), "kind": e.get("kind"), "text": _say("problems.answer_expected", label=e["label"])
               if e.get("kind") == "missing" and e.get("label") else typeset(e.get("message", "")),
               "short": typeset(e["label"] if e.get("kind") == "missing" and e.get("label")
                                               else e.get("message", ""))} for e in errors]

@@ -189,12 +189,12 @@ export function icsOf(verdict, now = new Date(), situation = null, site = locati
 // --- entry points ---
 
 // The problems of a bad situation, as the checker words them (`display.items`: each with its
-// path and its text, typeset), or, from a message the page or an older engine wrote, that message.
+// path, kind and text, typeset), or, from a message the page or an older engine wrote, that message.
 export function problemsOf(error) {
   const d = error && error.display;
   if (d && Array.isArray(d.items) && d.items.length) return d.items;
   const message = error && error.message !== undefined ? error.message : String(error);
-  return [{ path: message.split(": ")[0], text: message, short: message }];
+  return [{ path: message.split(": ")[0], kind: null, text: message, short: message }];
 }
 
 // A problem as people read it next to its field.
