@@ -237,10 +237,17 @@ def has_sentence(key: str) -> bool:
         return False
 
 
+@lru_cache(maxsize=1024)
+def _one_line(key: str) -> str:
+    # Cached (cleared with the referential, as the wording data is): a verdict fills a dozen
+    # templates, a cohort thousands.
+    return " ".join(template(key).split())
+
+
 def sentence(key: str, **values) -> str:
     """The sentence at `key`, filled with `values` and typeset (non-breaking spaces): ready to
     be read, by the CLI's explanations and the simulator's screen alike."""
-    return french.typeset(_FORMATTER.format(" ".join(template(key).split()), **values))
+    return french.typeset(_FORMATTER.format(_one_line(key), **values))
 
 
 def screen_words() -> dict:
