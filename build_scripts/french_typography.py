@@ -12,30 +12,15 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-NBSP = "\u00a0"
+# The rules themselves are the checker's (checker/french.py), which typesets the sentences of a
+# verdict the simulator shows: one set of rules for the pages and the results.
+from checker.french import NBSP, typeset as french_spacing  # noqa: F401  (french_spacing: public name)
+
 # Markup is split off from text: comments, then any tag.
 _MARKUP = re.compile(r"(<!--.*?-->|<[^>]*>)", re.S)
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)")
 # Elements whose text is code or a value typed by someone: written as it is.
 VERBATIM = frozenset({"script", "style", "pre", "code", "textarea", "kbd", "samp"})
-
-_RULES = (
-    # « mot : », « mot ; », « mot ? », « mot ! », « mot » » — after a word, not at the start of
-    # a text that follows a tag (« <strong>Voir</strong> : » is handled by the next rule).
-    (re.compile(r"(?<=\S)[ \t\n]+(?=[:;?!»])"), NBSP),
-    (re.compile(r"^[ \t\n]+(?=[:;?!»])"), NBSP),
-    # « « mot »
-    (re.compile(r"«[ \t\n]+"), "«" + NBSP),
-    # « 45 % », « 1 200 € »
-    (re.compile(r"(?<=\d)[ \t\n]+(?=[%€])"), NBSP),
-)
-
-
-def french_spacing(text: str) -> str:
-    """The text of a page, with French non-breaking spaces."""
-    for pattern, replacement in _RULES:
-        text = pattern.sub(replacement, text)
-    return text
 
 
 def rewrite_html(html: str) -> str:

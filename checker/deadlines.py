@@ -9,7 +9,7 @@ from datetime import date, timedelta
 
 from . import explain, referentiel, wording
 from .dates import add_months, add_years, region_ids, working_days_after, working_days_before
-from .french import long_date
+from .french import long_date, typeset
 from .referentiel import Cqp
 from .situation import read_cqp, read_route
 from .trace import Trace
@@ -72,11 +72,12 @@ def deadlines(situation: dict) -> dict:
     out = []
     for step in trace.steps:
         dl = cqp.deadline(step["deadline"])
-        item = {"id": dl["id"], "date": step["measured"].isoformat(), "label": dl["label"],
-                "source": cqp.source(dl["source"]), "from": step["inputs"]["from"],
-                "counting": step["counting"], "who": dl["who"], "rule": step["rule"],
+        # What people read, typeset (non-breaking spaces), as every sentence of a verdict is.
+        item = {"id": dl["id"], "date": step["measured"].isoformat(), "label": typeset(dl["label"]),
+                "source": typeset(cqp.source(dl["source"])), "from": step["inputs"]["from"],
+                "counting": typeset(step["counting"]), "who": typeset(dl["who"]), "rule": step["rule"],
                 "page": cqp.deadline_page(dl["id"])}
-        item["counted_from"] = _counted_from(cqp, step)
+        item["counted_from"] = typeset(_counted_from(cqp, step))
         if "routes" in dl:
             item["routes"] = dl["routes"]
         if step["holidays_skipped"]:
@@ -84,10 +85,14 @@ def deadlines(situation: dict) -> dict:
                                         for h in step["holidays_skipped"]]
         out.append(item)
     out.sort(key=lambda d: d["date"])
+    notes = []
     if not cqp.deadlines:
-        texts["explanations"].append(wording.phrase("no_deadline", cqp=cqp.data["short_title"]))
+        notes = [typeset(wording.phrase("no_deadline", cqp=cqp.data["short_title"]))]
+        texts["explanations"] += notes
     elif not out:
-        texts["explanations"].append(wording.phrase("no_date_given"))
+        # The screen's headline says it already.
+        texts["explanations"].append(typeset(wording.phrase("no_date_given")))
+    texts["display"] = explain.deadlines_display(out, notes)
     return {"cqp": cqp.id, "route": route, "region": region, "deadlines": out, **texts}
 
 

@@ -11,6 +11,7 @@ from fractions import Fraction
 from typing import Callable
 
 from . import explain, fields, wording
+from .french import typeset
 from .dates import add_months, add_years, region_ids
 from .deadlines import deadline_date
 from .inputs import INVALID, Reader, kind_of, short
@@ -49,8 +50,8 @@ def _verdict(cqp: Cqp, trace: Trace, head: dict) -> dict:
             continue
         rule = cqp.rule(step["rule"])
         checks.append({"id": step.get("check") or rule.id, "ok": step["ok"],
-                       "message": explain.check_message(cqp, step), "source": rule.source,
-                       "rule": rule.id, "title": rule.title, "page": rule.page})
+                       "message": explain.check_message(cqp, step), "source": typeset(rule.source),
+                       "rule": rule.id, "title": typeset(rule.title), "page": rule.page})
     eligible = all(c["ok"] for c in checks)
     texts = explain.eligibility_texts(cqp, trace, checks, head.get("subject"), head.get("route"))
     return {**head, "eligible": eligible, "checks": checks, **texts}

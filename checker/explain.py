@@ -1,35 +1,46 @@
-"""The one formatter: French sentences of a verdict, written from its trace.
+"""The one writer of French: the sentences of a verdict, written from its trace, and the display
+model the simulator builds its HTML from.
 
-`explanations` and the messages of eligibility checks are produced here and nowhere else; the
-browser renders from the trace itself. Numbers, units and comparisons in words come from the
-rule model (rules.py) and the wording data (referentiels/site.yaml).
+Every sentence is a template of referentiels/site.yaml (`sentences`, keyed by check, rule and
+state), filled by wording.sentence; this module only chooses the template and hands the values.
+`explanations` (the CLI's) and `display` (the screen's) say the same sentences: the screen groups
+them by domain or block, so that each fact is said once. Numbers, units and comparisons in words
+come from the rule model (rules.py) and the wording data.
 """
 from __future__ import annotations
 
+from datetime import date
+from decimal import Decimal
+from fractions import Fraction
+
 from . import wording
 from .french import long_date as day
-from .french import plural
-from .french import number, percent
+from .french import number, plural, typeset
 from .referentiel import Cqp
-from .trace import Trace, cited
+from .trace import Trace, cited, plain
 
 
 # What a caller may leave out of a verdict (a cohort's table shows none of them): each is only
 # written from the trace, never read back to decide anything.
-OPTIONAL = frozenset({"explanations", "references", "trace", "next_steps"})
+OPTIONAL = frozenset({"explanations", "references", "trace", "next_steps", "display"})
+
+_say = wording.sentence
+
+# The rules that decide a domain or a block (or say it is not known yet).
+PART_RULES = ("domain_pass_rate", "domain_benefit", "block_average_min", "vae_block_min")
+CERTIFICATION = ("certification_all_domains", "certification_all_blocks")
 
 
 def verdict_texts(check: str, cqp: Cqp, trace: Trace, leave_out: frozenset = frozenset(), **context) -> dict:
-    """{"explanations", "references", "trace"} of a verdict (and for score "outcome",
+    """{"explanations", "references", "trace", "display"} of a verdict (and for score "outcome",
     "next_steps"), but for the keys of `leave_out`, which are not even written."""
     out: dict = {}
+    said: list[tuple[dict, list[str]]] = []
+    if not {"explanations", "display"} <= leave_out:
+        writer = {"score": _score_sentences, "deadlines": _deadline_sentences}[check]
+        said = [(step, writer(cqp, step, trace)) for step in trace.steps]
     if "explanations" not in leave_out:
-        writer = {"score": _score_sentence, "deadlines": _deadline_sentence}[check]
-        sentences: list[str] = []
-        for step in trace.steps:
-            said = writer(cqp, step, trace)
-            sentences += said if isinstance(said, list) else [said] if said else []
-        out["explanations"] = sentences + list(context.get("notes", []))
+        out["explanations"] = [x for _, sentences in said for x in sentences] + list(context.get("notes", []))
     if "references" not in leave_out:
         out["references"] = references(cqp, trace)
     if "trace" not in leave_out:
@@ -38,6 +49,8 @@ def verdict_texts(check: str, cqp: Cqp, trace: Trace, leave_out: frozenset = fro
         out["outcome"] = score_outcome(cqp, trace)
         if "next_steps" not in leave_out:
             out["next_steps"] = wording.next_steps("score", out["outcome"]["status"], cqp, context.get("route"))
+        if "display" not in leave_out:
+            out["display"] = score_display(cqp, trace, said, out["outcome"])
     return out
 
 
@@ -57,103 +70,68 @@ def _part_title(cqp: Cqp, part_id: str) -> str:
     return next(p["title"] for p in cqp.parts if p["id"] == part_id)
 
 
-def _is(n: int, one: str, many: str) -> str:
-    return one if n == 1 else many
-
-
 # --- score ---------------------------------------------------------------------------------
 
-# A domain evaluated in part whose result no longer depends on the rest (contract v1.2).
-_DECIDED = {
-    "reached": " Le seuil est déjà atteint, quels que soient les indicateurs restants.",
-    "out_of_reach": " Même si tous les indicateurs restants étaient positifs, le seuil ne serait pas atteint.",
-}
-
-def _score_sentence(cqp: Cqp, step: dict, trace: Trace) -> str | list[str] | None:
-    rule, part = step["rule"], step.get("part")
-    if step["status"] == "not_evaluated":
-        return f"{part} ({_part_title(cqp, part)}) : pas encore évalué, donc pas encore validé."
-    w = _words(cqp, rule) if rule in ("domain_pass_rate", "vae_block_min", "block_average_min") else None
-    if rule == "domain_pass_rate" and step["status"] == "incomplete":
-        i = step["inputs"]
-        return (f"{part} : évaluation incomplète ({i['evaluated']} indicateurs évalués sur les {i['total']} "
-                f"du référentiel) ; tous les indicateurs sont à évaluer avant de conclure. Il en faudra "
-                f"au moins {step['needed']} positifs sur {i['total']}." + _DECIDED.get(step.get("decided"), ""))
+def _score_sentences(cqp: Cqp, step: dict, trace: Trace) -> list[str]:
+    """The sentences of one step: which template, with which values."""
+    rule, part, status = step["rule"], step.get("part"), step["status"]
+    key = f"score.{rule}"
+    if status == "not_evaluated":
+        return [_say("score.not_evaluated", part=part, title=_part_title(cqp, part))]
     if rule == "domain_pass_rate":
         i = step["inputs"]
-        verb = "validé" if step["ok"] else "non validé"
-        comp = w["holds"] if step["ok"] else w["fails"]
-        return (f"{part} {verb} : {i['positive']} indicateurs positifs sur {i['total']}, soit "
-                f"{percent(step['measured'])}, {comp} les {percent(step['threshold'])} requis.")
-    if rule == "domain_benefit" and step["status"] == "decided":
-        on, until, session = step["inputs"]["validated_on"], step["threshold"], step["measured"]
-        if step["ok"]:
-            return (f"{part} : validé le {day(on)}, son bénéfice court jusqu'au {day(until)} ; "
-                    f"la session du {day(session)} tombe dans ce délai.")
-        return (f"{part} : validé le {day(on)}, mais son bénéfice a pris fin le {day(until)}, "
-                f"avant la session du {day(session)} : il doit être repassé.")
+        if status == "incomplete":
+            said = [_say(f"{key}.incomplete", part=part, needed=step["needed"], **i)]
+            return said + ([_say(f"{key}.{step['decided']}")] if step.get("decided") else [])
+        state = "validated" if step["ok"] else "not_validated" if step.get("needed") is not None \
+            else "not_validated_out_of_reach"
+        return [_say(f"{key}.{state}", part=part, rate=step["measured"], threshold=step["threshold"],
+                     needed=step.get("needed"), **i, **_words(cqp, rule))]
+    if rule == "domain_benefit" and status == "decided":
+        return [_say(f"{key}.{'validated' if step['ok'] else 'not_validated'}", part=part,
+                     on=step["inputs"]["validated_on"], until=step["threshold"], session=step["measured"])]
     if rule == "domain_benefit":
         if step["measured"] is not None:
-            return f"Le bénéfice de {part} est conservé jusqu'au {day(step['measured'])}."
-        return (f"Le bénéfice de {part} est conservé {cqp.rule(rule).amount()} "
-                "(indiquez la date de session pour l'échéance).")
-    if rule in ("certification_all_domains", "certification_all_blocks"):
-        return _certification(rule, step, trace)
-    if rule == "block_average_min" and step["status"] == "incomplete":
-        return _incomplete_sentence(step)
+            return [_say(f"{key}.until", part=part, until=step["measured"])]
+        return [_say(f"{key}.no_session", part=part, amount=cqp.rule(rule).amount())]
+    if rule in CERTIFICATION:
+        return [_certification(rule, step, trace)]
+    if rule == "block_average_min" and status == "incomplete":
+        return [_incomplete_sentence(cqp, step)]
     if rule == "block_average_min":
-        return _block_sentence(cqp, step, trace)
+        return [_block_sentence(cqp, step, trace)]
     if rule == "vae_block_min":
-        ok = step["ok"]
-        return (f"{part} {'validé' if ok else 'non validé'} par la VAE : score {percent(step['measured'])}, "
-                f"{w['holds'] if ok else w['fails']} les {percent(step['threshold'])} requis.")
+        return [_say(f"{key}.{'validated' if step['ok'] else 'not_validated'}", part=part,
+                     score=step["measured"], threshold=step["threshold"], **_words(cqp, rule))]
     if rule == "block_delivery":
-        out = []
-        if step["inputs"]["route"] == "vae":
-            out.append("Le livret ne dit pas si un bloc validé par la VAE est délivré seul.")
-        done = step["measured"]
-        if done:
-            n = len(done)
-            out.append(f"{_is(n, 'Le bloc ', 'Les blocs ')}{', '.join(done)} "
-                       f"{_is(n, 'est délivré', 'sont délivrés')} en tant que bloc de compétences.")
-        return out  # type: ignore[return-value]
-    return None
+        out = [_say(f"{key}.vae_silent")] if step["inputs"]["route"] == "vae" else []
+        if step["measured"]:
+            out.append(_say(f"{key}.delivered", blocks=step["measured"]))
+        return out
+    return []
 
 
 def _certification(rule: str, step: dict, trace: Trace) -> str:
     # The evaluators propose and the jury paritaire decides (VCD); the livret sets conditions (CS):
-    # no sentence here says the CQP is obtained. While no part has failed and some are not known
-    # yet, the sentence says what is still to come, never that the conditions are not met.
+    # no sentence says the CQP is obtained. While no part has failed and some are not known yet,
+    # the sentence says what is still to come, never that the conditions are not met.
     validated = step["inputs"]
-    n = len(validated)
+    n, key = len(validated), f"score.{rule}"
     steps = _part_steps(trace)
     waiting = not _any_failed(trace, steps) and _pending(steps)
-    if rule == "certification_all_blocks":
-        if step["ok"]:
-            return f"Les {n} blocs de compétences remplissent les conditions de validation du CQP."
-        if waiting:
-            return (f"Conditions de validation du CQP pas encore réunies : il faut valider les {n} blocs ; "
-                    f"{waiting}.")
-        return f"Conditions de validation du CQP non remplies : il faut valider les {n} blocs."
     if step["ok"]:
-        return (f"Les {n} domaines de compétences sont réussis : les résultats conduisent à une "
-                "proposition de validation du CQP au jury paritaire de certification, qui décide.")
+        return _say(f"{key}.validated", n=n)
     if waiting:
-        return (f"Pas encore de proposition de validation du CQP : il faut réussir les {n} domaines ; "
-                f"{waiting}.")
+        return _say(f"{key}.waiting", n=n, pending=waiting)
     done = [p for p, ok in validated.items() if ok]
-    if not done:
-        return "Pas de proposition de validation du CQP : aucun domaine n'est réussi."
-    k = len(done)
-    return (f"Pas de proposition de validation du CQP : {_is(k, 'seul', 'seuls')} {', '.join(done)} "
-            f"{_is(k, 'est réussi', 'sont réussis')} ; aucun certificat partiel n'est délivré.")
+    if rule == "certification_all_domains" and not done:
+        return _say(f"{key}.none_passed")
+    return _say(f"{key}.not_validated", n=n, done=done)
 
 
 def _part_steps(trace: Trace) -> list[dict]:
     """The steps that decide a block or a domain (or say it is not known yet)."""
-    return [s for s in trace.steps if s.get("part") and s["rule"] in
-            ("domain_pass_rate", "domain_benefit", "block_average_min", "vae_block_min")
-            and s["status"] != "computed"]
+    return [s for s in trace.steps if s.get("part") and s["rule"] in PART_RULES and s["status"] != "computed"]
 
 
 def _any_failed(trace: Trace, parts: list[dict]) -> bool:
@@ -165,63 +143,171 @@ def _pending(parts: list[dict]) -> str:
     """What is not known yet, in words: « B1 n'est pas encore complet, B2 et B3 pas encore
     évalués »; empty when everything is known."""
     said = []
-    for status, word in (("incomplete", "complet"), ("not_evaluated", "évalué")):
+    for status in ("incomplete", "not_evaluated"):
         ids = [s["part"] for s in parts if s["status"] == status]
         if ids:
-            names = ids[0] if len(ids) == 1 else f"{', '.join(ids[:-1])} et {ids[-1]}"
-            plural = "s" if len(ids) > 1 else ""
-            verb = "" if said else (" ne sont" if plural else " n'est")
-            said.append(f"{names}{verb} pas encore {word}{plural}")
+            said.append(_say(f"score.pending.{status}{'_then' if said else ''}", parts=ids))
     return ", ".join(said)
 
 
 def score_outcome(cqp: Cqp, trace: Trace) -> dict:
     """Positive when the CQP's conditions are met, negative when a part failed, neutral while
     something is not known yet (not evaluated, incomplete): never a failure for what is unknown."""
-    cert = next(s for s in trace.steps if s["rule"] in ("certification_all_domains", "certification_all_blocks"))
+    cert = next(s for s in trace.steps if s["rule"] in CERTIFICATION)
     status = "positive" if cert["ok"] else "negative" if _any_failed(trace, _part_steps(trace)) else "neutral"
     return wording.outcome("score", status, cqp.id)
 
 
-def _incomplete_sentence(step: dict) -> str:
-    b, i = step["part"], step["inputs"]
-    head = (f"{b} : pas encore complet ({i['unknown']} résultat{'s' if i['unknown'] > 1 else ''} "
-            f"sur {i['results']} à venir), donc pas encore validé")
-    if step["needed"] is None:
-        return f"{head} ; même 100 % à chacun des résultats restants ne suffirait pas à le valider."
-    if step["needed"] == 0:
-        return f"{head} ; les résultats connus suffisent déjà à le valider, quels que soient les autres."
-    return (f"{head} ; il faut au moins {percent(step['needed'])} à chacun des résultats restants "
-            "pour le valider.")
+def _evaluation(cqp: Cqp, part: str, competence: str, evaluation: str) -> str:
+    """An evaluation as the form names its column: « Jury »."""
+    entry = wording.field(("blocks", part, competence, evaluation), "score") or {}
+    return entry.get("short", evaluation)
+
+
+def _grouped(items) -> list[tuple[object, list[str]]]:
+    """(key, competences) pairs in first-seen order: competences that need the same are said
+    together."""
+    groups: dict = {}
+    for key, competence in items:
+        groups.setdefault(key, []).append(competence)
+    return list(groups.items())
+
+
+def _incomplete_sentence(cqp: Cqp, step: dict) -> str:
+    b, i, needed = step["part"], step["inputs"], step["needed"]
+    key = "score.block_average_min.incomplete"
+    if needed is None:
+        return _say(f"{key}_out_of_reach", part=b, **i)
+    if needed == 0:
+        return _say(f"{key}_reached", part=b, **i)
+    per = step.get("per_competence") or {}
+    which = " ; ".join(
+        _say("score.block_average_min.results_of", evaluations=list(evaluations), competences=cs)
+        for evaluations, cs in _grouped(
+            (tuple(_evaluation(cqp, b, c, e) for e in evals), c) for c, evals in per.items()))
+    return _say(key, part=b, needed=needed, which=which, **i)
 
 
 def _block_sentence(cqp: Cqp, step: dict, trace: Trace) -> str:
-    b = step["part"]
+    b, key = step["part"], "score.block_average_min"
     minima = [s for s in trace.of("competence_mastery_min") if s["part"] == b]
     below = [s for s in minima if not s["ok"]]
     avg_words, min_words = _words(cqp, "block_average_min"), _words(cqp, "competence_mastery_min")
-    min_threshold = cqp.rule("competence_mastery_min").value
+    minimum = cqp.rule("competence_mastery_min").value
     if step["ok"] and not below:
-        return (f"{b} validé : moyenne {percent(step['measured'])} ({avg_words['holds']} "
-                f"{percent(step['threshold'])}) et chaque compétence à {percent(min_threshold)} "
-                f"{min_words['or_more']}.")
+        return _say(f"{key}.validated", part=b, average=step["measured"], threshold=step["threshold"],
+                    minimum=minimum, holds=avg_words["holds"], or_more=min_words["or_more"])
     reasons = []
     if not step["ok"]:
-        reasons.append(f"moyenne {percent(step['measured'])}, {avg_words['fails']} les "
-                       f"{percent(step['threshold'])} requis")
+        reasons.append(_say(f"{key}.average_low", average=step["measured"], threshold=step["threshold"],
+                            fails=avg_words["fails"]))
     if below:
-        reasons.append(", ".join(f"{s['competence']} à {percent(s['measured'])}" for s in below)
-                       + f", {min_words['fails']} le minimum de {percent(min_threshold)} par compétence")
-    return f"{b} non validé : {' ; '.join(reasons)}."
+        at = [_say(f"{key}.competence_at", competence=s["competence"], mastery=s["measured"]) for s in below]
+        reasons.append(_say(f"{key}.below_minimum", below=at, fails=min_words["fails"], minimum=minimum))
+    return _say(f"{key}.not_validated", part=b, reasons=" ; ".join(reasons))
+
+
+# --- the display model of a score: what the screen shows, per domain or block ----------------
+
+def _part_state(step: dict, failed_minimum: bool) -> tuple[str, str]:
+    """(state, the word said beside the part): validated, not_validated, not_known (not
+    evaluated, incomplete, waiting for results: never a failure) or out_of_reach."""
+    status = step["status"]
+    if status == "not_evaluated":
+        return "not_known", "not_evaluated"
+    if status == "incomplete":
+        if step["needed"] is None or step.get("decided") == "out_of_reach":
+            return "out_of_reach", "out_of_reach"
+        return "not_known", "incomplete" if step["rule"] == "domain_pass_rate" else "waiting"
+    if step["ok"] and not failed_minimum:
+        return "validated", "validated"
+    return "not_validated", "not_validated"
+
+
+def _mastery_said(part_step: dict, minimum_step: dict) -> str:
+    """A competence's mastery in its block's detail; « sous le minimum » only where the block's
+    own sentence does not already name it (a decided block names those below)."""
+    return "validated" if minimum_step["ok"] or part_step["status"] == "decided" else "not_validated"
+
+
+def _competence_needs(cqp: Cqp, part: str, per: dict) -> list[dict]:
+    """What the unknown results of each competence need for its minimum, competences that need
+    the same said together: « C1.1 et C1.2 : au moins 28 % (Jury) pour atteindre leur minimum »."""
+    key = "score.competence_mastery_min"
+
+    def need(c: str, evals: dict):
+        values = list(evals.values())
+        names = tuple(_evaluation(cqp, part, c, e) for e in evals)
+        if any(v is None for v in values):
+            return ("out_of_reach",)
+        if all(v == 0 for v in values):
+            return ("reached",)
+        if all(v == values[0] for v in values):
+            return ("each" if len(values) > 1 else "one", values[0], names)
+        return ("several", tuple(zip(names, values)))
+
+    out = []
+    for what, cs in _grouped((need(c, evals), c) for c, evals in per.items()):
+        if what[0] in ("out_of_reach", "reached"):
+            text = _say(f"{key}.{what[0]}", competences=cs)
+        elif what[0] == "several":
+            text = _say(f"{key}.several", competences=cs, values=", ".join(
+                _say(f"{key}.value_of", value=v, evaluation=e) for e, v in what[1]))
+        else:
+            text = _say(f"{key}.{what[0]}", competences=cs, value=what[1], evaluations=list(what[2]))
+        out.append({"state": "out_of_reach" if what[0] == "out_of_reach" else "not_known", "text": text})
+    return out
+
+
+def score_display(cqp: Cqp, trace: Trace, said: list[tuple[dict, list[str]]], outcome: dict) -> dict:
+    """The screen of a score: {"summary", "structure", "parts": [{"id", "state", "label",
+    "figures", "needed", "sentences", "competences", "competence_needs"}], "notes"}. Every
+    sentence of `explanations` is said once: in its part's row when it is about one part, in
+    `notes` otherwise."""
+    parts: dict[str, dict] = {}
+    notes: list[str] = []
+    for step, sentences in said:
+        part = step.get("part")
+        if part and step["rule"] in PART_RULES and step["status"] != "computed":
+            minima = [s for s in trace.of("competence_mastery_min")
+                      if s["part"] == part and s["status"] == "decided"]
+            state, word = _part_state(step, any(not m["ok"] for m in minima))
+            needed = step.get("needed")
+            parts[part] = {
+                "id": part, "title": _part_title(cqp, part), "state": state,
+                "label": _say(f"score.state.{word}"), "rule": step["rule"],
+                "figures": {k: v for k, v in plain(step).items()
+                            if k in ("measured", "threshold", "inputs", "needed", "decided")},
+                "needed": plain(needed) if step["status"] != "decided" or not step["ok"] else None,
+                "sentences": list(sentences),
+                "competences": [{"id": m["competence"], "state": "validated" if m["ok"] else "not_validated",
+                                 "text": _say(f"score.competence_mastery_min.{_mastery_said(step, m)}",
+                                              competence=m["competence"], mastery=m["measured"])}
+                                for m in minima],
+                "competence_needs": _competence_needs(cqp, part, step.get("per_competence") or {}),
+            }
+        elif part and part in parts:
+            parts[part]["sentences"] += sentences  # a figure about that part (a benefit's end)
+        else:
+            notes += sentences
+    validated = [p for p in parts.values() if p["state"] == "validated"]
+    failed = [p for p in parts.values() if p["state"] in ("not_validated", "out_of_reach")]
+    summary = [_say("score.summary", title=outcome["title"])]
+    if validated:
+        summary.append(_say("score.summary_validated", parts=[p["id"] for p in validated]))
+    if failed:
+        summary.append(_say("score.summary_not_validated", parts=[p["id"] for p in failed]))
+    return {"summary": " ".join(summary), "structure": "domains" if cqp.by_domains else "blocks",
+            "parts": list(parts.values()), "notes": notes}
 
 
 # --- eligibility ---------------------------------------------------------------------------
 
 def check_message(cqp: Cqp, step: dict) -> str:
     rule = cqp.rule(step["rule"])
-    status = "Condition remplie" if step["ok"] else "Condition non remplie"
+    condition = _say(f"eligibility.condition.{'met' if step['ok'] else 'not_met'}", text=rule.text)
     detail = check_detail(cqp, step)
-    return f"{status} : {rule.text}" + (f" ({detail})" if detail else "")
+    return _say("eligibility.with_detail", condition=condition, detail=detail) if detail else condition
 
 
 def _amount(cqp: Cqp, rule_id: str, value) -> str:
@@ -229,64 +315,43 @@ def _amount(cqp: Cqp, rule_id: str, value) -> str:
     return f"{number(value)} {plural(value, one, many)}".strip()
 
 
+def _detail_state(node: dict, step: dict) -> str | None:
+    """Which detail of a condition applies, from the most particular: the check it is about (a
+    KBIS, a criminal record), none or several of what is counted, met or not, some."""
+    m = step["measured"]
+    counted = isinstance(m, int) and not isinstance(m, bool)
+    for key, applies in ((step.get("check"), True), ("none", m == 0 or m == []),
+                         ("several", counted and m > 1), ("met", step["ok"] is True),
+                         ("not_met", step["ok"] is False), ("some", bool(m))):
+        if key in node and applies:
+            return key
+    return None
+
+
 def check_detail(cqp: Cqp, step: dict) -> str:
-    """The figures behind one condition, in a few words."""
-    rule, i, m = step["rule"], step["inputs"], step["measured"]
-    if step.get("waived"):
-        return "l'employeur assure lui-même le tutorat"
-    if rule in ("practice_min_months", "evaluator_trade_years"):
-        return f"déclaré : {_amount(cqp, rule, m)}"
-    if rule == "trainer_min_years":
-        return f"formateur le moins expérimenté : {_amount(cqp, rule, m)}"
-    if rule == "vae_accompanist_min_years":
-        return f"accompagnateur le moins expérimenté : {_amount(cqp, rule, m)}"
-    if step.get("check") == "qualiopi_covers_vae":
-        return "pour les actions de VAE" if m else "la certification ne couvre pas les actions de VAE"
-    if rule == "professional_file_notice":
-        return f"reçu le {day(i['professional_file_received_on'])}, au plus tard le {day(step['threshold'])}"
-    if rule == "evaluator_inactivity_limit":
-        return f"dernière évaluation le {day(i['last_evaluation_on'])} ; retrait de la liste le {day(step['threshold'])}"
-    if rule in ("jury_size", "vae_evaluators"):
-        return f"membres déclarés : {m}"
-    if rule in ("jury_member_organism", "jury_member_external"):
-        label, conflict = {
-            "jury_member_organism": ("représentant de l'organisme", "a suivi le parcours du candidat"),
-            "jury_member_external": ("évaluateur externe", "appartient à l'entreprise d'accueil"),
-        }[rule]
-        found = m
-        if found == 0:
-            return f"aucun {label}"
-        if found > 1:
-            return f"{found} membres « {label} » au lieu d'un"
-        return f"{label} qui {conflict}" if not step["ok"] else ""
-    if rule == "jury_members_habilitated":
-        return f"{m} habilité(s) sur {i['members']}"
-    if rule == "organism_document_max_age":
-        what = {"kbis_dated": "extrait KBIS", "criminal_record_dated": "extrait de casier judiciaire"}[step["check"]]
-        return f"{what} daté du {day(m)} ; il doit l'être après le {day(step['threshold'])}"
-    if rule == "organism_min_evaluators":
-        return f"proposés : {m}"
-    if rule == "organism_roles":
-        return ("non nommé(s) : " + ", ".join(m)) if m else ""
-    if rule == "jury_external":
-        return f"{m} membre(s) de l'entreprise" if m else ""
-    if rule == "jury_not_knowing_candidate":
-        return f"{m} membre(s) connaissant le candidat" if m else ""
-    return ""
+    """The figures behind one condition, in a few words: the template of its check or rule
+    (`sentences.eligibility.detail`), by state when it has several."""
+    details = wording.template("eligibility.detail")
+    rule, m = step["rule"], step["measured"]
+    key = "waived" if step.get("waived") else step.get("check") if step.get("check") in details else rule
+    node = details.get(key)
+    if node is None:
+        return ""
+    if isinstance(node, dict):
+        state = _detail_state(node, step)
+        if state is None:
+            return ""
+        key = f"{key}.{state}"
+    number_like = isinstance(m, (int, Fraction, Decimal)) and not isinstance(m, bool)
+    return _say(f"eligibility.detail.{key}", measured=m, due=step["threshold"], **step["inputs"],
+                amount=_amount(cqp, rule, m) if number_like else "")
 
 
 def not_checked_note(cqp: Cqp, step: dict) -> str:
-    notes = {
-        "professional_file_notice": "Délai du dossier professionnel non vérifié : il faut la date de "
-                                    "session et la date de réception.",
-        "evaluator_inactivity_limit": "Inactivité non vérifiée : il faut la date de la dernière "
-                                      "évaluation et la date de référence.",
-        "vae_accompanist_min_years": "Accompagnement VAE non vérifié : si l'organisme le propose, "
-                                     "dites-le pour vérifier sa certification et ses accompagnateurs.",
-        "organism_evaluators_meet_conditions": "Chaque évaluateur proposé doit remplir les conditions "
-                                               "des évaluateurs : à vérifier avec l'outil « Un évaluateur ».",
-    }
-    return notes.get(step["rule"]) or f"À préparer, non vérifié ici : {cqp.rule(step['rule']).title}."
+    key = f"eligibility.not_checked.{step['rule']}"
+    if wording.has_sentence(key):
+        return _say(key)
+    return _say("eligibility.not_checked.other", title=cqp.rule(step["rule"]).title)
 
 
 def eligibility_texts(cqp: Cqp, trace: Trace, checks: list[dict], subject: str | None = None,
@@ -294,28 +359,73 @@ def eligibility_texts(cqp: Cqp, trace: Trace, checks: list[dict], subject: str |
     decided = [s for s in trace.steps if s["status"] == "decided"]
     ok = all(s["ok"] for s in decided)
     failing = " ; ".join(cqp.rule(s["rule"]).title for s in decided if not s["ok"])
-    if subject == "organism":
-        n = len(decided)
-        head = (f"Dossier complet pour {_is(n, 'la condition vérifiée', f'les {n} conditions vérifiées')} ici."
-                if ok else f"Dossier incomplet : {failing}.")
-    elif ok:
-        n = len(decided)
-        head = _is(n, "La condition vérifiée est remplie.", f"Les {n} conditions vérifiées sont toutes remplies.")
+    n = len(decided)
+    kind = "organism" if subject == "organism" else "candidate"
+    if ok:
+        head = _say(f"eligibility.head.{kind}_met_{'one' if n == 1 else 'many'}", n=n)
     else:
-        head = f"Non éligible en raison de : {failing}."
+        head = _say(f"eligibility.head.{kind}_not_met", failing=failing)
     notes = [not_checked_note(cqp, s) for s in trace.steps if s["status"] == "not_checked"]
     status = "positive" if ok else "negative"
+    outcome = wording.outcome("eligibility", status, subject=subject)
+    failed = sum(1 for s in decided if not s["ok"])
+    summary = (_say("eligibility.summary_met", title=outcome["title"]) if not failed
+               else _say("eligibility.summary_not_met", title=outcome["title"], n=failed))
+    # Beside each condition, for a screen reader: met, not met, or to complete (never a failure).
+    said = [_say("eligibility." + ("to_complete" if c["ok"] is None else "met" if c["ok"] else "not_met"))
+            for c in checks]
     return {"explanations": [head, *notes], "references": references(cqp, trace), "trace": trace.json(),
-            "outcome": wording.outcome("eligibility", status, subject=subject),
-            "next_steps": wording.next_steps("eligibility", status, cqp, route, subject)}
+            "outcome": outcome, "next_steps": wording.next_steps("eligibility", status, cqp, route, subject),
+            "display": {"summary": summary, "checks": [{"said": x} for x in said], "notes": [head, *notes]}}
 
 
-# --- deadlines -----------------------------------------------------------------------------
+# --- deadlines ---------------------------------------------------------------------------
 
-def _deadline_sentence(cqp: Cqp, step: dict, trace: Trace) -> str | None:
-    sentence = (f"{step['label']} : {day(step['measured'])} ({step['counting']} le "
-                f"{day(step['inputs']['start'])}).")
+def _deadline_sentences(cqp: Cqp, step: dict, trace: Trace) -> list[str]:
+    sentence = _say("deadlines.deadline", label=step["label"], date=step["measured"],
+                    counting=step["counting"], start=step["inputs"]["start"])
     if step.get("holidays_skipped"):
-        sentence += " Jours fériés écartés : " + ", ".join(
-            f"{h['name']} ({day(h['date'])})" for h in step["holidays_skipped"]) + "."
-    return sentence
+        sentence += " " + _say("deadlines.holidays", holidays=", ".join(_holidays(step["holidays_skipped"])))
+    return [sentence]
+
+
+def _holidays(skipped: list[dict]) -> list[str]:
+    return [_say("deadlines.holiday", name=h["name"], date=_date(h["date"])) for h in skipped]
+
+
+def _date(value) -> date:
+    return value if isinstance(value, date) else date.fromisoformat(value)
+
+
+def deadlines_display(deadlines: list[dict], notes: list[str]) -> dict:
+    """The screen of deadlines: each row's date with its weekday, the holidays it skipped, and
+    the headline and summary; the calendar file's reminder words."""
+    n = len(deadlines)
+    rows = [{"id": d["id"], "date": day(_date(d["date"])),
+             "holidays": _say("deadlines.holidays_short", holidays=", ".join(_holidays(d["holidays_skipped"])))
+             if d.get("holidays_skipped") else "",
+             "reminder": _say("deadlines.reminder", label=d["label"]),
+             "source": _say("deadlines.source", source=d["source"]),
+             # The calendar file adds the page's address, which only the page knows.
+             "explained": _say("deadlines.explained", url="").strip()} for d in deadlines]
+    return {"headline": _say("deadlines.headline", n=n) if n else _say("deadlines.headline_none"),
+            "summary": _say("deadlines.summary", n=n) if n else _say("deadlines.summary_none"),
+            "rows": rows, "notes": [typeset(n) for n in notes]}
+
+
+# --- bad input -----------------------------------------------------------------------------
+
+def problems_display(errors: list[dict]) -> dict:
+    """The screen of a situation that cannot be evaluated: answers not given yet are neutral
+    (« À compléter »), never a failure; another problem says what was expected."""
+    todo = all(e.get("kind") == "missing" for e in errors)
+    title = _say("problems.to_complete" if todo else "problems.to_correct")
+    items = [{"path": e.get("path"), "kind": e.get("kind"), "text": _say("problems.answer_expected", label=e["label"])
+              if e.get("kind") == "missing" and e.get("label") else typeset(e.get("message", "")),
+              "short": typeset(e["label"] if e.get("kind") == "missing" and e.get("label")
+                                              else e.get("message", ""))} for e in errors]
+    return {"state": "not_known" if todo else "error", "title": title,
+            "intro": "" if not todo else _say("problems.missing_one") if len(errors) == 1
+             else _say("problems.missing_many", n=len(errors)),
+            "items": items,
+            "summary": _say("problems.summary", title=title, problems=" ; ".join(i["short"] for i in items))}

@@ -4,6 +4,7 @@ Figures are written from exact values (Fractions); rounding here is for display 
 """
 from __future__ import annotations
 
+import re
 from datetime import date
 from fractions import Fraction
 
@@ -38,3 +39,32 @@ def long_date(d: date) -> str:
 def plural(count, one: str, many: str) -> str:
     """French agreement: 0 and 1 take the singular (« 1 an », « 0,5 an », « 2 ans »)."""
     return one if Fraction(count) <= 1 else many
+
+
+def say_list(items) -> str:
+    """A list as a sentence says it: « C1.1, C1.2 et C1.3 »."""
+    items = [str(i) for i in items]
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} et {items[-1]}" if items else ""
+
+
+NBSP = "\u00a0"
+# The spaces French puts before « : ; ? ! » and inside « guillemets », and between a number and
+# « % » or « € », are non-breaking: a phone's narrow column never starts a line with « : » or
+# « % ». The built pages get the same from build_scripts/french_typography.py, which uses this.
+TYPOGRAPHY = (
+    # « mot : », « mot ; », « mot ? », « mot ! », « mot » » — after a word, not at the start of
+    # a text that follows a tag (« <strong>Voir</strong> : » is handled by the next rule).
+    (re.compile(r"(?<=\S)[ \t\n]+(?=[:;?!»])"), NBSP),
+    (re.compile(r"^[ \t\n]+(?=[:;?!»])"), NBSP),
+    # « « mot »
+    (re.compile(r"«[ \t\n]+"), "«" + NBSP),
+    # « 45 % », « 1 200 € »
+    (re.compile(r"(?<=\d)[ \t\n]+(?=[%€])"), NBSP),
+)
+
+
+def typeset(text: str) -> str:
+    """A text people read, with French non-breaking spaces (idempotent)."""
+    for pattern, replacement in TYPOGRAPHY:
+        text = pattern.sub(replacement, text)
+    return text

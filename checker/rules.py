@@ -183,7 +183,9 @@ class Rule:
         return f"{self._source_title}, {self.data['source']}" if self._source_title else self.data["source"]
 
     def reference(self) -> dict:
-        return {"rule": self.id, "title": self.title, "page": self.page, "source": self.source}
+        """The rule as a verdict cites it, typeset for people to read."""
+        return {"rule": self.id, "title": french.typeset(self.title), "page": self.page,
+                "source": french.typeset(self.source)}
 
 
 def _one_line(text: str) -> str:

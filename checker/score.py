@@ -167,7 +167,8 @@ def _score_domains(r: Reader, s: dict, cqp: Cqp, leave_out: frozenset) -> dict:
             out[dc] = {"validated": ok, "evaluated": True, "positive": positive, "total": total,
                        "rate": rounded(rate), "threshold": rounded(rate_rule.value),
                        "needed_positive": needed_positive(cqp, total)}
-            trace.add(rate_rule.apply(rate, part=dc, inputs={"positive": positive, "total": total}))
+            trace.add(rate_rule.apply(rate, part=dc, needed=out[dc]["needed_positive"],
+                                      inputs={"positive": positive, "total": total}))
             if ok and session is not None:
                 out[dc]["valid_until"] = domain_benefit(cqp, session).isoformat()
 
@@ -413,7 +414,7 @@ def _incomplete_block(cqp: Cqp, b: str, results: dict, trace: Trace) -> dict:
         for c, res in results.items() if c not in known}
     avg_rule = cqp.rule("block_average_min")
     unknown = sum(1 for res in results.values() for v in res.values() if v is None)
-    trace.add(avg_rule.pending("incomplete", part=b, needed=uniform, inputs={
+    trace.add(avg_rule.pending("incomplete", part=b, needed=uniform, per_competence=per_competence, inputs={
         "unknown": unknown, "results": sum(len(res) for res in results.values())}))
     min_rule = cqp.rule("competence_mastery_min")
     for c, m in masteries.items():

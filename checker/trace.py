@@ -1,6 +1,6 @@
 """The structured trace of a verdict: one step per rule applied (OpenFisca's computation log,
 Publicodes' evaluation tree). The French sentences of `explanations` are written from it by
-explain.py, and the browser renders from it: nobody parses sentences.
+explain.py, with the display model the browser builds its HTML from: nobody parses sentences.
 
 A step: {"rule", "inputs", "measured", "comparison", "threshold", "ok"} and, where it applies,
 "part" (domain or block), "competence", "check", "deadline", and "status":
@@ -49,6 +49,12 @@ def cited(step: dict) -> bool:
     """Whether a step's rule counts among the verdict's references: it was applied or it
     computed something (a part not evaluated yet, a condition not checked, did not use it)."""
     return step["status"] in ("decided", "computed")
+
+
+def plain(value):
+    """A step (or any value of one) as JSON writes it: exact figures rounded for display, dates
+    ISO."""
+    return _json(value)
 
 
 _PLAIN = frozenset({str, int, float, bool, type(None)})

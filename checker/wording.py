@@ -7,9 +7,13 @@ Field keys are dotted paths with `*` for any one key; a key may be prefixed by `
 from __future__ import annotations
 
 import re
+import string
+from datetime import date
+from decimal import Decimal
+from fractions import Fraction
 from functools import lru_cache
 
-from . import compiled
+from . import compiled, french
 
 Path = tuple  # a field's place in the situation: ("blocks", "B1", "C1.1", "jury"), ("members", 0, "role")
 
@@ -157,9 +161,9 @@ def outcome(check: str, status: str, cqp_id: str | None = None, subject: str | N
     entry = entry or table[check]
     if cqp_id in entry:
         entry = entry[cqp_id]
-    out = {"status": status, "title": entry[status].format(**values)}
+    out = {"status": status, "title": french.typeset(entry[status].format(**values))}
     if entry.get("who") and status in entry.get("who_for", (status,)):
-        out["who"] = " ".join(entry["who"].split())
+        out["who"] = french.typeset(" ".join(entry["who"].split()))
     return out
 
 
@@ -187,5 +191,67 @@ def next_steps(check: str, status: str, cqp, route: str | None = None,
                 page, title = cqp.rule(step["rule"]).page, cqp.rule(step["rule"]).title
             else:
                 page = title = None
-            out.append({"text": text, "page": page, "title": title})
+            out.append({"text": french.typeset(text), "page": page,
+                        "title": french.typeset(title) if title else title})
     return out
+
+
+# --- sentences: the templates of what a result says, keyed by check, rule and state ---------
+
+class _French(string.Formatter):
+    """Fills a template of referentiels/site.yaml (`sentences`) the French way: a number is
+    written « 72,14 », `{x:%}` a percentage « 72,14 % », a date with its weekday « lundi 1er
+    juin 2026 », a list « B1, B2 et B3 », and `{n:résultat|résultats}` agrees with n (a count, or
+    the length of a list): the wording data says everything, the code only hands values."""
+
+    def format_field(self, value, spec: str) -> str:
+        if "|" in spec:
+            one, many = spec.split("|", 1)
+            return french.plural(len(value) if isinstance(value, (list, tuple)) else value, one, many)
+        if spec == "%":
+            return french.percent(value)
+        if isinstance(value, date):
+            return french.long_date(value)
+        if isinstance(value, (list, tuple)):
+            return french.say_list(self.format_field(v, spec) for v in value)
+        if isinstance(value, (int, float, Fraction, Decimal)) and not isinstance(value, bool):
+            return french.number(value)
+        return format(value, spec)
+
+
+_FORMATTER = _French()
+
+
+def template(key: str) -> str:
+    """The raw template at a dotted key of `sentences` (check.rule.state…)."""
+    node = data()["sentences"]
+    for part in key.split("."):
+        node = node[part]
+    return node
+
+
+def has_sentence(key: str) -> bool:
+    try:
+        return isinstance(template(key), str)
+    except KeyError:
+        return False
+
+
+@lru_cache(maxsize=1024)
+def _one_line(key: str) -> str:
+    # Cached (cleared with the referential, as the wording data is): a verdict fills a dozen
+    # templates, a cohort thousands.
+    return " ".join(template(key).split())
+
+
+def sentence(key: str, **values) -> str:
+    """The sentence at `key`, filled with `values` and typeset (non-breaking spaces): ready to
+    be read, by the CLI's explanations and the simulator's screen alike."""
+    return french.typeset(_FORMATTER.format(_one_line(key), **values))
+
+
+def screen_words() -> dict:
+    """The words of the simulator's result screen around the sentences (headings, table
+    headers, link texts), typeset: handed to the page in its configuration, so that they are
+    there before the engine is."""
+    return {k: french.typeset(" ".join(v.split())) for k, v in data()["screen"].items()}

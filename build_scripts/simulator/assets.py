@@ -16,6 +16,7 @@ import json
 from pathlib import Path
 from urllib.parse import quote
 
+from checker import wording
 from checker.french import MONTHS
 
 from build_scripts.build_wheel import ROOT, build_wheel, integrity
@@ -123,6 +124,8 @@ def page_config(runtime: Runtime, scripts: dict[str, str], referentiel: dict) ->
         # The month names the checker reads in a date (« 3 mars 2026 »), for the weekday a date
         # field shows before and beside the engine (docs/simulateur/parse.mjs).
         "months": list(MONTHS),
+        # The result screen's words around the checker's sentences (headings, table headers).
+        "words": wording.screen_words(),
     }
 
 

@@ -222,7 +222,7 @@
         var p = pending[m.id];
         clearTimeout(p.timer);
         delete pending[m.id];
-        if ("error" in m) p.reject(Object.assign(new Error(m.error), { errors: m.errors || [] }));
+        if ("error" in m) p.reject(Object.assign(new Error(m.error), { errors: m.errors || [], display: m.display }));
         else p.resolve(m.verdict);
       }
     };

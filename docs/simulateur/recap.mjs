@@ -3,8 +3,7 @@
 // label or legend) with the answer as the person gave it. Shown in print only (simulateur.css).
 // Filled after each result (cqp:verdict, from simulateur.mjs), from the form as it is: no path,
 // no field name, nothing here knows a rule.
-import { parseDate } from "./parse.mjs";
-import { day } from "./verdict.mjs";
+import { longDate, parseDate, today } from "./parse.mjs";
 
 const esc = (v) =>
   String(v).replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
@@ -27,11 +26,11 @@ function groupName(form, radio) {
   return nameOf(form, group) || text(group.querySelector("legend"));
 }
 
-// A date typed in any of the forms the checker reads (parse.mjs), with its weekday; other text
-// as it was typed.
+// A date typed in any of the forms the checker reads (parse.mjs), with its weekday as the date
+// field shows it (« lundi 15 juin 2026 », the checker's style); other text as it was typed.
 function dateAnswer(value) {
   const when = parseDate(value);
-  return when ? day(when) : esc(value.trim());
+  return esc(when ? longDate(when) : value.trim());
 }
 
 export function answersOf(form) {
@@ -66,8 +65,7 @@ function recap(check, verdict) {
   const versions = (window.CQP && window.CQP.versions) || {};
   const cqp = versions[(verdict && verdict.cqp) || (cqpSelect && cqpSelect.value)];
   const now = new Date();
-  const when = now.toLocaleDateString("fr-FR", { weekday: "long", day: "numeric", month: "long", year: "numeric" }) +
-    ` à ${now.toLocaleTimeString("fr-FR", { hour: "2-digit", minute: "2-digit" })}`;
+  const when = `${longDate(today(now))} à ${now.toLocaleTimeString("fr-FR", { hour: "2-digit", minute: "2-digit" })}`;
   const who = verdict && verdict.outcome && verdict.outcome.who;
   const rows = answersOf(form)
     .map(([q, a]) => `<tr><th scope="row">${esc(q)}</th><td>${a}</td></tr>`)

@@ -11,7 +11,6 @@ import {
 } from "./form.mjs";
 import { download } from "./download.mjs";
 import { today } from "./parse.mjs";
-import { frenchText } from "./typography.mjs";
 
 // What shows a result — its rendering (verdict.mjs) and, on the full page, the printed recap and
 // the bar that leads to it (named by the page's template, data-cqp-later; an embed has neither)
@@ -498,9 +497,7 @@ async function evaluate(t, startedAt = performance.now()) {
     // online since this page opened) or the connection dropped. The next change tries again.
     console.error("simulateur :", err);
     const box = t.panel.querySelector(".cqp-verdict");
-    const text = "Le résultat ne peut pas être affiché : le site a peut-être été mis à jour depuis l'ouverture " +
-      "de cette page, ou la connexion a été perdue. Vos réponses sont enregistrées dans ce navigateur : " +
-      "rechargez la page pour voir le résultat.";
+    const text = JSON.parse(document.getElementById("cqp-config").textContent).words.result_unavailable;
     box.dataset.state = "unavailable";
     box.querySelector(".cqp-verdict-details").replaceChildren(
       Object.assign(document.createElement("p"), { className: "cqp-verdict-unavailable", textContent: text }));
@@ -532,8 +529,8 @@ const SETTLE_MS = 700;
 function announce(t, region, text) {
   clearTimeout(t.announceTimer);
   t.announceTimer = setTimeout(() => {
-    // Typeset as the result itself is: the same words, the same non-breaking spaces.
-    const said = frenchText(text);
+    // The checker's summary, typeset as the result itself is (non-breaking spaces).
+    const said = text;
     if (region.textContent !== said) region.replaceChildren(Object.assign(document.createElement("p"), { textContent: said }));
   }, SETTLE_MS);
 }

@@ -1,8 +1,8 @@
-// French typography in what the simulator writes: the spaces French puts before « : ; ? ! » and
-// inside « guillemets », and between a number and « % » or « € », become non-breaking, so that
-// a phone's narrow column never starts a line with « : » or « % ». The same rules as the
-// built pages' (build_scripts/french_typography.py; tests/browser/test_typography.py checks
-// that both give the same text). Idempotent; code and typed values are left as they are.
+// French typography in what the cohort page writes itself: the spaces French puts before
+// « : ; ? ! » and inside « guillemets », and between a number and « % » or « € », become
+// non-breaking. The simulator's results need none of it: the checker typesets its sentences
+// (checker/french.py, whose rules the built pages get too); this module goes once the cohort
+// page shows only what the checker writes (tests/browser/test_typography.py keeps both equal).
 
 const NBSP = "\u00a0";
 const RULES = [
@@ -11,27 +11,9 @@ const RULES = [
   [/«[ \t\n]+/g, "«" + NBSP],
   [/(?<=\d)[ \t\n]+(?=[%€])/g, NBSP],
 ];
-const VERBATIM = new Set(["SCRIPT", "STYLE", "PRE", "CODE", "TEXTAREA", "KBD", "SAMP"]);
 
 export function frenchText(text) {
   let out = String(text);
   for (const [pattern, replacement] of RULES) out = out.replace(pattern, replacement);
   return out;
-}
-
-// Every text node below `root`, but in code and typed values.
-export function frenchSpacing(root) {
-  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
-    acceptNode(node) {
-      for (let el = node.parentElement; el && el !== root.parentElement; el = el.parentElement) {
-        if (VERBATIM.has(el.tagName)) return NodeFilter.FILTER_REJECT;
-      }
-      return NodeFilter.FILTER_ACCEPT;
-    },
-  });
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const spaced = frenchText(node.data);
-    if (spaced !== node.data) node.data = spaced;
-  }
-  return root;
 }

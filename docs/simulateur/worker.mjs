@@ -142,15 +142,17 @@ def _cqp_evaluate(check, payload):
     try:
         verdict = checker.evaluate(check, payload)
     except checker.SituationError as err:
-        return json.dumps({"error": str(err), "errors": err.errors}, ensure_ascii=False)
+        # With the screen's wording of the problems, from the checker (explain.problems_display).
+        return json.dumps({"error": str(err), "errors": err.errors,
+                           "display": checker.explain.problems_display(err.errors)}, ensure_ascii=False)
     except RecursionError:
         return json.dumps({"error": "situation: trop imbriquée"}, ensure_ascii=False)
     return json.dumps({"verdict": verdict}, ensure_ascii=False)
 
 def _cqp_batch(check, text, lean):
-    # lean: the traces are not even written (a third of a row's time, three quarters of its bytes).
+    # lean: the traces (and the screen's display of a single result) are not even written (a third of a row's time, three quarters of its bytes).
     try:
-        rows = checker.evaluate_batch(check, text, leave_out=("trace",) if lean else ())
+        rows = checker.evaluate_batch(check, text, leave_out=("trace", "display") if lean else ())
     except ValueError as err:  # CohortFileError: the file cannot be read
         return json.dumps({"error": str(err)}, ensure_ascii=False)
     return json.dumps({"verdict": rows}, ensure_ascii=False)

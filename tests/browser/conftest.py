@@ -24,8 +24,14 @@ def pytest_collection_modifyitems(items):
 
 def read(locator) -> str:
     """A locator's text as a person reads it, the French non-breaking spaces that the pages and
-    the simulator write (typography.mjs) as plain ones, so that tests compare words."""
-    return locator.inner_text().replace("\u00a0", " ").replace("\u202f", " ")
+    the checker's sentences carry as plain ones, so that tests compare words."""
+    return plain(locator.inner_text())
+
+
+def plain(text: str) -> str:
+    """A text with its French non-breaking spaces made plain: what the checker says (typeset)
+    compared with what `read` gives."""
+    return text.replace("\u00a0", " ").replace("\u202f", " ")
 
 
 @pytest.fixture(scope="session")

@@ -179,7 +179,7 @@ def test_cs_trainee_reads_the_jury_result_she_needs(person):
     assert box.get_by_text(verdict["outcome"]["title"], exact=True).is_visible()
     b1 = box.get_by_role("row", name=re.compile(r"^Bloc B1\b"))
     b1.scroll_into_view_if_needed()
-    sentence = b1.get_by_text(f"Il vous faut au moins {fr(needed['uniform'])} % à chacun des résultats restants")
+    sentence = b1.get_by_text(f"il faut au moins {fr(needed['uniform'])} % à chacun des résultats restants")
     assert sentence.is_visible()
     assert "Jury de C1.1" in sentence.inner_text()
     # the least jury result of each competence for its own minimum

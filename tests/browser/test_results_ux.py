@@ -99,8 +99,9 @@ def test_cs_block_says_the_result_still_needed(simulator):
     assert "Résultats incomplets" in box.inner_text()
     row = box.get_by_role("row", name=re.compile(r"^Bloc B1\b"))
     text = read(row)
-    assert f"Il vous faut au moins {fr(needed['uniform'])} % à chacun des résultats restants" in text
-    assert "Jury de C1.1" in text
+    # said once, in the block's row, with the results it is about
+    assert text.count(f"au moins {fr(needed['uniform'])} %") == 1
+    assert f"il faut au moins {fr(needed['uniform'])} % à chacun des résultats restants (Jury de C1.1" in text
     per = {c: v["jury"] for c, v in needed["per_competence"].items()}
     assert f"au moins {fr(per['C1.1'])} % (Jury) pour atteindre" in text
     # not evaluated yet: neutral words, no cross
@@ -114,16 +115,17 @@ def test_unreachable_block_is_said_plainly(simulator):
     assert checker.score(lost)["blocks"]["B3"]["needed"]["reachable"] is False
     page = simulator
     open_shared(page, share("score", lost))
-    row = result(page, "Score").get_by_role("row", name=re.compile(r"^Bloc B3\b")).inner_text()
-    assert "ce bloc ne peut plus être validé" in row
+    row = read(result(page, "Score").get_by_role("row", name=re.compile(r"^Bloc B3\b")))
+    assert "ne peut plus être validé" in row
+    assert "même 100 % à chacun des résultats restants ne suffirait pas à le valider" in row
 
 
 def test_vcd_domain_says_the_indicators_needed(simulator):
     page = simulator
     open_shared(page, share("score", VCD_SHORT))
     needed = checker.score(VCD_SHORT)["domains"]["DC1"]["needed_positive"]
-    row = result(page, "Score").get_by_role("row", name=re.compile(r"^Domaine DC1\b")).inner_text()
-    assert f"Il faut au moins {needed} indicateurs positifs sur 20" in row
+    row = read(result(page, "Score").get_by_role("row", name=re.compile(r"^Domaine DC1\b")))
+    assert f"il en faut au moins {needed} sur 20" in row
 
 
 def test_next_steps_links_say_where_they_go(simulator):
@@ -140,8 +142,10 @@ def test_next_steps_links_say_where_they_go(simulator):
 def test_deadlines_show_their_weekday(simulator):
     page = simulator
     open_shared(page, share("deadlines", SESSION))
-    text = result(page, "Calendrier").inner_text()
-    assert "vendredi 15/05/2026" in text  # convocation: one month before Monday 15 June 2026
+    text = read(result(page, "Calendrier").locator("table.cqp-deadlines"))
+    # convocation: one month before Monday 15 June 2026, in the one date style of every result
+    assert "vendredi 15 mai 2026" in text and "15/05/2026" not in text
+    assert "Lundi de Pentecôte (lundi 25 mai 2026)" in text
 
 
 # --- phone first --------------------------------------------------------------------------------
@@ -228,7 +232,7 @@ def test_print_view_is_a_recap_with_your_answers(simulator):
     assert answers.is_visible()
     text = answers.inner_text()
     assert "Vendeur conseil à distance en commerces de gros" in text
-    assert "lundi 15/06/2026" in text
+    assert "lundi 15 juin 2026" in text
     assert "DC1 — indicateurs évalués positivement" in text and "12" in text
     assert "domains" not in text and "." not in re.sub(r"\d[.]\d|\.\.\.|…", "", text.split("\n")[0])
     version = checker.referentiel.load()["cqps"]["vendeur-conseil-distance"]["version"]
@@ -326,3 +330,50 @@ def test_neutral_mark_weighs_as_much_as_the_others_and_is_not_a_failure(simulato
             # the words next to it say the state; the sign is not read twice
             assert m["hidden"] == "true"
         assert marks["none"]["disc"] != marks["ko"]["disc"]
+
+
+# --- each fact once (issue 18): a `needed` figure is stated once per screen --------------------
+
+def _needed_situations() -> dict[str, tuple[dict, list[tuple[str, str]]]]:
+    """Situations whose result states a `needed` figure, built from the referential's own
+    values, each with the figures as people read them (« au moins 16 », « au moins 68 % »)."""
+    out = {}
+    for cqp_id in checker.referentiel.cqp_ids():
+        cqp = checker.referentiel.cqp(cqp_id)
+        if cqp.by_domains:
+            total = 20
+            needed = checker.score({"cqp": cqp_id, "route": "formation",
+                                    "domains": {"DC1": {"positive": 0, "total": total}}})["domains"]["DC1"]["needed_positive"]
+            # one short of the threshold, and a domain evaluated in part
+            situation = {"cqp": cqp_id, "route": "formation", "domains": {
+                "DC1": {"positive": needed - 1, "total": total},
+                "DC2": {"positive": needed // 2, "total": total, "evaluated": total // 2}}}
+            out[f"{cqp_id}/domaines"] = situation
+        else:
+            block = cqp.parts[0]
+            at = int(cqp.rule("block_average_min").value)  # every known result at the threshold
+            situation = {"cqp": cqp_id, "route": "formation", "blocks": {block["id"]: {
+                c["id"]: {"questionnaire": at, "tuteur": at} for c in block["competences"]}}}
+            out[f"{cqp_id}/jury-a-venir"] = situation
+    return out
+
+
+NEEDED = _needed_situations()
+
+
+@pytest.mark.parametrize("key", sorted(NEEDED))
+def test_a_needed_figure_is_stated_once(simulator, key):
+    situation = NEEDED[key]
+    verdict = checker.score(situation)
+    figures = []
+    for part in verdict["display"]["parts"]:
+        if part["needed"] is not None:
+            figures.append(f"au moins {fr(part['needed'])}" + ("" if part["rule"] == "domain_pass_rate" else " %"))
+    assert figures, verdict["display"]
+    page = simulator
+    open_shared(page, share("score", situation))
+    text = read(result(page, "Score"))
+    for figure in figures:
+        # each part's figure, and no other part's sentence with the same words
+        said = len(re.findall(re.escape(figure) + r"(?![\d,])", text))
+        assert said == sum(1 for f in figures if f == figure), (figure, text)

@@ -145,9 +145,8 @@ def test_a_date_shows_its_weekday_and_counts_as_the_iso_date(simulator):
     text = wait_verdict(page, "Calendrier").inner_text()
     assert "lundi 15 juin 2026" in tool.inner_text()
     expected = checker.deadlines({"cqp": "vendeur-conseil-distance", "session_date": "2026-06-15"})
-    for d in expected["deadlines"]:
-        y, m, day = d["date"].split("-")
-        assert f"{day}/{m}/{y}" in text
+    for said in expected["display"]["rows"]:
+        assert said["date"] in text  # « vendredi 15 mai 2026 »: the weekday, as the field shows it
     # the weekday is part of the field's description, said when the field is focused
     described = date.get_attribute("aria-describedby").split()
     assert any(page.locator(f"#{i}").inner_text() == "lundi 15 juin 2026" for i in described)
@@ -246,7 +245,7 @@ def test_a_domain_with_fewer_indicators_evaluated_is_incomplete(simulator):
     assert "60 %" in read(box)
     field(tool, re.compile("^DC1 — indicateurs effectivement évalués")).fill("14")
     box = wait_verdict(page, "Score")
-    assert "14 indicateurs évalués sur 20" in box.inner_text()
+    assert "14 indicateurs évalués sur les 20 du référentiel" in read(box)
     assert tool.locator(".cqp-badge--ko").count() == 0
 
 

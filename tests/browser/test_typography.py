@@ -1,6 +1,8 @@
-"""French typography in what the simulator writes (docs/simulateur/typography.mjs): the same
-non-breaking spaces as the built pages (build_scripts/french_typography.py), so that a phone's
-column never starts a line with « : » or « % » in a result either."""
+"""French typography in what the simulator shows: a result's sentences come typeset from the
+checker (checker/french.py, the rules the built pages get through build_scripts/french_typography.py),
+so that a phone's column never starts a line with « : » or « % » in a result either. The cohort
+page still typesets its own messages with docs/simulateur/typography.mjs, held to the same rules
+until it too shows only what the checker writes."""
 from __future__ import annotations
 
 import base64
@@ -37,7 +39,7 @@ def _corpus() -> list[str]:
     return sorted(lines)
 
 
-def test_the_simulator_spaces_text_as_the_pages_do(simulator):
+def test_the_cohort_pages_script_spaces_text_as_the_pages_do(simulator):
     page = simulator
     corpus = _corpus()
     assert len(corpus) > 1000
