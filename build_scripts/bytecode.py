@@ -78,11 +78,14 @@ def _compile(wheel: Path, out: Path) -> dict:
 def build_bytecode(wheel: Path) -> Bytecode:
     """The archives compiled from this wheel (from the cache when nothing changed)."""
     folder = CACHE / f"bytecode-{_key(wheel)}"
-    if not all((folder / name).exists() for name in ARCHIVES):
+    def complete(f: Path) -> bool:
+        return all((f / name).exists() for name in (*ARCHIVES, "contents.json"))
+
+    if not complete(folder):
         tmp = cache.scratch(folder)
         report = _compile(wheel, tmp)
         (tmp / "contents.json").write_text(json.dumps(report, indent=1), encoding="utf-8")
-        cache.publish(tmp, folder)
+        cache.publish(tmp, folder, complete)
     return Bytecode(folder / ARCHIVES[0], folder / ARCHIVES[1])
 
 

@@ -97,11 +97,14 @@ def build_stdlib(bytecode: Bytecode) -> Path:
     """The cut zip for these archives (from the cache when nothing changed); report.json beside it
     holds the run with Pyodide's whole zip (the files used, the answers)."""
     folder = CACHE / f"stdlib-{_key(bytecode)}"
-    if not (folder / NAME).exists():
+    def complete(f: Path) -> bool:
+        return (f / NAME).exists() and (f / "report.json").exists()
+
+    if not complete(folder):
         tmp = cache.scratch(folder)
         report = run(FULL, {**run_inputs(bytecode), "compileTo": str(tmp / NAME)})
         (tmp / "report.json").write_text(json.dumps(report, ensure_ascii=False), encoding="utf-8")
-        cache.publish(tmp, folder)
+        cache.publish(tmp, folder, complete)
     return folder / NAME
 
 
