@@ -22,6 +22,7 @@ import tempfile
 import zipfile
 from pathlib import Path
 
+from build_scripts import cache
 from build_scripts.compile_referentiels import OUTPUT as DATA
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -103,22 +104,18 @@ def build_wheel(out_dir: Path | None = None) -> Path:
     _require_compiled_referential()
     if not (CHECKER / "__init__.py").exists():
         raise WheelError("checker/__init__.py is missing: nothing to build")
-    key = source_hash()
-    cached_dir = CACHE / key
-    cached = sorted(cached_dir.glob("*.whl")) if cached_dir.exists() else []
-    if not cached:
-        tmp_dir = CACHE / f"{key}.tmp-{id(cached)}"
-        wheel = _pip_wheel(tmp_dir)
-        check_wheel(wheel)
-        try:
-            tmp_dir.rename(cached_dir)
-        except OSError:  # another build got there first
-            shutil.rmtree(tmp_dir, ignore_errors=True)
-        cached = sorted(cached_dir.glob("*.whl"))
-        for old in CACHE.iterdir():  # keep the cache small
-            if old != cached_dir and old.is_dir():
-                shutil.rmtree(old, ignore_errors=True)
-    wheel = cached[0]
+    # Its own kind of folder in the cache, which the archives and the cut standard library share:
+    # publishing a wheel removes older wheels only.
+    cached_dir = CACHE / f"wheel-{source_hash()}"
+
+    def complete(folder: Path) -> bool:
+        return len(list(folder.glob("*.whl"))) == 1
+
+    if not complete(cached_dir):
+        tmp_dir = cache.scratch(cached_dir)
+        check_wheel(_pip_wheel(tmp_dir))
+        cache.publish(tmp_dir, cached_dir, complete)
+    wheel = next(cached_dir.glob("*.whl"))
     if out_dir is None:
         return wheel
     out_dir.mkdir(parents=True, exist_ok=True)
