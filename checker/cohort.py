@@ -1,6 +1,6 @@
 """Cohorts (contract v1.1): a CSV of situations, one trainee a row, evaluated row by row.
 
-`situations(check, csv_text)` reads the file into (row number, label, situation) — or raises
+`situations(check, csv_text)` reads the file into rows (row number, label, situation…) — or raises
 CohortFileError for what makes the whole file unreadable; `evaluate_batch` gives the contract's
 array, a faulty row never stopping the others; `template` writes a header for one case.
 
@@ -15,7 +15,7 @@ import functools
 import io
 import re
 
-from . import columns, wording
+from . import columns, fields, wording
 from .columns import MEMBER
 from .errors import SituationError, public
 
@@ -25,6 +25,7 @@ MAX_MEMBERS = 99
 
 _MEMBER_PATH = re.compile(r"members\.(\d+)\.([a-z_]+)")
 _BLANK = re.compile(r"[\s;,]*")
+_MEMBER_INDEX = re.compile(r"\[(\d+)\]")
 
 
 class CohortFileError(ValueError):
@@ -62,7 +63,7 @@ def _read_header(check: str, cells: list[str], line: int) -> list:
     seen: dict[str, int] = {}
     for n, cell in enumerate(cells, 1):
         name = header_path(cell)
-        where = f"ligne {line}, colonne {n}"
+        where = f"ligne {line}, colonne {column_letters(n)}"
         if not name:
             out.append(None)  # a column without a heading is checked when a row fills it
             continue
@@ -74,7 +75,7 @@ def _read_header(check: str, cells: list[str], line: int) -> list:
         # The field itself, so that members.1.role and members.01.role are the same column.
         key = col if col == LABEL_COLUMN else columns.dotted(col[0])
         if key in seen:
-            raise CohortFileError(f"{where} : colonne « {_short(name)} » en double (déjà en colonne {seen[key]})")
+            raise CohortFileError(f"{where} : colonne « {_short(name)} » en double (déjà en colonne {column_letters(seen[key])})")
         seen[key] = n
         out.append(col)
     return out
@@ -82,6 +83,12 @@ def _read_header(check: str, cells: list[str], line: int) -> list:
 
 def _example(check: str) -> str:
     return next(iter(columns.known(check)))
+
+
+def _value(cell: str) -> str:
+    """A cell as written, trimmed, at most 60 characters (contract v1.2)."""
+    cell = cell.strip()
+    return cell if len(cell) <= 60 else cell[:59] + "…"
 
 
 def _short(text: str) -> str:
@@ -107,22 +114,54 @@ def _put(situation: dict, path: tuple, value) -> None:
 
 # --- the file -----------------------------------------------------------------------------
 
-def _text(data: str | bytes) -> str:
-    if isinstance(data, bytes):
+def decode(data: str | bytes | bytearray | memoryview) -> str:
+    """The text of a cohort file as spreadsheets write it (contract v1.2): UTF-16 when it starts
+    with its byte order mark, else UTF-8 (with or without BOM), else Windows-1252 (what French
+    Excel writes for « CSV (séparateur : point-virgule) »). Raises CohortFileError for a file
+    that is none of them."""
+    if isinstance(data, str):
+        return data[1:] if data.startswith("\ufeff") else data
+    data = bytes(data)
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
-            data = data.decode("utf-8")
+            text = data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise CohortFileError("le fichier commence comme un texte UTF-16 mais n'en est pas un : "
+                                  "enregistrez-le depuis votre tableur au format « CSV UTF-8 »") from None
+        return text[1:] if text.startswith("\ufeff") else text
+    nul = data.find(b"\0")
+    if nul >= 0:
+        raise CohortFileError(f"ligne {_line_at(data, nul)} : ce n'est pas un fichier texte "
+                              "(enregistrez votre classeur au format « CSV UTF-8 »)")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        try:
+            text = data.decode("cp1252")
         except UnicodeDecodeError as err:
-            line = data[:err.start].count(b"\n") + 1
-            raise CohortFileError(f"ligne {line} : le fichier n'est pas en UTF-8 "
-                                  "(enregistrez-le en « CSV UTF-8 »)") from None
-    return data[1:] if data.startswith("\ufeff") else data
+            raise CohortFileError(f"ligne {_line_at(data, err.start)} : des caractères illisibles, ni UTF-8 ni "
+                                  "Windows-1252 (enregistrez le fichier au format « CSV UTF-8 »)") from None
+    return text[1:] if text.startswith("\ufeff") else text
+
+
+def _line_at(data: bytes, offset: int) -> int:
+    return data.count(b"\n", 0, offset) + 1
 
 
 def _delimiter(first_line: str) -> str:
-    """`;` or `,`, whichever the header uses more outside quotes (`;` when tied: the French
-    spreadsheets' choice)."""
+    """`;`, tab or `,`, whichever the header uses most outside quotes (ties: `;`, the French
+    spreadsheets' choice, then tab, then `,`)."""
     outside = re.sub(r'"[^"]*"', "", first_line)
-    return "," if outside.count(",") > outside.count(";") else ";"
+    return max(";\t,", key=lambda d: (outside.count(d), -";\t,".index(d)))
+
+
+def column_letters(n: int) -> str:
+    """A column's name in a spreadsheet, from its number: 1 → A, 8 → H, 27 → AA."""
+    out = ""
+    while n > 0:
+        n, rest = divmod(n - 1, 26)
+        out = chr(65 + rest) + out
+    return out
 
 
 def _records(text: str):
@@ -147,13 +186,18 @@ def _csv_error(err: csv.Error) -> str:
     return "guillemets mal placés"
 
 
-def situations(check: str, data: str | bytes):
-    """(row number, label, situation, problems) for each data row of a cohort CSV; problems are
-    those of the row's cells that no field holds (a cell beyond the header's columns).
+def situations(check: str, data: str | bytes, fixed: dict | None = None):
+    """(row number, label, situation, problems, cells, where) for each data row of a cohort
+    CSV; problems are those the checker cannot see (a cell beyond the header's columns, a cell
+    contradicting the case fixed by the caller); cells are the row's, and where is {path:
+    column index} (the same dict for every row), to place each error in the spreadsheet.
+    `fixed`: {cqp, route, subject} chosen for the whole file (contract v1.2), ids or labels.
+    A row whose `candidat` starts with « exemple » is the template's example: skipped.
     Raises CohortFileError when the file cannot be read (contract: exit 2)."""
     if check not in columns.CHECKS:
         raise CohortFileError(f"outil « {_short(check)} » inconnu (attendu : {', '.join(columns.CHECKS)})")
-    text = _text(data)
+    text = decode(data)
+    wanted = fixed_case(check, fixed)
     records = _records(text)
     header = None
     for line, cells in records:
@@ -164,10 +208,14 @@ def situations(check: str, data: str | bytes):
         raise CohortFileError("ligne 1 : fichier vide, sans ligne d'en-tête (attendu : les chemins des champs, "
                               f"par exemple « {LABEL_COLUMN};{_example(check)} »)")
     plan = _Plan(header)
+    where = {LABEL_COLUMN if col == LABEL_COLUMN else columns.dotted(col[0]): n
+             for n, col in enumerate(header) if col is not None}
     for line, cells in records:
         if not any(c.strip() for c in cells):
             continue
         label, situation, problems = None, {}, []
+        if wanted:
+            situation.update(wanted)  # in the situation's order; a cell may say the same
         nodes = plan.nodes(situation)
         for n, cell in enumerate(cells):
             value = cell.strip()
@@ -177,13 +225,63 @@ def situations(check: str, data: str | bytes):
             elif not value:
                 continue  # an empty cell is an absent field; a block all empty, an absent block
             elif col is None:
-                problems.append(_stray_cell(n + 1))
+                problems.append(_stray_cell(n + 1, value))
+            elif wanted and len(col[0]) == 1 and col[0][0] in wanted:
+                conflict = _contradicts(check, col[0][0], value, wanted[col[0][0]])
+                if conflict == "unread":
+                    situation[col[0][0]] = value  # the checker names the unknown value
+                elif conflict:
+                    problems.append(_conflict(check, col[0][0], wanted[col[0][0]], n + 1, value))
             elif plan.parent[n] is None:
                 path = col[0]
                 _put(situation, path, value)
             else:
                 plan.node(nodes, plan.parent[n])[plan.leaf[n]] = value
-        yield line, label, situation, problems
+        if label is not None and fields.plain(label).startswith("exemple"):
+            continue  # the template's example row, left as it is
+        yield line, label, situation, problems, cells, where
+
+
+FIXABLE = ("cqp", "route", "subject")
+
+
+def _choices(key: str) -> dict[str, list[str]]:
+    return {option: fields.labels((key,), option) for option in fields.options((key,))}
+
+
+def fixed_case(check: str, fixed: dict | None) -> dict:
+    """The case the caller fixed, as ids ({"cqp": …, "route": …}), in the situation's order;
+    ids or labels accepted. An unknown value cannot be read (CohortFileError, naming it)."""
+    out = {}
+    for key in FIXABLE:
+        value = (fixed or {}).get(key)
+        if value is None or not str(value).strip():
+            continue
+        if key == "subject" and check != "eligibility":
+            raise CohortFileError(f"« {_short(str(value))} » : le public concerné ne vaut que pour l'éligibilité")
+        option = fields.read_choice(str(value), _choices(key))
+        if option is None:
+            name = wording.label((key,), check)
+            raise CohortFileError(f"{name} « {_short(str(value))} » inconnu "
+                                  f"(attendu : {', '.join(fields.options((key,)))})")
+        out[key] = option
+    return out
+
+
+def _contradicts(check: str, key: str, value: str, option: str) -> bool | str:
+    """False when the cell names the fixed option, "unread" when it names none, True when it
+    names another one."""
+    read = fields.read_choice(value, _choices(key))
+    return "unread" if read is None else read != option
+
+
+def _conflict(check: str, key: str, option: str, n: int, value: str) -> dict:
+    words = fields.labels((key,), option)
+    said = words[0] if words else option
+    return {**public({"path": key, "kind": "conflict",
+                      "expected": f"« {said} », choisi pour tout le tableau, ou une cellule vide",
+                      "label": wording.label((key,), check), "problem": "", "said": ""}),
+            "column": column_letters(n), "value": _value(value)}
 
 
 class _Plan:
@@ -225,16 +323,19 @@ class _Plan:
         return node
 
 
-def _stray_cell(n: int) -> dict:
-    where = f"(colonne {n})"
-    return public({"path": where, "kind": "unknown", "expected": "une cellule sous un en-tête de colonne",
-                   "label": f"Colonne {n}", "problem": "", "said": "cellule en trop"})
+def _stray_cell(n: int, value: str) -> dict:
+    letters = column_letters(n)
+    return {**public({"path": f"(colonne {letters})", "kind": "unknown",
+                      "expected": "une cellule sous un en-tête de colonne",
+                      "label": f"Colonne {letters}", "problem": "", "said": "cellule en trop"}),
+            "column": letters, "value": _value(value)}
 
 
-def evaluate_batch(check: str, csv_text: str | bytes, leave_out=()) -> list[dict]:
+def evaluate_batch(check: str, csv_text: str | bytes, leave_out=(), fixed: dict | None = None) -> list[dict]:
     """The contract's array: {"row", "label", "verdict"} or {"row", "label", "errors"} per data
-    row; `leave_out` as for evaluate_rows. Raises CohortFileError when the file cannot be read."""
-    return evaluate_rows(check, situations(check, csv_text), frozenset(leave_out))
+    row; `leave_out` as for evaluate_rows; `fixed`: the case fixed for the whole file ({cqp,
+    route, subject}). Raises CohortFileError when the file cannot be read."""
+    return evaluate_rows(check, situations(check, csv_text, fixed), frozenset(leave_out))
 
 
 def evaluate_rows(check: str, rows, leave_out: frozenset = frozenset()) -> list[dict]:
@@ -249,17 +350,28 @@ def evaluate_rows(check: str, rows, leave_out: frozenset = frozenset()) -> list[
     elif leave_out:
         evaluate = functools.partial(_without, evaluate, leave_out)
     out = []
-    for row, label, situation, problems in rows:
+    for row, label, situation, problems, cells, where in rows:
         try:
             verdict = evaluate(situation)
         except SituationError as err:
-            out.append({"row": row, "label": label, "errors": err.errors + problems})
+            first = [p for p in problems if p["kind"] == "conflict"]
+            errors = first + [_placed(e, cells, where) for e in err.errors] + [p for p in problems if p not in first]
+            out.append({"row": row, "label": label, "errors": errors})
             continue
         if problems:
             out.append({"row": row, "label": label, "errors": problems})
         else:
             out.append({"row": row, "label": label, "verdict": verdict})
     return out
+
+
+def _placed(error: dict, cells: list[str], where: dict) -> dict:
+    """An error with its cell (contract v1.2): the column's letters and the value as written,
+    or None for both when no column holds that field."""
+    n = where.get(_MEMBER_INDEX.sub(r".\1", error["path"]))  # members[0].role is members.0.role
+    if n is None:
+        return {**error, "column": None, "value": None}
+    return {**error, "column": column_letters(n + 1), "value": _value(cells[n]) if n < len(cells) else ""}
 
 
 def _without(evaluate, leave_out: frozenset, situation) -> dict:
