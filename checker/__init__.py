@@ -44,11 +44,13 @@ def evaluate_batch(check: str, csv_text: str | bytes, leave_out=(), fixed: dict 
     return batch(check, csv_text, leave_out, fixed)
 
 
-def template(check: str, cqp: str, route: str | None = None, subject: str | None = None) -> str:
-    """The header line of a cohort CSV for that case (French labels and paths)."""
+def template(check: str, cqp: str, route: str | None = None, subject: str | None = None, *,
+             part: str | None = None) -> str:
+    """The header line of a cohort CSV for that case (French labels and paths); `part`: one
+    block or domain's columns only."""
     from .cohort import template as header
 
-    return header(check, cqp, route, subject)
+    return header(check, cqp, route, subject, part=part)
 
 
 def __getattr__(name: str):

@@ -182,6 +182,7 @@ def _write_utf8(text: str) -> None:
 
 
 def template(args: list[str]) -> int:
+    from .cohort import example_row
     from .cohort import template as header
 
     parsed = _options(args, ("--route", "--subject"))
@@ -189,7 +190,8 @@ def template(args: list[str]) -> int:
         return _fail(USAGE)
     (check, cqp), options = parsed
     try:
-        line = header(check, cqp, options.get("--route"), options.get("--subject"))
+        case = (check, cqp, options.get("--route"), options.get("--subject"))
+        line = header(*case) + "\n" + example_row(*case)  # contract v1.2: one example row
     except ValueError as err:
         return _fail(str(err))
     _write_utf8(line + "\n")

@@ -14,6 +14,7 @@ import csv
 import functools
 import io
 import re
+from fractions import Fraction
 
 from . import columns, fields, wording
 from .columns import MEMBER
@@ -383,7 +384,8 @@ def _without(evaluate, leave_out: frozenset, situation) -> dict:
 
 # --- templates ----------------------------------------------------------------------------
 
-def template(check: str, cqp: str, route: str | None = None, subject: str | None = None) -> str:
+def template(check: str, cqp: str, route: str | None = None, subject: str | None = None, *,
+             part: str | None = None) -> str:
     """The header line of a cohort CSV for one case: `candidat`, then « Label (path) » for the
     head (cqp, subject, route) and every field the checker reads there, `;`-separated."""
     from . import referentiel
@@ -405,11 +407,68 @@ def template(check: str, cqp: str, route: str | None = None, subject: str | None
         route = columns.routes(cqp)[0]  # these checks need a route: the fields of the first one
     data = referentiel.cqp(cqp).data
     paths = [p for p, _ in columns.head(check, subject) + columns.fields(check, cqp, route, subject)]
+    if part is not None:  # one block or domain's template: its columns only
+        if check != "score" or part not in [x["id"] for x in referentiel.cqp(cqp).parts]:
+            raise CohortFileError(f"bloc ou domaine « {_short(part)} » inconnu pour {cqp}")
+        paths = [p for p in paths if p[0] not in ("blocks", "domains") or p[1] == part]
     plain = [p for p in paths if MEMBER not in p]
     # One member after the other, each with all its fields.
     members = [tuple(i if k == MEMBER else k for k in p)
                for i in range(columns.member_count(cqp, route)) for p in paths if MEMBER in p]
     return ";".join([LABEL_COLUMN] + [_cell(p, check, subject, data) for p in plain + members])
+
+
+EXAMPLE_LABEL = "Exemple (ligne ignorée, à remplacer)"
+
+
+def example_row(check: str, cqp: str, route: str | None = None, subject: str | None = None, *,
+                part: str | None = None) -> str:
+    """The template's example row (contract v1.2), after its header: how each value is written,
+    from the field table's first example of its type (a choice by the label people read). Its
+    `candidat` cell starts with « Exemple »: left as it is, the row is skipped."""
+    header = template(check, cqp, route, subject, part=part)  # checks the case, as the header does
+    if route is None and (check == "score" or subject == "candidate"):
+        route = columns.routes(cqp)[0]
+    given = {"cqp": cqp, "route": route, "subject": subject}
+    cells = [EXAMPLE_LABEL]
+    for cell in next(csv.reader([header], delimiter=";"))[1:]:
+        path = header_path(cell)
+        name = path.rsplit(".", 1)[-1]
+        kind = _column(check, path)[1]
+        if name in given and "." not in path:
+            words = fields.labels((name,), given[name]) if given[name] else []
+            value = words[0] if words else (given[name] or "")
+        elif kind == columns.CHOICE:
+            keys = tuple(int(k) if k.isdigit() else k for k in path.split("."))
+            options = fields.options(keys)
+            # A jury's members: each its own option (one of each role), as a jury is made.
+            option = options[keys[1] % len(options)] if options and len(keys) > 1 and isinstance(keys[1], int) else \
+                options[0] if options else ""
+            words = fields.labels(keys, option) if option else []
+            value = words[0] if words else option
+        elif kind == columns.TEXT:
+            value = "Dupont"
+        else:
+            value = fields.examples(kind)[0] if fields.examples(kind) else ""
+        cells.append(value)
+    # A field that does not apply to what the example says (a member's question for the other
+    # role) is left empty: the checker says which, reading the example as a trainee's row.
+    out = io.StringIO()
+    csv.writer(out, delimiter=";", lineterminator="").writerow(["x"] + cells[1:])
+    (read,) = evaluate_batch(check, header + "\n" + out.getvalue() + "\n")
+    for error in read.get("errors", []):
+        if error["kind"] == "unknown" and error.get("column"):
+            cells[_column_number(error["column"]) - 1] = ""
+    out = io.StringIO()
+    csv.writer(out, delimiter=";", lineterminator="").writerow(cells)
+    return out.getvalue()
+
+
+def _column_number(letters: str) -> int:
+    n = 0
+    for c in letters:
+        n = n * 26 + ord(c) - 64
+    return n
 
 
 def _cell(path: tuple, check: str, subject: str | None, cqp: dict) -> str:
@@ -418,3 +477,55 @@ def _cell(path: tuple, check: str, subject: str | None, cqp: dict) -> str:
     cell = dotted if label in (dotted, wording.path_text(path)) else f"{label} ({dotted})"
     # A label holding the delimiter or a quote is quoted as RFC 4180 says.
     return f'"{cell.replace(chr(34), chr(34) * 2)}"' if any(c in cell for c in ';"\n') else cell
+
+
+# --- what a cohort table says of each block or domain ---------------------------------------
+
+def part_notes(verdict: dict) -> dict[str, dict]:
+    """For each block or domain of a score verdict that is not validated: {"out_of_reach":
+    bool, "why": French}, the cause with both figures (« C3.4 : 48,25 %, sous son minimum de
+    50 % »), or why it is out of reach. The cohort page shows it beside the block's state."""
+    from . import french, referentiel
+
+    parts = verdict.get("blocks") or verdict.get("domains") or {}
+    if not parts or verdict.get("cqp") not in referentiel.cqp_ids():
+        return {}
+    cqp = referentiel.cqp(verdict["cqp"])
+    pct = french.percent
+    out = {}
+    for pid, part in parts.items():
+        if part.get("validated") or not part.get("evaluated") or part.get("carried_over"):
+            continue
+        why, beyond = [], False
+        if cqp.by_domains:
+            minimum = cqp.rule("domain_pass_rate").value
+            if part.get("decided") == "out_of_reach":
+                beyond = True
+                why.append(f"hors d'atteinte : même avec tous les indicateurs restants positifs, "
+                           f"{part['needed_positive']} indicateurs positifs sur {part['total']} ne peuvent être atteints")
+            elif part.get("rate") is not None:
+                why.append(f"taux {pct(part['rate'])}, sous le minimum de {pct(minimum)} "
+                           f"({part['positive']} indicateurs positifs sur {part['total']}, "
+                           f"il en faut {part['needed_positive']})")
+        elif verdict.get("route") == "vae":
+            if part.get("average") is not None:
+                minimum = cqp.rule("vae_block_min").value
+                why.append(f"score {pct(part['average'])}, sous le minimum de {pct(minimum)}")
+        else:
+            minimum = cqp.rule("competence_mastery_min").value
+            average_min = cqp.rule("block_average_min").value
+            for cid in part.get("below_minimum", []):
+                why.append(f"{cid} : {pct(part['competences'][cid])}, sous son minimum de {pct(minimum)}")
+            needed = part.get("needed")
+            if needed is not None and not needed.get("reachable", True):
+                beyond = True
+                lost = [cid for cid, evals in (needed.get("per_competence") or {}).items()
+                        if any(v is None for v in evals.values())]
+                why.insert(0, "hors d'atteinte : même 100 % à chaque résultat manquant ne suffirait pas"
+                           + (f" ({', '.join(lost)} ne peut plus atteindre {pct(minimum)})" if lost else ""))
+            elif part.get("complete", True) and part.get("average") is not None \
+                    and Fraction(str(part["average"])) < average_min:
+                why.append(f"moyenne {pct(part['average'])}, sous le minimum de {pct(average_min)}")
+        if why:
+            out[pid] = {"out_of_reach": beyond, "why": " ; ".join(why)}
+    return out

@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 import checker
 from checker import CohortFileError, columns, evaluate_batch, referentiel, template
+from checker.cohort import example_row
 from checker.__main__ import main
 from situation_files import situation_cases
 
@@ -414,6 +415,16 @@ def test_every_template_reads_back(check, cqp, route, subject):
     assert not [e for e in result.get("errors", []) if e["kind"] in ("type", "unknown")], result
 
 
+@pytest.mark.parametrize("check, cqp, route, subject", list(_cases()))
+def test_every_templates_example_row_is_read_and_skipped(check, cqp, route, subject):
+    header, example = template(check, cqp, route, subject), example_row(check, cqp, route, subject)
+    assert example.startswith("Exemple")
+    assert evaluate_batch(check, header + "\r\n" + example + "\r\n") == []
+    # Renamed, the same row is read: every value of the example is written as the checker reads it.
+    (row,) = evaluate_batch(check, header + "\r\n" + example.replace("Exemple", "Dupont", 1) + "\r\n")
+    assert not [e for e in row.get("errors", []) if e["kind"] in ("type", "unknown")], row
+
+
 def test_template_of_a_jury_lists_each_member():
     cells = template("eligibility", "vendeur-conseil-distance", subject="jury").split(";")
     assert "Membre 1 : rôle (members.0.role)" in cells and "Membre 2 : nom (members.1.name)" in cells
@@ -522,7 +533,8 @@ def test_cli_template():
     p = run("template", "score", "vendeur-conseil-distance", "--route", "vae")
     assert p.returncode == 0
     line = p.stdout.decode("utf-8")
-    assert line == template("score", "vendeur-conseil-distance", "vae") + "\n"
+    case = ("score", "vendeur-conseil-distance", "vae")
+    assert line == template(*case) + "\n" + example_row(*case) + "\n"
     p = run("template", "eligibility", "commercial-sedentaire", "--subject", "jury", "--route", "vae")
     assert p.returncode == 0 and "(members.1.knows_candidate)" in p.stdout.decode("utf-8")
 
