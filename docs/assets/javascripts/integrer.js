@@ -12,9 +12,68 @@
   // The simulator's boot script shows the tool used last; an embedded frame shows its own.
   if (tool && tool !== "cohort") root.setAttribute("data-cqp-active", tool);
 
+  // The organism's settings, in the frame's address (the snippet generator of /liens/ writes
+  // them): ?cqp=commercial-sedentaire&voie=vae&public=jury. A value the tool does not offer
+  // is left aside: the tool opens as it would without it.
+  var params = new URLSearchParams(location.search);
+  var wanted = { cqp: params.get("cqp"), route: params.get("voie"), subject: params.get("public") };
+
+  function choose(select, value) {
+    if (!select || !value || select.value === value) return false;
+    for (var i = 0; i < select.options.length; i++) {
+      if (select.options[i].value === value) {
+        select.value = value;
+        select.dispatchEvent(new Event("change", { bubbles: true }));
+        return true;
+      }
+    }
+    return false;
+  }
+
+  function settle() {
+    if (tool === "cohort") {
+      var cases = document.getElementById("cohort-case");
+      if (!cases || !wanted.cqp) return;
+      for (var k = 0; k < cases.options.length; k++) {
+        var d = cases.options[k].dataset;
+        if (d.cqp === wanted.cqp && (!wanted.route || d.route === wanted.route) &&
+            (!wanted.subject || d.subject === wanted.subject)) {
+          choose(cases, cases.options[k].value);
+          return;
+        }
+      }
+      return;
+    }
+    var panel = document.querySelector('.cqp-panel[data-check="' + tool + '"]');
+    if (!panel) return;
+    var subjects = panel.querySelector("#eligibility-subject[data-infer]");
+    if (subjects && (wanted.subject || wanted.cqp)) {
+      // data-infer: "candidate-vcd:subject=candidate,cqp=vendeur-conseil-distance;…"
+      var options = subjects.getAttribute("data-infer").split(";");
+      for (var j = 0; j < options.length; j++) {
+        var option = options[j].split(":");
+        var facts = option[1] || "";
+        if ((!wanted.subject || facts.indexOf("subject=" + wanted.subject) >= 0) &&
+            (!wanted.cqp || facts.indexOf("cqp=" + wanted.cqp) >= 0)) {
+          choose(subjects, option[0]);
+          break;
+        }
+      }
+    }
+    choose(panel.querySelector('select[data-key="cqp"]'), wanted.cqp);
+    // Each CQP's form has its route (the one shown follows the CQP): each is set.
+    var routes = panel.querySelectorAll('select[data-key="route"]');
+    for (var r = 0; r < routes.length; r++) choose(routes[r], wanted.route);
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     var tab = document.querySelector('[role="tab"][data-check="' + tool + '"]');
     if (tab && tab.getAttribute("aria-selected") !== "true") tab.click();
+    if (wanted.cqp || wanted.route || wanted.subject) {
+      settle();
+      // Once the form is wired (a saved answer may be put back meanwhile), the settings again.
+      setTimeout(settle, 0);
+    }
   });
 
   document.addEventListener("click", function (event) {
