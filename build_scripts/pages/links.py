@@ -126,7 +126,7 @@ def _maker(cqps: list[Cqp]) -> str:
             '<pre class="cqp-snippet"><code id="maker-code"></code></pre>'
             '<p><button type="button" class="cqp-copy md-button md-button--primary" id="maker-copy" data-copy="" hidden>'
             'Copier ce code<span class="cqp-sr"> d\'intégration</span></button></p>'
-            '<p id="maker-preview-title">Aperçu de l\'outil tel qu\'il s\'affichera sur votre site :</p>'
+            '<p id="maker-preview-title">Aperçu de l\'outil tel qu\'il s\'affichera sur votre site.</p>'
             '<div class="cqp-embed-preview" id="maker-preview"></div></div>')
 
 

@@ -112,6 +112,9 @@ def cohort_html(cqps: dict, templates: str = "modeles/") -> str:
         f'<li><a href="{templates}{c.file}" download>{a(c.title(cqps))}</a>'
         + ("".join(f' · <a href="{templates}{p.file}" download>bloc {p.part[1:]} seul</a>' for p in c.parts()))
         + '</li>' for c in CASES)
+    # The first case's one-block templates, as the script writes them for any case chosen.
+    first_parts = ", ".join(f'<a href="{p["href"]}" download>{a(p["label"])}</a>'
+                            for p in json.loads(_part_links(CASES[0], templates)))
     return f"""
 <div class="cqp-cohort" data-cqp-cohort>
 <div class="cqp-engine" data-engine="loading"><p class="cqp-engine-loading" role="status">Chargement du moteur de calcul (dans votre navigateur)…</p>
@@ -121,7 +124,7 @@ def cohort_html(cqps: dict, templates: str = "modeles/") -> str:
 <p><label for="cohort-case">Vérification, CQP et voie d'accès</label><br>
 <select id="cohort-case" name="cas">{options}</select></p>
 <p><a class="md-button" id="cohort-template" href="{templates}{CASES[0].file}" download>Télécharger le modèle de tableau (CSV)</a></p>
-<p class="cqp-cohort-parts" id="cohort-parts" hidden>Ou un modèle pour un seul bloc : <span></span></p>
+<p class="cqp-cohort-parts" id="cohort-parts"{"" if first_parts else " hidden"}>Ou un modèle pour un seul bloc : <span>{first_parts}</span></p>
 <p class="cqp-hint">Une ligne par stagiaire, une colonne par résultat. Le CQP et la voie choisis ici valent pour tout le tableau : leurs colonnes peuvent rester vides. La deuxième ligne, « Exemple », montre comment écrire chaque valeur ; laissée telle quelle, elle est ignorée. Laissez vide ce qui n'est pas encore connu. La colonne « candidat » est libre (nom, numéro de dossier). Ne modifiez pas les en-têtes : la fin de chacun, entre parenthèses, est la référence que le calcul lit.</p>
 </section>
 <section class="cqp-cohort-step" aria-labelledby="cohorte-fichier">
