@@ -321,15 +321,17 @@ def _organism_file(site_dir: Path) -> tuple[list[str], str]:
     return [header, example, *rows], typo
 
 
-@pytest.mark.parametrize("kind", ["excel-windows-1252", "libreoffice-utf8"])
+@pytest.mark.parametrize("kind", ["excel-windows-1252", "libreoffice-utf8", "unicode-utf16-tabs"])
 def test_the_files_organisms_have(cohort, site_dir, tmp_path, kind):
     page = cohort
     lines, typo = _organism_file(site_dir)
     path = tmp_path / f"promotion-{kind}.csv"
     if kind == "excel-windows-1252":
         path.write_bytes(("\r\n".join(lines) + "\r\n").encode("cp1252"))
-    else:
+    elif kind == "libreoffice-utf8":
         path.write_bytes(("\n".join(lines) + "\n").encode("utf-8"))
+    else:  # « Texte Unicode »: UTF-16 with its BOM, cells separated by tabs
+        path.write_bytes(("\r\n".join(line.replace(";", "\t") for line in lines) + "\r\n").encode("utf-16"))
     _give(page, CS, path)
     rows = {r[1]: r for r in _rows(page)}
     assert list(rows) == ["Émilie Bérard", "Zoé Lefèvre", "Loïc Dubœuf", "Anaïs Œillet"]  # the example skipped
