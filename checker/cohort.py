@@ -269,9 +269,10 @@ def fixed_case(check: str, fixed: dict | None) -> dict:
     return out
 
 
+@functools.lru_cache(maxsize=1024)
 def _contradicts(check: str, key: str, value: str, option: str) -> bool | str:
     """False when the cell names the fixed option, "unread" when it names none, True when it
-    names another one."""
+    names another one (cached: a file repeats the same few words in these columns)."""
     read = fields.read_choice(value, _choices(key))
     return "unread" if read is None else read != option
 
