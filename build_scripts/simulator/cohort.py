@@ -112,6 +112,7 @@ def cohort_html(cqps: dict, templates: str = "modeles/") -> str:
         f'<li><a href="{templates}{c.file}" download>{a(c.title(cqps))}</a>'
         + ("".join(f' · <a href="{templates}{p.file}" download>bloc {p.part[1:]} seul</a>' for p in c.parts()))
         + '</li>' for c in CASES)
+    session = wording.label(("session_date",), "score")  # the field table's words
     # The first case's one-block templates, as the script writes them for any case chosen.
     first_parts = ", ".join(f'<a href="{p["href"]}" download>{a(p["label"])}</a>'
                             for p in json.loads(_part_links(CASES[0], templates)))
@@ -159,8 +160,8 @@ def cohort_html(cqps: dict, templates: str = "modeles/") -> str:
 <button type="button" class="md-button" data-action="print-pv">Imprimer la préparation du procès-verbal</button>
 </div>
 <div class="cqp-cohort-controls cqp-cohort-pv-facts">
-<p><label for="cohort-organism">Organisme (pour le procès-verbal)</label><br><input type="text" id="cohort-organism" autocomplete="organization"></p>
-<p><label for="cohort-session">Date de la session (pour le procès-verbal)</label><br><input type="date" id="cohort-session"></p>
+<p><label for="cohort-organism">Organisme (pour le procès-verbal)</label><br><input type="text" id="cohort-organism" autocomplete="organization" data-fact="Organisme"></p>
+<p><label for="cohort-session">{a(session)} (pour le procès-verbal)</label><br><input type="date" id="cohort-session" data-fact="{a(session)}"></p>
 </div>
 </section>
 <div class="cqp-cohort-print" id="cohort-print"></div>

@@ -67,8 +67,9 @@ function proposal(part) {
   return "non proposé à la validation";
 }
 
-// info: {case: the case chosen in step 1 (check, CQP, route), organism, session: ISO date or ""}.
-export function pvPreparation(box, rows, ids, info = {}) {
+// info: {case: the case chosen in step 1 (check, CQP, route), organism, session: ISO date or "",
+// words: {organism, session}, the page's names for them}.
+export function pvPreparation(box, rows, ids, info) {
   const first = rows.find((r) => r.verdict);
   const v = first && first.verdict;
   const blank = "……………………………………";
@@ -82,8 +83,8 @@ export function pvPreparation(box, rows, ids, info = {}) {
   });
   const facts = el("dl", { className: "cqp-pv-facts" },
     el("dt", { textContent: "Certification et voie d'accès" }), el("dd", { textContent: info.case || blank }),
-    el("dt", { textContent: "Organisme" }), el("dd", { textContent: info.organism || blank }),
-    el("dt", { textContent: "Date de la session" }), el("dd", { textContent: info.session ? frenchDate(info.session) : blank }));
+    el("dt", { textContent: info.words.organism }), el("dd", { textContent: info.organism || blank }),
+    el("dt", { textContent: info.words.session }), el("dd", { textContent: info.session ? frenchDate(info.session) : blank }));
   const signatures = el("table", { className: "cqp-pv-signatures" },
     el("thead", {}, el("tr", {}, ...["", "Nom", "Qualité", "Signature"].map((t) => el("th", { scope: "col", textContent: t })))),
     el("tbody", {}, ...["Évaluateur 1", "Évaluateur 2", "Évaluateur 3"].map((who) =>

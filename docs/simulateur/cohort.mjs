@@ -251,7 +251,8 @@ function print(kind) {
   if (kind === "sheets") sheets(box, rows, current.ids);
   else {
     pvPreparation(box, rows, current.ids, { case: selectedCase().textContent, organism: $("#cohort-organism").value.trim(),
-      session: $("#cohort-session").value });
+      session: $("#cohort-session").value,
+      words: { organism: $("#cohort-organism").dataset.fact, session: $("#cohort-session").dataset.fact } });
   }
   document.documentElement.dataset.cqpPrint = kind;
   window.print();
