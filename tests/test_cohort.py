@@ -502,9 +502,14 @@ def test_cli_default_output_is_a_spreadsheet_table():
     assert alice[rows[0].index("DC1 : décision")] == "validé"
     assert bruno[2] == "Données à corriger"
     assert "DC2 — indicateurs évalués positivement : réponse non reconnue" in bruno[-1]
+    assert "domains." not in bruno[-1]  # no path in what people read
     chloe = rows[3]
-    assert chloe[rows[0].index("DC2 : décision")].startswith("reporté, valable jusqu'au 01/02/2027")
-    assert "DC1 : 16 indicateurs positifs sur 20" in chloe[rows[0].index("Ce qu'il faut encore")]
+    assert chloe[rows[0].index("DC2 : décision")].startswith("reporté, valable jusqu'au lundi 1er février 2027")
+    assert "DC1 : taux 75 %, sous le minimum de 80 % (15 indicateurs positifs sur 20, il en faut 16)" \
+        in chloe[rows[0].index("Ce qu'il faut encore")]
+    # The figures as numbers in their own columns; a problem by its column letter and value.
+    assert chloe[rows[0].index("DC1 : taux (%)")] == "75" and alice[rows[0].index("DC2 : taux (%)")] == "90"
+    assert "colonne G (« abc ») : DC2 — indicateurs évalués positivement" in bruno[-1]
 
 
 def test_cli_table_says_what_an_incomplete_block_needs():
