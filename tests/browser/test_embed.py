@@ -82,6 +82,10 @@ def test_embed_in_another_origin(browser, base_url, host_url, site_dir, other_or
             # Set by its parameters: a CS embed opens on the CS, route VAE.
             assert inner.locator("#score-cqp").input_value() == "commercial-sedentaire"
             assert inner.locator("#score-route-cs").input_value() == "vae"
+            # The form follows: the CS's fields shown, the VCD's hidden, nothing to correct.
+            inner.locator("#score-route-cs").wait_for(state="visible")
+            assert not inner.locator("#score-route-vcd").is_visible()
+            assert not inner.get_by_text("Saisie à corriger").is_visible()
         # The frame takes its content's height (the snippet's script sets it from the message).
         page.wait_for_function("() => document.querySelector('iframe').style.height !== ''")
         for _ in range(20):  # the content may still grow (the verdict fills in)

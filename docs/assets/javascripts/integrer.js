@@ -19,10 +19,12 @@
   var wanted = { cqp: params.get("cqp"), route: params.get("voie"), subject: params.get("public") };
 
   function choose(select, value) {
-    if (!select || !value || select.value === value) return false;
+    if (!select || !value) return false;
     for (var i = 0; i < select.options.length; i++) {
       if (select.options[i].value === value) {
         select.value = value;
+        // As a person's choice: the simulator's forms follow « input », the cohort's « change ».
+        select.dispatchEvent(new Event("input", { bubbles: true }));
         select.dispatchEvent(new Event("change", { bubbles: true }));
         return true;
       }
@@ -69,11 +71,16 @@
   document.addEventListener("DOMContentLoaded", function () {
     var tab = document.querySelector('[role="tab"][data-check="' + tool + '"]');
     if (tab && tab.getAttribute("aria-selected") !== "true") tab.click();
-    if (wanted.cqp || wanted.route || wanted.subject) {
-      settle();
-      // Once the form is wired (a saved answer may be put back meanwhile), the settings again.
-      setTimeout(settle, 0);
-    }
+    if (!(wanted.cqp || wanted.route || wanted.subject)) return;
+    // Once the tool's script has wired its form (and put back any saved answer): the form
+    // then follows each change, the CQP's own fields shown.
+    var tries = 0;
+    (function whenWired() {
+      var root = document.querySelector("[data-cqp-cohort]");
+      var wired = tool === "cohort" ? root && root.dataset.wired : window.CQP && typeof window.CQP.formsReadyAt === "number";
+      if (wired) settle();
+      else if (++tries < 400) setTimeout(whenWired, 50);
+    })();
   });
 
   document.addEventListener("click", function (event) {
