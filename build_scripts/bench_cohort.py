@@ -43,7 +43,7 @@ WATCH = """() => {
 
 def cohort_csv(rows: int, seed: int = 1) -> str:
     """A cohort from the template: every result known, most blocks passed, a few not."""
-    header = TEMPLATE.read_text(encoding="utf-8-sig").strip()
+    header = TEMPLATE.read_text(encoding="utf-8-sig").splitlines()[0]  # its example row apart
     results = len(header.split(";")) - 4
     rng = random.Random(seed)
     lines = [header]

@@ -4,6 +4,9 @@
 
 - French typography: non-breaking spaces before « : ; ? ! » and inside « » in every page's text
   (build_scripts/french_typography.py), first, since the next two read the pages;
+- `sitemap.xml` (and MkDocs' `sitemap.xml.gz`) without any address when the site's address is not
+  configured (CQP_SITE_URL, build_scripts/site_url.py): MkDocs would list bare paths, which a
+  sitemap cannot hold; the file stays, empty;
 - `search/search_index.json`: each entry's accented words also written without their accents
   (build_scripts/search_index.py);
 - `_headers`: the Content-Security-Policy and the caching of hashed files (build_scripts/headers.py);
@@ -28,9 +31,30 @@ ROOT = Path(__file__).resolve().parents[1]
 SITE = ROOT / "site"
 
 
+EMPTY_SITEMAP = ('<?xml version="1.0" encoding="UTF-8"?>\n'
+                 '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n</urlset>\n')
+
+
+def sitemap_without_addresses(site: Path) -> list[str]:
+    """Without a configured address, the sitemap lists none (an address must be absolute)."""
+    import gzip
+
+    from build_scripts.site_url import configured
+
+    path = site / "sitemap.xml"
+    if configured() or not path.is_file() or path.read_text(encoding="utf-8") == EMPTY_SITEMAP:
+        return []
+    path.write_text(EMPTY_SITEMAP, encoding="utf-8")
+    packed = site / "sitemap.xml.gz"
+    if packed.is_file():
+        packed.write_bytes(gzip.compress(EMPTY_SITEMAP.encode(), mtime=0))
+    return ["sitemap.xml"]
+
+
 def postbuild(site: Path = SITE) -> list[str]:
     pages = french_typography.rewrite_site(site)
     written = [f"{len(pages)} page(s) (typographie)"] if pages else []
+    written += sitemap_without_addresses(site)
     # The search index before the service worker, which lists the files with their final content.
     for name, write in ((search_index.NAME, search_index.accent_free_index),
                         (offline.NAME, offline.service_worker), (headers.NAME, headers.headers_file)):

@@ -59,7 +59,9 @@ def run_inputs(bytecode: Bytecode) -> dict:
     # What the page can send beyond a well-formed situation: too deep, not an object, no such check.
     cases += [{"check": "score", "payload": "[" * 5_000 + "]" * 5_000},
               {"check": "score", "payload": "42"}, {"check": "inconnu", "payload": "{}"}]
-    cohorts = [{"check": check, "csv": path.read_bytes().decode("utf-8", "replace"), "lean": lean}
+    # The file's bytes, as the page sends them: Windows-1252 and UTF-16 files need their codecs.
+    cohorts = [{"check": check, "bytes": list(path.read_bytes()), "lean": lean,
+                "fixed": {"cqp": "commercial-sedentaire"} if lean and check == "score" else {}}
                for path in sorted(COHORTS.glob("*.csv")) for check in CHECKS for lean in (False, True)]
     return {"checker": str(bytecode.checker), "cohort": str(bytecode.cohort), "cases": cases, "cohorts": cohorts}
 

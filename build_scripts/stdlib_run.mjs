@@ -65,7 +65,9 @@ const [evaluate, batch] = pyodide.runPython(GLUE).toJs();
 pyodide.runPython("import sys; sys.version.split()[0]");
 const cases = input.cases.map((c) => JSON.parse(evaluate(c.check, c.payload)));
 unpack(input.cohort);
-const cohorts = input.cohorts.map((c) => JSON.parse(batch(c.check, c.csv, c.lean === true)));
+// As the page sends them: the file's bytes (decoded by the checker), the case fixed, the notes.
+const cohorts = input.cohorts.map((c) => JSON.parse(batch(c.check, c.bytes ? new Uint8Array(c.bytes) : c.csv,
+  c.lean === true, JSON.stringify(c.fixed || {}), c.lean === true)));
 // A Python error that reaches JavaScript (a bug of the checker): Pyodide formats its traceback.
 let raised = null;
 try {

@@ -34,20 +34,23 @@ def evaluate(check: str, situation: dict | str | bytes) -> dict:
     return CHECKS[check](situation)
 
 
-def evaluate_batch(check: str, csv_text: str, leave_out=()) -> list[dict]:
-    """A cohort CSV, one verdict (or its errors) per row (contract v1.1, section Cohorts);
-    raises CohortFileError (a ValueError) when the file cannot be read. `leave_out`: verdict
-    keys not wanted among explanations, references, trace, next_steps (a table shows none)."""
+def evaluate_batch(check: str, csv_text: str | bytes, leave_out=(), fixed: dict | None = None) -> list[dict]:
+    """A cohort CSV, text or bytes, one verdict (or its errors) per row (contract v1.1 and
+    v1.2, section Cohorts); raises CohortFileError (a ValueError) when the file cannot be read.
+    `leave_out`: verdict keys not wanted among explanations, references, trace, next_steps (a
+    table shows none); `fixed`: {cqp, route, subject} chosen for the whole file."""
     from .cohort import evaluate_batch as batch
 
-    return batch(check, csv_text, leave_out)
+    return batch(check, csv_text, leave_out, fixed)
 
 
-def template(check: str, cqp: str, route: str | None = None, subject: str | None = None) -> str:
-    """The header line of a cohort CSV for that case (French labels and paths)."""
+def template(check: str, cqp: str, route: str | None = None, subject: str | None = None, *,
+             part: str | None = None) -> str:
+    """The header line of a cohort CSV for that case (French labels and paths); `part`: one
+    block or domain's columns only."""
     from .cohort import template as header
 
-    return header(check, cqp, route, subject)
+    return header(check, cqp, route, subject, part=part)
 
 
 def __getattr__(name: str):

@@ -1,5 +1,5 @@
 """python -m checker {score,eligibility,deadlines} [--all-errors] FILE   (FILE "-" reads stdin)
-python -m checker batch CHECK FILE [--format json]
+python -m checker batch CHECK FILE [--format json] [--cqp CQP] [--route ROUTE] [--subject SUBJECT]
 python -m checker template CHECK CQP [--route ROUTE] [--subject SUBJECT]
 
 Verdict as JSON on stdout, exit 0, whatever it says. Bad input: exit 2, nothing on stdout,
@@ -21,7 +21,7 @@ from .cohort import evaluate_rows
 from .explain import OPTIONAL
 
 USAGE = ("usage: python -m checker {score,eligibility,deadlines} [--all-errors] FILE  "
-         "(FILE « - » : entrée standard) | python -m checker batch CHECK FILE [--format json] | "
+         "(FILE « - » : entrée standard) | python -m checker batch CHECK FILE [--format json] [--cqp CQP] [--route ROUTE] [--subject SUBJECT] | "
          "python -m checker template CHECK CQP [--route ROUTE] [--subject SUBJECT]")
 
 
@@ -113,14 +113,16 @@ def batch(args: list[str]) -> int:
     from .cohort import situations
     from .spreadsheet import table
 
-    parsed = _options(args, ("--format",))
+    parsed = _options(args, ("--format", "--cqp", "--route", "--subject"))
     if parsed is None or len(parsed[0]) != 2 or parsed[0][0] not in CHECKS \
             or parsed[1].get("--format", "csv") not in ("csv", "json"):
         return _fail(USAGE)
     (check, name), options = parsed
     as_json = options.get("--format") == "json"
+    # Contract v1.2: the case may be fixed for the whole file (ids or labels).
+    fixed = {key: options[f"--{key}"] for key in ("cqp", "route", "subject") if f"--{key}" in options}
     try:
-        rows = list(situations(check, read_bytes(name)))
+        rows = list(situations(check, read_bytes(name), fixed))
     except ValueError as err:  # CohortFileError is a ValueError
         return _fail(str(err))
     results = _evaluate(check, rows, as_json)
@@ -180,6 +182,7 @@ def _write_utf8(text: str) -> None:
 
 
 def template(args: list[str]) -> int:
+    from .cohort import example_row
     from .cohort import template as header
 
     parsed = _options(args, ("--route", "--subject"))
@@ -187,7 +190,8 @@ def template(args: list[str]) -> int:
         return _fail(USAGE)
     (check, cqp), options = parsed
     try:
-        line = header(check, cqp, options.get("--route"), options.get("--subject"))
+        case = (check, cqp, options.get("--route"), options.get("--subject"))
+        line = header(*case) + "\n" + example_row(*case)  # contract v1.2: one example row
     except ValueError as err:
         return _fail(str(err))
     _write_utf8(line + "\n")

@@ -1,6 +1,6 @@
 """Cohorts (contract v1.1): a CSV of situations, one trainee a row, evaluated row by row.
 
-`situations(check, csv_text)` reads the file into (row number, label, situation) — or raises
+`situations(check, csv_text)` reads the file into rows (row number, label, situation…) — or raises
 CohortFileError for what makes the whole file unreadable; `evaluate_batch` gives the contract's
 array, a faulty row never stopping the others; `template` writes a header for one case.
 
@@ -14,8 +14,9 @@ import csv
 import functools
 import io
 import re
+from fractions import Fraction
 
-from . import columns, wording
+from . import columns, fields, wording
 from .columns import MEMBER
 from .errors import SituationError, public
 
@@ -25,6 +26,7 @@ MAX_MEMBERS = 99
 
 _MEMBER_PATH = re.compile(r"members\.(\d+)\.([a-z_]+)")
 _BLANK = re.compile(r"[\s;,]*")
+_MEMBER_INDEX = re.compile(r"\[(\d+)\]")
 
 
 class CohortFileError(ValueError):
@@ -62,7 +64,7 @@ def _read_header(check: str, cells: list[str], line: int) -> list:
     seen: dict[str, int] = {}
     for n, cell in enumerate(cells, 1):
         name = header_path(cell)
-        where = f"ligne {line}, colonne {n}"
+        where = f"ligne {line}, colonne {column_letters(n)}"
         if not name:
             out.append(None)  # a column without a heading is checked when a row fills it
             continue
@@ -74,7 +76,7 @@ def _read_header(check: str, cells: list[str], line: int) -> list:
         # The field itself, so that members.1.role and members.01.role are the same column.
         key = col if col == LABEL_COLUMN else columns.dotted(col[0])
         if key in seen:
-            raise CohortFileError(f"{where} : colonne « {_short(name)} » en double (déjà en colonne {seen[key]})")
+            raise CohortFileError(f"{where} : colonne « {_short(name)} » en double (déjà en colonne {column_letters(seen[key])})")
         seen[key] = n
         out.append(col)
     return out
@@ -82,6 +84,12 @@ def _read_header(check: str, cells: list[str], line: int) -> list:
 
 def _example(check: str) -> str:
     return next(iter(columns.known(check)))
+
+
+def _value(cell: str) -> str:
+    """A cell as written, trimmed, at most 60 characters (contract v1.2)."""
+    cell = cell.strip()
+    return cell if len(cell) <= 60 else cell[:59] + "…"
 
 
 def _short(text: str) -> str:
@@ -107,22 +115,54 @@ def _put(situation: dict, path: tuple, value) -> None:
 
 # --- the file -----------------------------------------------------------------------------
 
-def _text(data: str | bytes) -> str:
-    if isinstance(data, bytes):
+def decode(data: str | bytes | bytearray | memoryview) -> str:
+    """The text of a cohort file as spreadsheets write it (contract v1.2): UTF-16 when it starts
+    with its byte order mark, else UTF-8 (with or without BOM), else Windows-1252 (what French
+    Excel writes for « CSV (séparateur : point-virgule) »). Raises CohortFileError for a file
+    that is none of them."""
+    if isinstance(data, str):
+        return data[1:] if data.startswith("\ufeff") else data
+    data = bytes(data)
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
-            data = data.decode("utf-8")
+            text = data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise CohortFileError("le fichier commence comme un texte UTF-16 mais n'en est pas un : "
+                                  "enregistrez-le depuis votre tableur au format « CSV UTF-8 »") from None
+        return text[1:] if text.startswith("\ufeff") else text
+    nul = data.find(b"\0")
+    if nul >= 0:
+        raise CohortFileError(f"ligne {_line_at(data, nul)} : ce n'est pas un fichier texte "
+                              "(enregistrez votre classeur au format « CSV UTF-8 »)")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        try:
+            text = data.decode("cp1252")
         except UnicodeDecodeError as err:
-            line = data[:err.start].count(b"\n") + 1
-            raise CohortFileError(f"ligne {line} : le fichier n'est pas en UTF-8 "
-                                  "(enregistrez-le en « CSV UTF-8 »)") from None
-    return data[1:] if data.startswith("\ufeff") else data
+            raise CohortFileError(f"ligne {_line_at(data, err.start)} : des caractères illisibles, ni UTF-8 ni "
+                                  "Windows-1252 (enregistrez le fichier au format « CSV UTF-8 »)") from None
+    return text[1:] if text.startswith("\ufeff") else text
+
+
+def _line_at(data: bytes, offset: int) -> int:
+    return data.count(b"\n", 0, offset) + 1
 
 
 def _delimiter(first_line: str) -> str:
-    """`;` or `,`, whichever the header uses more outside quotes (`;` when tied: the French
-    spreadsheets' choice)."""
+    """`;`, tab or `,`, whichever the header uses most outside quotes (ties: `;`, the French
+    spreadsheets' choice, then tab, then `,`)."""
     outside = re.sub(r'"[^"]*"', "", first_line)
-    return "," if outside.count(",") > outside.count(";") else ";"
+    return max(";\t,", key=lambda d: (outside.count(d), -";\t,".index(d)))
+
+
+def column_letters(n: int) -> str:
+    """A column's name in a spreadsheet, from its number: 1 → A, 8 → H, 27 → AA."""
+    out = ""
+    while n > 0:
+        n, rest = divmod(n - 1, 26)
+        out = chr(65 + rest) + out
+    return out
 
 
 def _records(text: str):
@@ -147,13 +187,18 @@ def _csv_error(err: csv.Error) -> str:
     return "guillemets mal placés"
 
 
-def situations(check: str, data: str | bytes):
-    """(row number, label, situation, problems) for each data row of a cohort CSV; problems are
-    those of the row's cells that no field holds (a cell beyond the header's columns).
+def situations(check: str, data: str | bytes, fixed: dict | None = None):
+    """(row number, label, situation, problems, cells, where) for each data row of a cohort
+    CSV; problems are those the checker cannot see (a cell beyond the header's columns, a cell
+    contradicting the case fixed by the caller); cells are the row's, and where is {path:
+    column index} (the same dict for every row), to place each error in the spreadsheet.
+    `fixed`: {cqp, route, subject} chosen for the whole file (contract v1.2), ids or labels.
+    A row whose `candidat` starts with « exemple » is the template's example: skipped.
     Raises CohortFileError when the file cannot be read (contract: exit 2)."""
     if check not in columns.CHECKS:
         raise CohortFileError(f"outil « {_short(check)} » inconnu (attendu : {', '.join(columns.CHECKS)})")
-    text = _text(data)
+    text = decode(data)
+    wanted = fixed_case(check, fixed)
     records = _records(text)
     header = None
     for line, cells in records:
@@ -164,10 +209,14 @@ def situations(check: str, data: str | bytes):
         raise CohortFileError("ligne 1 : fichier vide, sans ligne d'en-tête (attendu : les chemins des champs, "
                               f"par exemple « {LABEL_COLUMN};{_example(check)} »)")
     plan = _Plan(header)
+    where = {LABEL_COLUMN if col == LABEL_COLUMN else columns.dotted(col[0]): n
+             for n, col in enumerate(header) if col is not None}
     for line, cells in records:
         if not any(c.strip() for c in cells):
             continue
         label, situation, problems = None, {}, []
+        if wanted:
+            situation.update(wanted)  # in the situation's order; a cell may say the same
         nodes = plan.nodes(situation)
         for n, cell in enumerate(cells):
             value = cell.strip()
@@ -177,13 +226,64 @@ def situations(check: str, data: str | bytes):
             elif not value:
                 continue  # an empty cell is an absent field; a block all empty, an absent block
             elif col is None:
-                problems.append(_stray_cell(n + 1))
+                problems.append(_stray_cell(n + 1, value))
+            elif wanted and len(col[0]) == 1 and col[0][0] in wanted:
+                conflict = _contradicts(check, col[0][0], value, wanted[col[0][0]])
+                if conflict == "unread":
+                    situation[col[0][0]] = value  # the checker names the unknown value
+                elif conflict:
+                    problems.append(_conflict(check, col[0][0], wanted[col[0][0]], n + 1, value))
             elif plan.parent[n] is None:
                 path = col[0]
                 _put(situation, path, value)
             else:
                 plan.node(nodes, plan.parent[n])[plan.leaf[n]] = value
-        yield line, label, situation, problems
+        if label is not None and fields.plain(label).startswith("exemple"):
+            continue  # the template's example row, left as it is
+        yield line, label, situation, problems, cells, where
+
+
+FIXABLE = ("cqp", "route", "subject")
+
+
+def _choices(key: str) -> dict[str, list[str]]:
+    return {option: fields.labels((key,), option) for option in fields.options((key,))}
+
+
+def fixed_case(check: str, fixed: dict | None) -> dict:
+    """The case the caller fixed, as ids ({"cqp": …, "route": …}), in the situation's order;
+    ids or labels accepted. An unknown value cannot be read (CohortFileError, naming it)."""
+    out = {}
+    for key in FIXABLE:
+        value = (fixed or {}).get(key)
+        if value is None or not str(value).strip():
+            continue
+        if key == "subject" and check != "eligibility":
+            raise CohortFileError(f"« {_short(str(value))} » : le public concerné ne vaut que pour l'éligibilité")
+        option = fields.read_choice(str(value), _choices(key))
+        if option is None:
+            name = wording.label((key,), check)
+            raise CohortFileError(f"{name} « {_short(str(value))} » inconnu "
+                                  f"(attendu : {', '.join(fields.options((key,)))})")
+        out[key] = option
+    return out
+
+
+@functools.lru_cache(maxsize=1024)
+def _contradicts(check: str, key: str, value: str, option: str) -> bool | str:
+    """False when the cell names the fixed option, "unread" when it names none, True when it
+    names another one (cached: a file repeats the same few words in these columns)."""
+    read = fields.read_choice(value, _choices(key))
+    return "unread" if read is None else read != option
+
+
+def _conflict(check: str, key: str, option: str, n: int, value: str) -> dict:
+    words = fields.labels((key,), option)
+    said = words[0] if words else option
+    return {**public({"path": key, "kind": "conflict",
+                      "expected": f"« {said} », choisi pour tout le tableau, ou une cellule vide",
+                      "label": wording.label((key,), check), "problem": "", "said": ""}),
+            "column": column_letters(n), "value": _value(value)}
 
 
 class _Plan:
@@ -225,16 +325,19 @@ class _Plan:
         return node
 
 
-def _stray_cell(n: int) -> dict:
-    where = f"(colonne {n})"
-    return public({"path": where, "kind": "unknown", "expected": "une cellule sous un en-tête de colonne",
-                   "label": f"Colonne {n}", "problem": "", "said": "cellule en trop"})
+def _stray_cell(n: int, value: str) -> dict:
+    letters = column_letters(n)
+    return {**public({"path": f"(colonne {letters})", "kind": "unknown",
+                      "expected": "une cellule sous un en-tête de colonne",
+                      "label": f"Colonne {letters}", "problem": "", "said": "cellule en trop"}),
+            "column": letters, "value": _value(value)}
 
 
-def evaluate_batch(check: str, csv_text: str | bytes, leave_out=()) -> list[dict]:
+def evaluate_batch(check: str, csv_text: str | bytes, leave_out=(), fixed: dict | None = None) -> list[dict]:
     """The contract's array: {"row", "label", "verdict"} or {"row", "label", "errors"} per data
-    row; `leave_out` as for evaluate_rows. Raises CohortFileError when the file cannot be read."""
-    return evaluate_rows(check, situations(check, csv_text), frozenset(leave_out))
+    row; `leave_out` as for evaluate_rows; `fixed`: the case fixed for the whole file ({cqp,
+    route, subject}). Raises CohortFileError when the file cannot be read."""
+    return evaluate_rows(check, situations(check, csv_text, fixed), frozenset(leave_out))
 
 
 def evaluate_rows(check: str, rows, leave_out: frozenset = frozenset()) -> list[dict]:
@@ -249,17 +352,28 @@ def evaluate_rows(check: str, rows, leave_out: frozenset = frozenset()) -> list[
     elif leave_out:
         evaluate = functools.partial(_without, evaluate, leave_out)
     out = []
-    for row, label, situation, problems in rows:
+    for row, label, situation, problems, cells, where in rows:
         try:
             verdict = evaluate(situation)
         except SituationError as err:
-            out.append({"row": row, "label": label, "errors": err.errors + problems})
+            first = [p for p in problems if p["kind"] == "conflict"]
+            errors = first + [_placed(e, cells, where) for e in err.errors] + [p for p in problems if p not in first]
+            out.append({"row": row, "label": label, "errors": errors})
             continue
         if problems:
             out.append({"row": row, "label": label, "errors": problems})
         else:
             out.append({"row": row, "label": label, "verdict": verdict})
     return out
+
+
+def _placed(error: dict, cells: list[str], where: dict) -> dict:
+    """An error with its cell (contract v1.2): the column's letters and the value as written,
+    or None for both when no column holds that field."""
+    n = where.get(_MEMBER_INDEX.sub(r".\1", error["path"]))  # members[0].role is members.0.role
+    if n is None:
+        return {**error, "column": None, "value": None}
+    return {**error, "column": column_letters(n + 1), "value": _value(cells[n]) if n < len(cells) else ""}
 
 
 def _without(evaluate, leave_out: frozenset, situation) -> dict:
@@ -271,7 +385,8 @@ def _without(evaluate, leave_out: frozenset, situation) -> dict:
 
 # --- templates ----------------------------------------------------------------------------
 
-def template(check: str, cqp: str, route: str | None = None, subject: str | None = None) -> str:
+def template(check: str, cqp: str, route: str | None = None, subject: str | None = None, *,
+             part: str | None = None) -> str:
     """The header line of a cohort CSV for one case: `candidat`, then « Label (path) » for the
     head (cqp, subject, route) and every field the checker reads there, `;`-separated."""
     from . import referentiel
@@ -293,11 +408,68 @@ def template(check: str, cqp: str, route: str | None = None, subject: str | None
         route = columns.routes(cqp)[0]  # these checks need a route: the fields of the first one
     data = referentiel.cqp(cqp).data
     paths = [p for p, _ in columns.head(check, subject) + columns.fields(check, cqp, route, subject)]
+    if part is not None:  # one block or domain's template: its columns only
+        if check != "score" or part not in [x["id"] for x in referentiel.cqp(cqp).parts]:
+            raise CohortFileError(f"bloc ou domaine « {_short(part)} » inconnu pour {cqp}")
+        paths = [p for p in paths if p[0] not in ("blocks", "domains") or p[1] == part]
     plain = [p for p in paths if MEMBER not in p]
     # One member after the other, each with all its fields.
     members = [tuple(i if k == MEMBER else k for k in p)
                for i in range(columns.member_count(cqp, route)) for p in paths if MEMBER in p]
     return ";".join([LABEL_COLUMN] + [_cell(p, check, subject, data) for p in plain + members])
+
+
+EXAMPLE_LABEL = "Exemple (ligne ignorée, à remplacer)"
+
+
+def example_row(check: str, cqp: str, route: str | None = None, subject: str | None = None, *,
+                part: str | None = None) -> str:
+    """The template's example row (contract v1.2), after its header: how each value is written,
+    from the field table's first example of its type (a choice by the label people read). Its
+    `candidat` cell starts with « Exemple »: left as it is, the row is skipped."""
+    header = template(check, cqp, route, subject, part=part)  # checks the case, as the header does
+    if route is None and (check == "score" or subject == "candidate"):
+        route = columns.routes(cqp)[0]
+    given = {"cqp": cqp, "route": route, "subject": subject}
+    cells = [EXAMPLE_LABEL]
+    for cell in next(csv.reader([header], delimiter=";"))[1:]:
+        path = header_path(cell)
+        name = path.rsplit(".", 1)[-1]
+        kind = _column(check, path)[1]
+        if name in given and "." not in path:
+            words = fields.labels((name,), given[name]) if given[name] else []
+            value = words[0] if words else (given[name] or "")
+        elif kind == columns.CHOICE:
+            keys = tuple(int(k) if k.isdigit() else k for k in path.split("."))
+            options = fields.options(keys)
+            # A jury's members: each its own option (one of each role), as a jury is made.
+            option = options[keys[1] % len(options)] if options and len(keys) > 1 and isinstance(keys[1], int) else \
+                options[0] if options else ""
+            words = fields.labels(keys, option) if option else []
+            value = words[0] if words else option
+        elif kind == columns.TEXT:
+            value = "Dupont"
+        else:
+            value = fields.examples(kind)[0] if fields.examples(kind) else ""
+        cells.append(value)
+    # A field that does not apply to what the example says (a member's question for the other
+    # role) is left empty: the checker says which, reading the example as a trainee's row.
+    out = io.StringIO()
+    csv.writer(out, delimiter=";", lineterminator="").writerow(["x"] + cells[1:])
+    (read,) = evaluate_batch(check, header + "\n" + out.getvalue() + "\n")
+    for error in read.get("errors", []):
+        if error["kind"] == "unknown" and error.get("column"):
+            cells[_column_number(error["column"]) - 1] = ""
+    out = io.StringIO()
+    csv.writer(out, delimiter=";", lineterminator="").writerow(cells)
+    return out.getvalue()
+
+
+def _column_number(letters: str) -> int:
+    n = 0
+    for c in letters:
+        n = n * 26 + ord(c) - 64
+    return n
 
 
 def _cell(path: tuple, check: str, subject: str | None, cqp: dict) -> str:
@@ -306,3 +478,55 @@ def _cell(path: tuple, check: str, subject: str | None, cqp: dict) -> str:
     cell = dotted if label in (dotted, wording.path_text(path)) else f"{label} ({dotted})"
     # A label holding the delimiter or a quote is quoted as RFC 4180 says.
     return f'"{cell.replace(chr(34), chr(34) * 2)}"' if any(c in cell for c in ';"\n') else cell
+
+
+# --- what a cohort table says of each block or domain ---------------------------------------
+
+def part_notes(verdict: dict) -> dict[str, dict]:
+    """For each block or domain of a score verdict that is not validated: {"out_of_reach":
+    bool, "why": French}, the cause with both figures (« C3.4 : 48,25 %, sous son minimum de
+    50 % »), or why it is out of reach. The cohort page shows it beside the block's state."""
+    from . import french, referentiel
+
+    parts = verdict.get("blocks") or verdict.get("domains") or {}
+    if not parts or verdict.get("cqp") not in referentiel.cqp_ids():
+        return {}
+    cqp = referentiel.cqp(verdict["cqp"])
+    pct = french.percent
+    out = {}
+    for pid, part in parts.items():
+        if part.get("validated") or not part.get("evaluated") or part.get("carried_over"):
+            continue
+        why, beyond = [], False
+        if cqp.by_domains:
+            minimum = cqp.rule("domain_pass_rate").value
+            if part.get("decided") == "out_of_reach":
+                beyond = True
+                why.append(f"hors d'atteinte : même avec tous les indicateurs restants positifs, "
+                           f"{part['needed_positive']} indicateurs positifs sur {part['total']} ne peuvent être atteints")
+            elif part.get("rate") is not None:
+                why.append(f"taux {pct(part['rate'])}, sous le minimum de {pct(minimum)} "
+                           f"({part['positive']} indicateurs positifs sur {part['total']}, "
+                           f"il en faut {part['needed_positive']})")
+        elif verdict.get("route") == "vae":
+            if part.get("average") is not None:
+                minimum = cqp.rule("vae_block_min").value
+                why.append(f"score {pct(part['average'])}, sous le minimum de {pct(minimum)}")
+        else:
+            minimum = cqp.rule("competence_mastery_min").value
+            average_min = cqp.rule("block_average_min").value
+            for cid in part.get("below_minimum", []):
+                why.append(f"{cid} : {pct(part['competences'][cid])}, sous son minimum de {pct(minimum)}")
+            needed = part.get("needed")
+            if needed is not None and not needed.get("reachable", True):
+                beyond = True
+                lost = [cid for cid, evals in (needed.get("per_competence") or {}).items()
+                        if any(v is None for v in evals.values())]
+                why.insert(0, "hors d'atteinte : même 100 % à chaque résultat manquant ne suffirait pas"
+                           + (f" ({', '.join(lost)} ne peut plus atteindre {pct(minimum)})" if lost else ""))
+            elif part.get("complete", True) and part.get("average") is not None \
+                    and Fraction(str(part["average"])) < average_min:
+                why.append(f"moyenne {pct(part['average'])}, sous le minimum de {pct(average_min)}")
+        if why:
+            out[pid] = {"out_of_reach": beyond, "why": " ; ".join(why)}
+    return out

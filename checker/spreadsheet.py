@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import csv
 import io
+from datetime import date
 
-from .french import percent
+from .cohort import part_notes
+from .french import long_date, percent
 
 BOM = "\ufeff"
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -28,9 +30,11 @@ def _date(iso: str | None) -> str:
     return f"{day}/{month}/{year}"
 
 
-def _part_decision(part: dict) -> str:
-    if part.get("carried_over"):
-        until = _date(part.get("valid_until"))
+def _part_decision(part: dict, note: dict | None = None) -> str:
+    if note and note["out_of_reach"]:
+        return "hors d'atteinte"
+    if part.get("carried_over"):  # in words, its weekday said (a date column stays a date)
+        until = long_date(date.fromisoformat(part["valid_until"])) if part.get("valid_until") else ""
         return ("reporté, valable jusqu'au " if part["validated"] else "reporté, expiré le ") + until
     if not part.get("evaluated"):
         return "non évalué"
@@ -39,9 +43,11 @@ def _part_decision(part: dict) -> str:
     return "validé" if part["validated"] else "non validé"
 
 
-def _needed(part_id: str, part: dict) -> str | None:
+def _needed(part_id: str, part: dict, note: dict | None = None) -> str | None:
     if part.get("validated"):
         return None
+    if note:  # why it is not validated, both figures (cohort.part_notes)
+        return f"{part_id} : {note['why']}"
     if "needed" in part:
         uniform = part["needed"]["uniform"]
         if uniform is None:
@@ -62,9 +68,17 @@ def table(check: str, results: list[dict]) -> str:
     head = ["Ligne", "Candidat", "Résultat"]
     parts: list[str] = []
     deadline_ids: dict[str, str] = {}
+    figures: list[str] = []
+    competences: list[str] = []
     if check == "score":
         parts = list(dict.fromkeys(p for v in verdicts for p in _parts(v)))
-        head += [f"{p} : décision" for p in parts] + ["Ce qu'il faut encore"]
+        competences = list(dict.fromkeys(c for v in verdicts for part in _parts(v).values()
+                                         for c in part.get("competences") or {}))
+        by_domains = any("domains" in v for v in verdicts)
+        # The figures as numbers, in columns of their own: a spreadsheet sorts them.
+        figures = [f"{p} : {'taux' if by_domains else 'moyenne'} (%)" for p in parts] + \
+            [f"{c} : maîtrise (%)" for c in competences]
+        head += [f"{p} : décision" for p in parts] + ["Ce qu'il faut encore"] + figures
     elif check == "eligibility":
         head += ["Conditions non remplies"]
     elif check == "deadlines":
@@ -83,13 +97,17 @@ def table(check: str, results: list[dict]) -> str:
         if v is None:
             row.append("Données à corriger")
             row += [""] * (len(head) - len(row) - 1)
-            row.append(" ; ".join(f"{e['message']} ({e['path']})" for e in r["errors"]))
+            row.append(" ; ".join(_problem(e) for e in r["errors"]))
         else:
             row.append(_status(check, v))
             if check == "score":
                 own = _parts(v)
-                row += [_part_decision(own[p]) if p in own else "" for p in parts]
-                row.append(" ; ".join(n for p, part in own.items() if (n := _needed(p, part))))
+                notes = part_notes(v)
+                row += [_part_decision(own[p], notes.get(p)) if p in own else "" for p in parts]
+                row.append(" ; ".join(n for p, part in own.items() if (n := _needed(p, part, notes.get(p)))))
+                masteries = {c: m for part in own.values() for c, m in (part.get("competences") or {}).items()}
+                row += [_figure(own[p].get("rate", own[p].get("average"))) if p in own else "" for p in parts]
+                row += [_figure(masteries.get(c)) for c in competences]
             elif check == "eligibility":
                 row.append(" ; ".join(c["title"] for c in v["checks"] if not c["ok"]))
             elif check == "deadlines":
@@ -98,6 +116,19 @@ def table(check: str, results: list[dict]) -> str:
             row.append("")
         writer.writerow([neutral(c) for c in row])
     return BOM + out.getvalue()
+
+
+def _figure(value) -> str:
+    """A figure as a French spreadsheet reads a number: decimal comma, no unit."""
+    return "" if value is None else str(value).replace(".", ",").removesuffix(",0")
+
+
+def _problem(error: dict) -> str:
+    """A row's problem where the spreadsheet shows it: column letters and the value as typed."""
+    if error.get("column"):
+        value = f" (« {error['value']} »)" if error.get("value") else " (cellule vide)"
+        return f"colonne {error['column']}{value} : {error['message']}"
+    return error["message"]
 
 
 def _status(check: str, verdict: dict) -> str:

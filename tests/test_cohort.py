@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 import checker
 from checker import CohortFileError, columns, evaluate_batch, referentiel, template
+from checker.cohort import example_row
 from checker.__main__ import main
 from situation_files import situation_cases
 
@@ -99,10 +100,11 @@ def test_header_alone_gives_an_empty_array():
 
 @pytest.mark.parametrize("name, words", [
     ("blank-lines-only.csv", ["sans ligne d'en-tête"]),
-    ("unknown-column.csv", ["colonne inconnue", "domains.DC1.positve", "colonne 4", "l'outil « Résultats »"]),
+    ("unknown-column.csv", ["colonne inconnue", "domains.DC1.positve", "colonne D", "l'outil « Résultats »"]),
     ("doubled-column.csv", ["en double", "domains.DC1.total"]),
     ("doubled-column-parentheses.csv", ["en double", "domains.DC1.total"]),
-    ("not-utf8.csv", ["UTF-8", "ligne 2"]),
+    ("windows-1252-undefined.csv", ["ni UTF-8 ni Windows-1252", "ligne 3"]),
+    ("nul-bytes.csv", ["pas un fichier texte", "ligne 1"]),
 ])
 def test_files_that_cannot_be_read(name, words):
     with pytest.raises(CohortFileError) as err:
@@ -143,10 +145,94 @@ def test_the_same_member_field_twice_is_a_doubled_column():
 
 def test_cells_beyond_the_header_are_the_rows_problem():
     rows = evaluate_batch("score", "cqp;route\nvendeur-conseil-distance;formation;;x\n")
-    assert error_paths(rows[0])[-1] == ("(colonne 4)", "unknown")
+    assert error_paths(rows[0])[-1] == ("(colonne D)", "unknown")
+    assert rows[0]["errors"][-1]["column"] == "D" and rows[0]["errors"][-1]["value"] == "x"
+
+
+# --- contract v1.2: the files organisms have, the case fixed by the caller ------------------
+
+LEAN = ("trace", "explanations", "references", "next_steps")
+
+
+def test_a_file_that_is_not_utf8_is_read_as_windows_1252():
+    rows = by_row(batch("score", "not-utf8.csv"))
+    assert rows[2]["label"] == "Chloé"
+
+
+@pytest.mark.parametrize("name", ["excel-windows-1252.csv", "libreoffice-utf16.csv"])
+def test_french_excel_and_libreoffice_files_with_the_case_fixed(name):
+    rows = by_row(evaluate_batch("score", (COHORTS / name).read_bytes(), LEAN,
+                                 {"cqp": "commercial-sedentaire", "route": "vae"}))
+    # The example row (line 2) is skipped; accented names, CRLF and decimal commas are read.
+    assert list(rows) == [3, 4, 5, 6]
+    rene, zoe, anais, loic = rows[3], rows[4], rows[5], rows[6]
+    assert rene["label"] == "René Lefèvre" and rene["verdict"]["blocks"]["B2"]["validated"] is False
+    assert rene["verdict"]["blocks"]["B1"]["average"] == 72.5
+    assert zoe["label"] == "Zoé Müller" and zoe["verdict"]["certified"] is True  # empty cqp and route
+    # A route that contradicts the case chosen is the row's error, with its cell.
+    assert anais["errors"] == [{**anais["errors"][0], "path": "route", "kind": "conflict", "column": "C",
+                                "value": "formation"}]
+    assert "VAE" in anais["errors"][0]["expected"]
+    # A typo: the value as typed and the spreadsheet's column letter.
+    assert [(e["path"], e["column"], e["value"]) for e in loic["errors"]] == [("blocks.B1.score", "D", "7O")]
+
+
+def test_labels_in_any_case_without_accents_and_the_fixed_case_by_label():
+    text = ("candidat;cqp;route;blocks.B1.score\n"
+            "a;COMMERCIAL SEDENTAIRE DU SECTEUR ALIMENTAIRE;vae (validation des acquis de l’experience);70\n"
+            "b;commercial-sedentaire;vae;70\n")
+    for fixed in (None, {"cqp": "Commercial sédentaire", "route": "VAE"}):
+        rows = evaluate_batch("score", text, LEAN, fixed)
+        assert all("verdict" in r for r in rows), rows
+
+
+def test_an_unknown_value_in_a_fixed_column_stays_unknown_and_an_unknown_fixed_value_is_the_files():
+    rows = evaluate_batch("score", "candidat;cqp;blocks.B1.score\na;CQP inconnu;70\n", LEAN,
+                          {"cqp": "commercial-sedentaire", "route": "vae"})
+    assert [(e["path"], e["kind"], e["column"], e["value"]) for e in rows[0]["errors"]] == [
+        ("cqp", "unknown", "B", "CQP inconnu")]
+    with pytest.raises(CohortFileError, match="inconnu"):
+        evaluate_batch("score", "candidat;blocks.B1.score\n", fixed={"cqp": "boulangerie"})
+
+
+def test_an_error_without_a_cell_has_no_column_and_an_empty_cell_its_letter():
+    rows = evaluate_batch("score", "cqp;route;session_date;domains.DC2.validated_on\n"
+                          "vendeur-conseil-distance;;;01/02/2025\n", LEAN)
+    placed = {e["path"]: (e["column"], e["value"]) for e in rows[0]["errors"]}
+    assert placed["route"] == ("B", "")
+    assert placed["session_date"] == ("C", "")
+
+
+def test_a_long_value_is_cut_to_60_characters():
+    rows = evaluate_batch("score", "cqp;route;blocks.B1.score\ncommercial-sedentaire;vae;" + "9" * 80 + "x\n", LEAN)
+    value = rows[0]["errors"][0]["value"]
+    assert len(value) == 60 and value.endswith("…")
+
+
+@pytest.mark.parametrize("delimiter", [";", "\t", ","])
+def test_delimiters_and_utf8_bom(delimiter):
+    text = delimiter.join(["candidat", "cqp", "route", "blocks.B1.score"]) + "\r\n" + \
+        delimiter.join(["Élodie", "commercial-sedentaire", "vae", "70"]) + "\r\n"
+    (row,) = evaluate_batch("score", "\ufeff".encode() + text.encode("utf-8"), LEAN)
+    assert row["label"] == "Élodie" and row["verdict"]["blocks"]["B1"]["validated"] is True
+
+
+def test_cli_batch_with_the_case_fixed():
+    p = run("batch", "score", str(COHORTS / "excel-windows-1252.csv"), "--format", "json",
+            "--cqp", "Commercial sédentaire", "--route", "vae")
+    assert p.returncode == 0, p.stderr
+    assert [r["row"] for r in json.loads(p.stdout)] == [3, 4, 5, 6]
+    p = run("batch", "score", str(COHORTS / "excel-windows-1252.csv"), "--cqp", "boulangerie")
+    assert p.returncode == 2 and p.stderr.count(b"\n") == 1 and b"boulangerie" in p.stderr
 
 
 # --- the same verdicts as the checker, situation file by situation file --------------------
+
+def _unplaced(errors: list[dict]) -> list[dict]:
+    """A row's errors without their cell (column, value): what the checker says of the same
+    situation given as JSON."""
+    return [{k: v for k, v in e.items() if k not in ("column", "value")} for e in errors]
+
 
 def _flatten(value, path=()) -> list[tuple[tuple, object]] | None:
     """(path, leaf) pairs of a situation, None when a CSV cannot say it (null, an empty object
@@ -256,7 +342,7 @@ def test_each_situation_as_one_csv_file(check):
             continue
         (result,) = evaluate_batch(check, _csv([(case["name"], fields)]))
         assert result["row"] == 2 and result["label"] == case["name"]
-        assert {k: v for k, v in result.items() if k in ("verdict", "errors")} == \
+        assert {k: _unplaced(v) if k == "errors" else v for k, v in result.items() if k in ("verdict", "errors")} == \
             _expected(check, case["situation"]), case["name"]
         done += 1
     assert done >= 5, f"too few situations of {check} could be written as CSV ({done})"
@@ -277,7 +363,7 @@ def test_all_situations_of_a_check_in_one_csv_file(check):
             assert result.get("verdict") == expected["verdict"], name
         else:
             key = lambda e: (e["path"], e["kind"])  # noqa: E731
-            assert sorted(result.get("errors", []), key=key) == sorted(expected["errors"], key=key), name
+            assert sorted(_unplaced(result.get("errors", [])), key=key) == sorted(expected["errors"], key=key), name
 
 
 # --- templates -----------------------------------------------------------------------------
@@ -329,6 +415,16 @@ def test_every_template_reads_back(check, cqp, route, subject):
     assert not [e for e in result.get("errors", []) if e["kind"] in ("type", "unknown")], result
 
 
+@pytest.mark.parametrize("check, cqp, route, subject", list(_cases()))
+def test_every_templates_example_row_is_read_and_skipped(check, cqp, route, subject):
+    header, example = template(check, cqp, route, subject), example_row(check, cqp, route, subject)
+    assert example.startswith("Exemple")
+    assert evaluate_batch(check, header + "\r\n" + example + "\r\n") == []
+    # Renamed, the same row is read: every value of the example is written as the checker reads it.
+    (row,) = evaluate_batch(check, header + "\r\n" + example.replace("Exemple", "Dupont", 1) + "\r\n")
+    assert not [e for e in row.get("errors", []) if e["kind"] in ("type", "unknown")], row
+
+
 def test_template_of_a_jury_lists_each_member():
     cells = template("eligibility", "vendeur-conseil-distance", subject="jury").split(";")
     assert "Membre 1 : rôle (members.0.role)" in cells and "Membre 2 : nom (members.1.name)" in cells
@@ -367,7 +463,7 @@ def test_cli_batch_reads_stdin():
 @pytest.mark.parametrize("name, words", [
     ("blank-lines-only.csv", "en-tête"), ("unknown-column.csv", "domains.DC1.positve"),
     ("doubled-column.csv", "en double"), ("doubled-column-parentheses.csv", "en double"),
-    ("not-utf8.csv", "UTF-8")])
+    ("windows-1252-undefined.csv", "UTF-8")])
 def test_cli_batch_exit_2_on_one_line(name, words):
     for extra in ((), ("--format", "json")):
         p = run("batch", "score", str(COHORTS / name), *extra)
@@ -406,9 +502,14 @@ def test_cli_default_output_is_a_spreadsheet_table():
     assert alice[rows[0].index("DC1 : décision")] == "validé"
     assert bruno[2] == "Données à corriger"
     assert "DC2 — indicateurs évalués positivement : réponse non reconnue" in bruno[-1]
+    assert "domains." not in bruno[-1]  # no path in what people read
     chloe = rows[3]
-    assert chloe[rows[0].index("DC2 : décision")].startswith("reporté, valable jusqu'au 01/02/2027")
-    assert "DC1 : 16 indicateurs positifs sur 20" in chloe[rows[0].index("Ce qu'il faut encore")]
+    assert chloe[rows[0].index("DC2 : décision")].startswith("reporté, valable jusqu'au lundi 1er février 2027")
+    assert "DC1 : taux 75 %, sous le minimum de 80 % (15 indicateurs positifs sur 20, il en faut 16)" \
+        in chloe[rows[0].index("Ce qu'il faut encore")]
+    # The figures as numbers in their own columns; a problem by its column letter and value.
+    assert chloe[rows[0].index("DC1 : taux (%)")] == "75" and alice[rows[0].index("DC2 : taux (%)")] == "90"
+    assert "colonne G (« abc ») : DC2 — indicateurs évalués positivement" in bruno[-1]
 
 
 def test_cli_table_says_what_an_incomplete_block_needs():
@@ -437,7 +538,8 @@ def test_cli_template():
     p = run("template", "score", "vendeur-conseil-distance", "--route", "vae")
     assert p.returncode == 0
     line = p.stdout.decode("utf-8")
-    assert line == template("score", "vendeur-conseil-distance", "vae") + "\n"
+    case = ("score", "vendeur-conseil-distance", "vae")
+    assert line == template(*case) + "\n" + example_row(*case) + "\n"
     p = run("template", "eligibility", "commercial-sedentaire", "--subject", "jury", "--route", "vae")
     assert p.returncode == 0 and "(members.1.knows_candidate)" in p.stdout.decode("utf-8")
 

@@ -1,5 +1,7 @@
-"""The site's address comes from one setting (mkdocs.yml `site_url`, which CQP_SITE_URL
-overrides): canonical links, the sitemap and every ready link of /liens/ use it."""
+"""The site's address comes from one setting (mkdocs.yml `site_url`, which CQP_SITE_URL sets):
+canonical links, the sitemap and every ready link of /liens/ use it; without it, no address is
+written (no canonical link, an empty sitemap, relative ready links made absolute in the browser)
+and no placeholder address ships."""
 from __future__ import annotations
 
 import re
@@ -29,7 +31,23 @@ def test_the_environment_sets_the_address(other_address):
     assert len(hrefs) > 300
     assert all(h.startswith(other_address) for h in hrefs)
     assert "cqp.example.org" not in page
-    assert '"https://cqp.organisme.test"' in page  # the embed snippet checks the frame's origin
+    assert "https://cqp.organisme.test/portail/integrer-score/" in page
+
+
+@pytest.fixture
+def no_address(monkeypatch):
+    monkeypatch.delenv("CQP_SITE_URL", raising=False)
+    setting.site_url.cache_clear()
+    yield
+    setting.site_url.cache_clear()
+
+
+def test_without_an_address_the_links_are_relative(no_address):
+    assert setting.site_url() == "" and setting.origin() == ""
+    page = links.generate(pages.cqps_of(pages.load_all()))[links.HERE]
+    hrefs = re.findall(r'href="([^"]+)"', page)
+    assert len(hrefs) > 300 and all(h.startswith("../") for h in hrefs if not h.startswith("#"))
+    assert "example" not in page and "e.origin !== \"" not in page  # the origin is the frame's own
 
 
 @pytest.mark.site
@@ -37,9 +55,16 @@ def test_canonical_links_and_sitemap_use_the_setting():
     if not (SITE / "sitemap.xml").exists():
         pytest.fail("site/ is not built: run make site")
     address = setting.site_url()
-    for page in SITE.rglob("index.html"):
-        canonical = re.search(r'<link rel="canonical" href="([^"]+)"', page.read_text(encoding="utf-8"))
-        if canonical:
-            assert canonical.group(1).startswith(address), page
+    for page in SITE.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert "cqp.example.org" not in text, page
+        canonical = re.search(r'<link rel="canonical" href="([^"]+)"', text)
+        if address:
+            assert canonical is None or canonical.group(1).startswith(address), page
+        else:
+            assert canonical is None, page
     locs = re.findall(r"<loc>([^<]+)</loc>", (SITE / "sitemap.xml").read_text(encoding="utf-8"))
-    assert locs and all(loc.startswith(address) for loc in locs)
+    if address:
+        assert locs and all(loc.startswith(address) for loc in locs)
+    else:
+        assert locs == []

@@ -142,6 +142,16 @@ PAGES = [
 ]
 
 
+def _tools(here: str) -> str:
+    """The organism's tools, before the CQPs' tabs: a whole cohort at once, and the embeds."""
+    return (f"**Vos outils.** [Toute une promotion]({link(here, 'simulateur/cohorte/index.md')}) : les "
+            "résultats, l'éligibilité ou le calendrier de tous vos stagiaires d'un coup, à partir d'un "
+            "tableau, calculés dans votre navigateur. "
+            f"[Intégrer un outil sur votre site]({link(here, 'liens.md', 'integrer')}) : le simulateur "
+            "dans une page de votre site, réglé d'emblée sur votre CQP et votre voie d'accès.")
+
+
 def generate(cqps: list[Cqp]) -> dict[str, str]:
-    return {path: page(title, description, [f"# {title}", intro, _tabs(cqps, render)])
+    return {path: page(title, description, [f"# {title}", intro]
+                       + ([_tools(path)] if render is organisme else []) + [_tabs(cqps, render)])
             for path, title, description, intro, render in PAGES}

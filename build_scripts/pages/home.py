@@ -23,6 +23,14 @@ AUDIENCES = [
 ]
 
 
+def _more(path: str) -> str:
+    """The organism's card also leads to its tools: a whole cohort, the embeds."""
+    if path != "organisme.md":
+        return ""
+    return (f"\n\n[Toute une promotion]({link(HERE, 'simulateur/cohorte/index.md')}) · "
+            f"[Intégrer un outil sur votre site]({link(HERE, 'liens.md', 'integrer')})")
+
+
 def _card(body: str) -> str:
     lines = body.strip("\n").split("\n")
     return "-   " + lines[0] + "\n" + textwrap.indent("\n".join(lines[1:]), "    ")
@@ -41,7 +49,7 @@ def generate(cqps: list[Cqp]) -> dict[str, str]:
         f"Les deux CQP côte à côte : [Comparer]({link(HERE, 'comparer.md')}).",
         "## Vous êtes… {#publics}",
         '<div class="grid cards" markdown>\n\n' + "\n\n".join(
-            _card(f"{icon} **[{title}]({path})**\n\n{text}") for path, title, icon, text in AUDIENCES)
+            _card(f"{icon} **[{title}]({path})**\n\n{text}" + _more(path)) for path, title, icon, text in AUDIENCES)
         + "\n\n</div>",
         "## Pour aller plus loin {#plus-loin}",
         "\n".join([

@@ -2,21 +2,28 @@
 deadline of the site, with a copy button, and the <iframe> snippet of each embeddable tool (all
 generated, so a new item of the referential gets its link here without code change).
 
-Addresses are absolute, from the site's one setting (build_scripts/site_url.py); titles are
-given in full and rules by their French title (their ids are for code). The copy buttons are
-added by docs/assets/javascripts/copier.js: without JavaScript the links remain.
+Addresses come from the site's one setting (build_scripts/site_url.py): absolute when the
+site's address is configured (CQP_SITE_URL), else relative, and copier.js copies them made
+absolute from where the page is served (its own address), snippets included; titles are given
+in full and rules by their French title (their ids are for code). The copy buttons are added by
+docs/assets/javascripts/copier.js: without JavaScript the links remain.
 """
 from __future__ import annotations
 
 from html import escape
 
 from build_scripts.simulator.embed import EMBEDS
-from build_scripts.site_url import absolute, origin
+from build_scripts import site_url
 
 from .anchors import places
 from .md import Cqp, cqp_pages, page, page_of
 
 HERE = "liens.md"
+HERE_DIR = "liens/"  # where the page is served: relative addresses start from there
+
+
+def absolute(path: str) -> str:
+    return site_url.absolute(path, HERE_DIR)
 PAGE_TITLES = {
     "presentation": "Présentation : métier, public, voies d'accès",
     "referentiel": "Référentiel : activités, compétences, critères",
@@ -59,26 +66,68 @@ def _list(items: list[tuple[str, str]]) -> str:
 MAX_FRAME_HEIGHT = 12000
 
 
-def _snippet(check: str, slug: str, heading: str) -> str:
-    frame = absolute(f"integrer-{slug}/")
-    code = (f'<iframe src="{frame}" title="{heading}" style="width:100%;border:0" height="900" '
+def snippet_code(frame: str) -> str:
+    """The code an organism pastes: the frame, and the script that gives it its content's
+    height. The message is taken only from that frame, and only from the origin its address
+    names (worked out by the organism's browser: right wherever the site is served)."""
+    return (f'<iframe src="{frame}" title="" style="width:100%;border:0" height="900" '
             f'loading="lazy" allow="clipboard-write"></iframe>\n'
             "<script>\n"
             "addEventListener(\"message\", function (e) {\n"
-            f"  if (e.origin !== \"{origin()}\" || !e.data || e.data.type !== \"cqp:hauteur\") return;\n"
+            "  if (!e.data || e.data.type !== \"cqp:hauteur\") return;\n"
             "  var h = Number(e.data.height);\n"
             "  if (!(h > 0)) return;\n"
             "  document.querySelectorAll(\"iframe\").forEach(function (f) {\n"
-            f"    if (f.contentWindow === e.source) f.style.height = Math.min(Math.ceil(h), {MAX_FRAME_HEIGHT}) + \"px\";\n"
+            "    if (f.contentWindow !== e.source || new URL(f.src, location.href).origin !== e.origin) return;\n"
+            f"    f.style.height = Math.min(Math.ceil(h), {MAX_FRAME_HEIGHT}) + \"px\";\n"
             "  });\n"
             "});\n"
             "</script>")
+
+
+def _snippet(check: str, slug: str, heading: str) -> str:
+    frame = absolute(f"integrer-{slug}/")
+    code = snippet_code(frame).replace('title=""', f'title="{heading}"', 1)
     name = heading.split(" — ")[0]
+    # data-frame: the frame's address as written here; copier.js makes it absolute (from the
+    # page's own address) in the code shown and copied when the site's address is not configured.
     return (f"### {name}\n\n"
             f'<p><a href="{escape(frame, quote=True)}">Voir l\'outil « {escape(name)} » tel qu\'il s\'affichera</a></p>\n\n'
-            f"```html\n{code}\n```\n\n"
-            f'<p><button type="button" class="cqp-copy md-button" data-copy="{escape(code, quote=True)}" hidden>'
+            f'<pre class="cqp-snippet" data-frame="{escape(frame, quote=True)}"><code>{escape(code)}</code></pre>\n\n'
+            f'<p><button type="button" class="cqp-copy md-button" data-copy="{escape(code, quote=True)}" '
+            f'data-frame="{escape(frame, quote=True)}" hidden>'
             f'Copier le code<span class="cqp-sr"> pour intégrer l\'outil « {escape(name)} »</span></button></p>')
+
+
+# The frame's address in the generator's code template, replaced by the browser (never shipped
+# as an address: copier.js puts the real one in its place before anything is shown).
+FRAME_MARK = "{cadre}"
+
+
+def _maker(cqps: list[Cqp]) -> str:
+    """The snippet generator: which tool, CQP, route; the code and a live preview are written by
+    copier.js (hidden without JavaScript: the ready snippets below remain)."""
+    from checker import wording
+
+    tools = "".join(f'<option value="{escape(slug)}" data-title="{escape(heading, quote=True)}">'
+                    f'{escape(heading.split(" — ")[0])}</option>' for _, slug, heading in EMBEDS)
+    cqp_options = "".join(f'<option value="{escape(c.id)}">{escape(c.name)}</option>' for c in cqps)
+    routes = "".join(f'<option value="{r}">{escape(wording.route_label(r, long=True))}</option>'
+                     for r in ("formation", "vae"))
+    base = absolute("")
+    return (f'<div class="cqp-embed-maker" data-maker data-base="{escape(base, quote=True)}" '
+            f'data-code="{escape(snippet_code(FRAME_MARK), quote=True)}" hidden>'
+            '<div class="cqp-embed-maker-choices">'
+            f'<p><label for="maker-tool">Outil</label><br><select id="maker-tool">{tools}</select></p>'
+            f'<p><label for="maker-cqp">CQP proposé d\'emblée</label><br><select id="maker-cqp">'
+            f'<option value="">au choix du visiteur</option>{cqp_options}</select></p>'
+            f'<p><label for="maker-route">Voie d\'accès proposée d\'emblée</label><br><select id="maker-route">'
+            f'<option value="">au choix du visiteur</option>{routes}</select></p></div>'
+            '<pre class="cqp-snippet"><code id="maker-code"></code></pre>'
+            '<p><button type="button" class="cqp-copy md-button md-button--primary" id="maker-copy" data-copy="" hidden>'
+            'Copier ce code<span class="cqp-sr"> d\'intégration</span></button></p>'
+            '<p id="maker-preview-title">Aperçu de l\'outil tel qu\'il s\'affichera sur votre site.</p>'
+            '<div class="cqp-embed-preview" id="maker-preview"></div></div>')
 
 
 def _label(p) -> str:
@@ -114,7 +163,11 @@ def generate(cqps: list[Cqp]) -> dict[str, str]:
              "votre visiteur, rien n'est envoyé ni à vous ni à nous. Le petit script qui suit le cadre "
              "ajuste sa hauteur à son contenu ; sans lui, le cadre garde la hauteur indiquée et défile. "
              "Les liens de l'outil ouvrent ce site dans un nouvel onglet.",
-             *[_snippet(*e) for e in EMBEDS],
+             "### Choisir l'outil, le CQP et la voie {#integrer-choisir}",
+             "Choisissez ce que l'outil montre d'emblée : le code et l'aperçu suivent vos choix.",
+             _maker(cqps),
+             "### Les codes prêts à copier {#integrer-codes}",
+             *[_snippet(*e).replace("### ", "#### ", 1) for e in EMBEDS],
              SCRIPT]
     return {HERE: page("Faire un lien vers ce site", "Liens prêts à copier vers les pages, compétences, "
                        "règles et délais des deux CQP, et le code pour intégrer le simulateur à votre site.", body)}

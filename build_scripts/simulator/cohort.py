@@ -33,6 +33,7 @@ class Case:
     cqp: str
     route: str | None = None
     subject: str | None = None
+    part: str | None = None  # one block or domain's template
 
     @property
     def slug(self) -> str:
@@ -41,7 +42,19 @@ class Case:
             parts.append(SUBJECTS[self.subject][0])
         if self.route:
             parts.append(self.route)
+        if self.part:
+            parts.append(self.part.lower())
         return "-".join(parts)
+
+    def parts(self) -> list["Case"]:
+        """The case's one-block templates (results of a CQP by blocks, route formation: one
+        template a block is what a jury fills), none for another case."""
+        from checker import referentiel
+
+        cqp = referentiel.cqp(self.cqp)
+        if self.check != "score" or self.part or cqp.by_domains or self.route != "formation":
+            return []
+        return [Case(self.check, self.cqp, self.route, self.subject, p["id"]) for p in cqp.parts]
 
     @property
     def file(self) -> str:
@@ -67,14 +80,23 @@ CASES = [
 
 
 def template_text(case: Case) -> str:
-    """The template file: the checker's header line, for a spreadsheet (BOM, CRLF)."""
+    """The template file: the checker's header line and its example row, for a spreadsheet
+    (BOM, CRLF)."""
     import checker
+    from checker.cohort import example_row
 
-    return BOM + checker.template(case.check, case.cqp, case.route, case.subject) + "\r\n"
+    return (BOM + checker.template(case.check, case.cqp, case.route, case.subject, part=case.part) + "\r\n"
+            + example_row(case.check, case.cqp, case.route, case.subject, part=case.part) + "\r\n")
 
 
 def template_files() -> dict[str, str]:
-    return {TEMPLATES + case.file: template_text(case) for case in CASES}
+    return {TEMPLATES + c.file: template_text(c) for case in CASES for c in [case, *case.parts()]}
+
+
+def _part_links(case: Case, templates: str) -> str:
+    """The one-block templates of a case as the page lists them: [{label, href}] in JSON."""
+    return json.dumps([{"label": f"bloc {c.part[1:]}" if c.part.startswith("B") else c.part,
+                        "href": templates + c.file} for c in case.parts()], ensure_ascii=False)
 
 
 def cohort_html(cqps: dict, templates: str = "modeles/") -> str:
@@ -82,9 +104,18 @@ def cohort_html(cqps: dict, templates: str = "modeles/") -> str:
     JavaScript the templates can still be downloaded (the list at the end). `templates`: the
     templates' folder as seen from the page."""
     options = "".join(
-        f'<option value="{i}" data-check="{c.check}" data-cqp="{c.cqp}" data-template="{templates}{c.file}">'
+        f'<option value="{i}" data-check="{c.check}" data-cqp="{c.cqp}"'
+        + (f' data-route="{c.route}"' if c.route else "") + (f' data-subject="{c.subject}"' if c.subject else "")
+        + f' data-template="{templates}{c.file}" data-parts="{a(_part_links(c, templates))}">'
         f'{a(c.title(cqps))}</option>' for i, c in enumerate(CASES))
-    all_templates = "".join(f'<li><a href="{templates}{c.file}" download>{a(c.title(cqps))}</a></li>' for c in CASES)
+    all_templates = "".join(
+        f'<li><a href="{templates}{c.file}" download>{a(c.title(cqps))}</a>'
+        + ("".join(f' · <a href="{templates}{p.file}" download>bloc {p.part[1:]} seul</a>' for p in c.parts()))
+        + '</li>' for c in CASES)
+    session = wording.label(("session_date",), "score")  # the field table's words
+    # The first case's one-block templates, as the script writes them for any case chosen.
+    first_parts = ", ".join(f'<a href="{p["href"]}" download>{a(p["label"])}</a>'
+                            for p in json.loads(_part_links(CASES[0], templates)))
     return f"""
 <div class="cqp-cohort" data-cqp-cohort>
 <div class="cqp-engine" data-engine="loading"><p class="cqp-engine-loading" role="status">Chargement du moteur de calcul (dans votre navigateur)…</p>
@@ -94,13 +125,14 @@ def cohort_html(cqps: dict, templates: str = "modeles/") -> str:
 <p><label for="cohort-case">Vérification, CQP et voie d'accès</label><br>
 <select id="cohort-case" name="cas">{options}</select></p>
 <p><a class="md-button" id="cohort-template" href="{templates}{CASES[0].file}" download>Télécharger le modèle de tableau (CSV)</a></p>
-<p class="cqp-hint">Une ligne par stagiaire, une colonne par résultat : chaque en-tête donne l'intitulé du champ et, entre parenthèses, son nom technique, que le calcul lit. Laissez vide ce qui n'est pas encore connu. La colonne « candidat » est libre (nom, numéro de dossier).</p>
+<p class="cqp-cohort-parts" id="cohort-parts"{"" if first_parts else " hidden"}>Ou un modèle pour un seul bloc : <span>{first_parts}</span></p>
+<p class="cqp-hint">Une ligne par stagiaire, une colonne par résultat. Le CQP et la voie choisis ici valent pour tout le tableau : leurs colonnes peuvent rester vides. La deuxième ligne, « Exemple », montre comment écrire chaque valeur ; laissée telle quelle, elle est ignorée. Laissez vide ce qui n'est pas encore connu. La colonne « candidat » est libre (nom, numéro de dossier). Ne modifiez pas les en-têtes : la fin de chacun, entre parenthèses, est la référence que le calcul lit.</p>
 </section>
 <section class="cqp-cohort-step" aria-labelledby="cohorte-fichier">
 <h2 id="cohorte-fichier">2. Votre tableau</h2>
 <div class="cqp-drop" data-drop>
 <p><label class="md-button md-button--primary cqp-file">Choisir un fichier CSV<input type="file" id="cohort-file" accept=".csv,.txt,text/csv,text/plain" class="cqp-visually-hidden"></label></p>
-<p>ou déposez-le ici. Enregistrez votre classeur au format « CSV UTF-8 » (séparateur point-virgule ou virgule).</p>
+<p>ou déposez-le ici. Enregistrez votre classeur au format CSV : « CSV (séparateur : point-virgule) » ou « CSV UTF-8 » d'Excel, « Texte CSV » de LibreOffice.</p>
 </div>
 <details class="cqp-paste"><summary>Coller des cellules copiées d'un tableur</summary>
 <p><label for="cohort-paste">Cellules copiées, ligne d'en-tête comprise</label><br>
@@ -126,6 +158,10 @@ def cohort_html(cqps: dict, templates: str = "modeles/") -> str:
 <button type="button" class="md-button" data-action="export">Exporter le tableau (CSV)</button>
 <button type="button" class="md-button" data-action="print-sheets">Imprimer les fiches de résultats</button>
 <button type="button" class="md-button" data-action="print-pv">Imprimer la préparation du procès-verbal</button>
+</div>
+<div class="cqp-cohort-controls cqp-cohort-pv-facts">
+<p><label for="cohort-organism">Organisme (pour le procès-verbal)</label><br><input type="text" id="cohort-organism" autocomplete="organization" data-fact="Organisme"></p>
+<p><label for="cohort-session">{a(session)} (pour le procès-verbal)</label><br><input type="date" id="cohort-session" data-fact="{a(session)}"></p>
 </div>
 </section>
 <div class="cqp-cohort-print" id="cohort-print"></div>

@@ -321,9 +321,11 @@
     });
   };
 
-  // A cohort's CSV text (contract v1.1): the array `python -m checker batch CHECK FILE
-  // --format json` prints; a file that cannot be read rejects with the checker's French message.
-  // {trace: false} leaves each verdict's trace out (lighter, for a table).
+  // A cohort's CSV text or bytes (contract v1.1, v1.2): the array `python -m checker batch
+  // CHECK FILE --format json` prints; a file that cannot be read rejects with the checker's
+  // French message. {trace: false} leaves each verdict's trace out (lighter, for a table);
+  // {cqp, route, subject} fix the case for the whole file (a cell may then be left empty);
+  // {notes: true} adds each row's `notes` (why a block or domain is not validated).
   CQP.evaluateBatch = function (check, csvText, options) {
     return CQP.ready.then(function () {
       return new Promise(function (resolve, reject) {
@@ -332,8 +334,16 @@
           return;
         }
         var id = ++next;
+        // The file's bytes (contract v1.2) are decoded by the checker, as the CLI decodes a file.
+        var csv = csvText instanceof ArrayBuffer ? new Uint8Array(csvText)
+          : csvText instanceof Uint8Array ? csvText : String(csvText);
+        var fixed = {};
+        ["cqp", "route", "subject"].forEach(function (key) {
+          if (options && typeof options[key] === "string" && options[key]) fixed[key] = options[key];
+        });
         pending[id] = { resolve: resolve, reject: reject, sent: 1,
-          message: { id: id, check: String(check), csv: String(csvText), lean: !!options && options.trace === false } };
+          message: { id: id, check: String(check), csv: csv, fixed: fixed, lean: !!options && options.trace === false,
+            notes: !!options && options.notes === true } };
         send(id);
       });
     });

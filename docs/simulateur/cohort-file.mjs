@@ -1,5 +1,5 @@
 // A cohort file before the checker reads it: what can be told without Python (too big, empty,
-// not text, not UTF-8, too many rows), cells pasted from a spreadsheet turned into CSV, the
+// a workbook, not text, too many rows), its bytes decoded as the checker decodes them, cells pasted from a spreadsheet turned into CSV, the
 // header's columns (to name a problem's column), and the file cut into slices of rows so that
 // the table fills in with a progress bar. The CSV itself is read by the checker
 // (checker.evaluate_batch), as on the command line.
@@ -21,19 +21,41 @@ export async function readFile(file) {
   const bytes = new Uint8Array(await file.arrayBuffer());
   if (isZip(bytes)) {
     throw new CohortInputError(`« ${file.name} » est un classeur (Excel ou LibreOffice), pas un fichier CSV : ` +
-      "dans votre tableur, choisissez « Enregistrer sous », format « CSV UTF-8 », puis déposez ce fichier.");
+      "dans votre tableur, choisissez « Enregistrer sous », format « CSV » (point-virgule, UTF-8 ou non), puis déposez ce fichier.");
+  }
+  return checkText(decode(bytes, file.name), `Le fichier « ${file.name} »`);
+}
+
+// The bytes decoded by the rules the checker applies to a file (contract v1.2,
+// checker.cohort.decode): UTF-16 when it starts with its byte order mark, else UTF-8, else
+// Windows-1252 (what French Excel writes for « CSV (séparateur : point-virgule) »).
+const UNDEFINED_1252 = [0x81, 0x8d, 0x8f, 0x90, 0x9d];
+
+export function decode(bytes, name) {
+  const le = bytes[0] === 0xff && bytes[1] === 0xfe;
+  if (le || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    try {
+      return new TextDecoder(le ? "utf-16le" : "utf-16be", { fatal: true }).decode(bytes);
+    } catch {
+      throw new CohortInputError(`« ${name} » commence comme un texte UTF-16 mais n'en est pas un : ` +
+        "enregistrez-le depuis votre tableur au format « CSV UTF-8 ».");
+    }
   }
   const nul = bytes.indexOf(0);
   if (nul >= 0) {
-    throw new CohortInputError(`« ${file.name} » n'est pas un fichier texte (ligne ${lineAt(bytes, nul)}) : ` +
-      "déposez le tableau enregistré au format « CSV UTF-8 ».");
+    throw new CohortInputError(`« ${name} » n'est pas un fichier texte (ligne ${lineAt(bytes, nul)}) : ` +
+      "enregistrez votre classeur au format « CSV UTF-8 », puis déposez ce fichier.");
   }
-  const bad = firstInvalidUtf8(bytes);
-  if (bad >= 0) {
-    throw new CohortInputError(`« ${file.name} », ligne ${lineAt(bytes, bad)} : le fichier n'est pas en UTF-8 ` +
-      "(les accents seraient mal lus). Dans votre tableur, enregistrez-le au format « CSV UTF-8 ».");
+  try {
+    return new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    const bad = bytes.findIndex((b) => UNDEFINED_1252.includes(b));
+    if (bad >= 0) {
+      throw new CohortInputError(`« ${name} », ligne ${lineAt(bytes, bad)} : des caractères illisibles, ni UTF-8 ` +
+        "ni Windows-1252. Enregistrez le fichier au format « CSV UTF-8 », puis déposez-le.");
+    }
+    return new TextDecoder("windows-1252").decode(bytes);
   }
-  return checkText(new TextDecoder("utf-8").decode(bytes), `Le fichier « ${file.name} »`);
 }
 
 // Pasted cells: a spreadsheet copies them separated by tabs; the checker reads `;` or `,`.
@@ -67,19 +89,6 @@ function lineAt(bytes, offset) {
   return line;
 }
 
-// Offset of the first byte that is not valid UTF-8, or -1.
-function firstInvalidUtf8(bytes) {
-  let i = 0;
-  while (i < bytes.length) {
-    const b = bytes[i];
-    const n = b < 0x80 ? 0 : b >= 0xc2 && b < 0xe0 ? 1 : b >= 0xe0 && b < 0xf0 ? 2 : b >= 0xf0 && b < 0xf5 ? 0x3 : -1; // continuation bytes after the lead byte
-    if (n < 0) return i;
-    for (let k = 1; k <= n; k++) if (i + k >= bytes.length || (bytes[i + k] & 0xc0) !== 0x80) return i;
-    i += n + 1;
-  }
-  return -1;
-}
-
 // Where each CSV record starts ({offset, line}), blank lines left out, quotes honoured (a
 // quoted cell may hold line breaks): the first is the header.
 export function recordStarts(text) {
@@ -105,6 +114,14 @@ export function recordStarts(text) {
   return out;
 }
 
+// `;`, tab or `,`: the one the header uses most outside quotes (ties: in that order), as the
+// checker reads it.
+export function delimiterOf(line) {
+  const outside = line.replace(/"[^"]*"/g, "");
+  const count = (d) => outside.split(d).length - 1;
+  return [";", "\t", ","].reduce((best, d) => (count(d) > count(best) ? d : best));
+}
+
 // The header's columns: [{label, path}] (the path is the content of the last parentheses that
 // end the cell, as the checker reads it).
 export function headerColumns(text) {
@@ -112,8 +129,7 @@ export function headerColumns(text) {
   if (!first) return [];
   const end = text.indexOf("\n", first.offset);
   const line = text.slice(first.offset, end < 0 ? undefined : end).replace(/\r$/, "").replace(/^\ufeff/, "");
-  const outside = line.replace(/"[^"]*"/g, "");
-  const delimiter = (outside.match(/,/g) || []).length > (outside.match(/;/g) || []).length ? "," : ";";
+  const delimiter = delimiterOf(line);
   const cells = [];
   let cell = "";
   let quoted = false;

@@ -67,9 +67,12 @@ function proposal(part) {
   return "non proposé à la validation";
 }
 
-export function pvPreparation(box, rows, ids) {
+// info: {case: the case chosen in step 1 (check, CQP, route), organism, session: ISO date or "",
+// words: {organism, session}, the page's names for them}.
+export function pvPreparation(box, rows, ids, info) {
   const first = rows.find((r) => r.verdict);
   const v = first && first.verdict;
+  const blank = "……………………………………";
   const head = el("tr", {}, ...["Candidat", ...ids, "Résultat", "Observations des évaluateurs", "Signatures"]
     .map((t) => el("th", { scope: "col", textContent: t })));
   const body = rows.map((r) => {
@@ -78,12 +81,22 @@ export function pvPreparation(box, rows, ids) {
       ...ids.map((id) => el("td", { textContent: r.verdict ? proposal(parts[id]) : "données à corriger" })),
       el("td", { textContent: r.status }), el("td"), el("td"));
   });
+  const facts = el("dl", { className: "cqp-pv-facts" },
+    el("dt", { textContent: "Certification et voie d'accès" }), el("dd", { textContent: info.case || blank }),
+    el("dt", { textContent: info.words.organism }), el("dd", { textContent: info.organism || blank }),
+    el("dt", { textContent: info.words.session }), el("dd", { textContent: info.session ? frenchDate(info.session) : blank }));
+  const signatures = el("table", { className: "cqp-pv-signatures" },
+    el("thead", {}, el("tr", {}, ...["", "Nom", "Qualité", "Signature"].map((t) => el("th", { scope: "col", textContent: t })))),
+    el("tbody", {}, ...["Évaluateur 1", "Évaluateur 2", "Évaluateur 3"].map((who) =>
+      el("tr", {}, el("th", { scope: "row", textContent: who }), el("td"), el("td"), el("td")))));
   box.replaceChildren(el("article", { className: "cqp-pv" },
     el("h2", { textContent: "Préparation du procès-verbal d'évaluation" }),
+    facts,
     el("p", { textContent: stamp(v) }),
     v && v.outcome && v.outcome.who ? el("p", { textContent: v.outcome.who }) : null,
     el("p", { textContent: "Pour chaque candidat, la proposition par bloc ou par domaine que les résultats permettent ; " +
       "les évaluateurs la confirment ou la corrigent, puis signent." }),
     el("table", {}, el("thead", {}, head), el("tbody", {}, ...body)),
-    el("p", { textContent: "Délibéré le : ……………………    Évaluateurs : ……………………" })));
+    el("p", { textContent: `Délibéré le : ${blank}    à : ${blank}` }),
+    signatures));
 }

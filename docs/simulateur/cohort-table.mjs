@@ -21,8 +21,9 @@ function partsOf(verdict) {
   return verdict.domains || verdict.blocks || null;
 }
 
-// One block or domain in words.
-function partText(part) {
+// One block or domain in words; `note` is the checker's (part_notes): out of reach is its own state.
+function partText(part, note) {
+  if (note && note.out_of_reach) return "hors d'atteinte";
   if (part.carried_over) {
     return part.validated ? `validé antérieurement, valable jusqu'au ${frenchDate(part.valid_until)}`
       : `validé antérieurement, bénéfice expiré le ${frenchDate(part.valid_until)}`;
@@ -34,9 +35,15 @@ function partText(part) {
   return (part.validated ? "validé" : "non validé") + figure;
 }
 
-// What is still needed for a part not validated, or "".
-function neededText(id, part) {
+// What is still needed for a part not validated, or why it is not (the checker's note: the
+// competence under its minimum, with both figures), or "".
+function neededText(id, part, note) {
   if (part.validated) return "";
+  if (note) {
+    const more = part.needed && part.needed.uniform !== null && !note.out_of_reach
+      ? ` ; au moins ${pct(part.needed.uniform)} à chaque résultat manquant` : "";
+    return `${id} : ${note.why}${more}`;
+  }
   if (part.needed) {
     return part.needed.uniform === null
       ? `${id} : hors d'atteinte, quels que soient les résultats manquants`
@@ -48,32 +55,35 @@ function neededText(id, part) {
   return "";
 }
 
-// A problem of a row, with its line and the column it comes from (the checker's message names
-// the field in words).
-function problemText(row, error, columns) {
-  const index = columns.findIndex((c) => c.path === error.path);
-  const near = index >= 0 ? index : columns.findIndex((c) => c.path.startsWith(error.path + "."));
-  return `ligne ${row}${near >= 0 ? `, colonne ${near + 1}` : ""} : ${error.message || error.expected}`;
+// A problem of a row, with its line, the spreadsheet's column letters and the value as typed
+// (the checker places each error in its cell; its message names the field in words).
+function problemText(row, error) {
+  const value = error.value === undefined || error.value === null ? ""
+    : error.value === "" ? " (cellule vide)" : ` (« ${error.value} »)`;
+  const where = error.column ? `, colonne ${error.column}${value}` : "";
+  return `ligne ${row}${where} : ${error.message || error.expected}`;
 }
 
 // {row, label, kind, status, parts: {id: text}, needed, problems, verdict}
 // kind: positive | negative | neutral | errors (the outcome's status, or data to correct).
-export function rowsOf(results, columns) {
+export function rowsOf(results) {
   return results.map((r) => {
     const base = { row: r.row, label: r.label || "", parts: {}, needed: [], problems: [], verdict: r.verdict || null };
     if (!r.verdict) {
       return { ...base, kind: "errors", status: "Données à corriger",
-        problems: r.errors.map((e) => problemText(r.row, e, columns)) };
+        problems: r.errors.map((e) => problemText(r.row, e)) };
     }
     const v = r.verdict;
     const row = { ...base, kind: v.outcome ? v.outcome.status : "neutral", status: v.outcome ? v.outcome.title : "" };
     const parts = partsOf(v);
     if (parts) {
       for (const [id, part] of Object.entries(parts)) {
-        row.parts[id] = partText(part);
-        const needed = neededText(id, part);
+        const note = (r.notes || {})[id];
+        row.parts[id] = partText(part, note);
+        const needed = neededText(id, part, note);
         if (needed) row.needed.push(needed);
-        if (part.complete === false || !part.evaluated && !part.carried_over) row.incomplete = true;
+        if (note && note.out_of_reach) row.outOfReach = true;
+        else if (part.complete === false || !part.evaluated && !part.carried_over) row.incomplete = true;
       }
     }
     if (v.checks) row.needed = v.checks.filter((c) => !c.ok).map((c) => c.title || c.message);
@@ -95,7 +105,7 @@ export function partIds(rows) {
 export function filtered(rows, filter, sort) {
   const keep = {
     all: () => true,
-    failed: (r) => r.kind === "negative",
+    failed: (r) => r.kind === "negative" || r.outOfReach,
     incomplete: (r) => r.incomplete,
     errors: (r) => r.kind === "errors",
   }[filter] || (() => true);
@@ -119,8 +129,8 @@ export function cells(row, ids, check) {
 }
 
 // The status is said in words; its mark, the simulator's, only helps the eye. Data to correct
-// is marked as the simulator marks « Saisie à corriger ».
-const MARKS = { positive: "ok", negative: "ko", neutral: "none", errors: "ko" };
+// has its own neutral mark (a pencil), never the cross of a failure.
+const MARKS = { positive: "ok", negative: "ko", neutral: "none", errors: "fix" };
 
 export function renderTable(table, rows, ids, check) {
   const head = headings(ids, check);
@@ -170,10 +180,36 @@ export function neutral(cell) {
   return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
 }
 
-// The table as a CSV for French spreadsheets: `;`, UTF-8 with a byte order mark, CRLF.
+// The figures of a score verdict as numbers, for columns a spreadsheet sorts: each block's or
+// domain's average (or rate), then each competence's mastery. [[heading, value or ""]].
+function figures(rows, ids) {
+  const competences = [];
+  for (const r of rows) {
+    const parts = r.verdict && (r.verdict.blocks || r.verdict.domains);
+    for (const part of Object.values(parts || {})) {
+      for (const c of Object.keys(part.competences || {})) if (!competences.includes(c)) competences.push(c);
+    }
+  }
+  const domains = rows.some((r) => r.verdict && r.verdict.domains);
+  const headings = [...ids.map((id) => `${id} — ${domains ? "taux" : "moyenne"} (%)`),
+    ...competences.map((c) => `${c} — maîtrise (%)`)];
+  const values = (r) => {
+    const parts = (r.verdict && (r.verdict.blocks || r.verdict.domains)) || {};
+    const all = Object.assign({}, ...Object.values(parts).map((p) => p.competences || {}));
+    const figure = (x) => (x === null || x === undefined ? "" : String(x).replace(".", ","));
+    return [...ids.map((id) => figure(parts[id] && (parts[id].rate !== undefined ? parts[id].rate : parts[id].average))),
+      ...competences.map((c) => figure(all[c]))];
+  };
+  return { headings, values };
+}
+
+// The table as a CSV for French spreadsheets: `;`, UTF-8 with a byte order mark, CRLF. For
+// results, the figures follow the words in columns of their own, as numbers (decimal comma).
 export function toCsv(rows, ids, check) {
   const quote = (c) => (/[;"\r\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c);
-  const lines = [headings(ids, check), ...rows.map((r) => cells(r, ids, check))]
-    .map((line) => line.map((c) => quote(neutral(String(c)))).join(";"));
+  const numbers = check === "score" ? figures(rows, ids) : { headings: [], values: () => [] };
+  const lines = [[...headings(ids, check), ...numbers.headings],
+    ...rows.map((r) => [...cells(r, ids, check).map((c) => neutral(String(c))), ...numbers.values(r)])]
+    .map((line) => line.map((c) => quote(String(c))).join(";"));
   return "\ufeff" + lines.join("\r\n") + "\r\n";
 }

@@ -2,7 +2,7 @@
 // simulator's worker (window.CQP.evaluateBatch, defined by overrides/simulateur/boot.html), in
 // slices of rows so that the table fills in with a progress bar and the page stays responsive.
 // Nothing is sent anywhere; the table is kept on this device only if the user asks.
-import { CohortInputError, fromPaste, headerColumns, readFile, slices } from "./cohort-file.mjs";
+import { CohortInputError, fromPaste, readFile, slices } from "./cohort-file.mjs";
 import { appendRows, filtered, partIds, renderTable, rowsOf, toCsv } from "./cohort-table.mjs";
 import { pvPreparation, sheets } from "./cohort-print.mjs";
 import { download } from "./download.mjs";
@@ -25,9 +25,22 @@ let runs = 0;
 
 const selectedCase = () => caseSelect.selectedOptions[0];
 
+// A file that cannot be read is said where the eye is: the focus moves to the message.
 function say(text, kind = "") {
   status.textContent = frenchText(text);
   status.dataset.kind = kind;
+  if (kind === "error") {
+    status.tabIndex = -1;
+    status.focus({ preventScroll: true });
+    status.scrollIntoView({ block: "center" });
+  }
+}
+
+// The case chosen in step 1 fixes the CQP, route and subject: the file needs no column for them.
+function fixedCase(option) {
+  const fixed = {};
+  for (const key of ["cqp", "route", "subject"]) if (option.dataset[key]) fixed[key] = option.dataset[key];
+  return fixed;
 }
 
 // Each file or paste dealt with, read or refused (tests and the benchmark wait on it).
@@ -38,11 +51,24 @@ function finished() {
 function chooseCase() {
   $("#cohort-template").href = selectedCase().dataset.template;
   $("#cohort-template").setAttribute("download", selectedCase().dataset.template.split("/").pop());
+  // One block's template (results by blocks): links built from the build's list.
+  let parts = [];
+  try {
+    parts = JSON.parse(selectedCase().dataset.parts || "[]");
+  } catch { /* none */ }
+  const box = $("#cohort-parts");
+  box.hidden = parts.length === 0;
+  box.querySelector("span").replaceChildren(...parts.flatMap((p, i) => {
+    const link = Object.assign(document.createElement("a"), { href: p.href, textContent: p.label });
+    link.setAttribute("download", p.href.split("/").pop());
+    return i ? [", ", link] : [link];
+  }));
 }
 
 async function run(text, name) {
   const run = ++runs;
   const check = selectedCase().dataset.check;
+  const fixed = fixedCase(selectedCase());
   const parts = slices(text, SLICE);
   const total = parts.length;
   const all = [];
@@ -51,12 +77,11 @@ async function run(text, name) {
   $(".cqp-cohort-progress").hidden = false;
   progress.value = 0;
   say(CQP.status === "ready" ? `Calcul de ${name}…` : `Calcul de ${name} dès que le moteur de calcul sera prêt…`);
-  const columns = headerColumns(text);
   let live = null; // the table as it fills in: {rows, ids}
   try {
     // The next slice is asked for before this one is shown: the worker computes it meanwhile.
     const ask = (part) => {
-      const answer = CQP.evaluateBatch(check, part, { trace: false });
+      const answer = CQP.evaluateBatch(check, part, { trace: false, notes: true, ...fixed });
       answer.catch(() => {}); // a slice not awaited any more (another file given) is no error
       return answer;
     };
@@ -68,7 +93,7 @@ async function run(text, name) {
       all.push(...rows);
       progress.value = (i + 1) / total;
       say(`Calcul de ${name} : ${all.length.toLocaleString("fr-FR")} ligne${all.length > 1 ? "s" : ""} calculée${all.length > 1 ? "s" : ""}…`);
-      live = grow(live, rowsOf(rows, columns), check);
+      live = grow(live, rowsOf(rows), check);
     }
   } catch (err) {
     if (run !== runs) return;
@@ -122,8 +147,7 @@ function restoreTable() {
 }
 
 function show(live = null) {
-  const columns = headerColumns(current.text);
-  current.rows = live ? live.rows : rowsOf(current.results, columns);
+  current.rows = live ? live.rows : rowsOf(current.results);
   current.ids = partIds(current.rows);
   setBusy(false);
   const count = (kind) => current.rows.filter((r) => r.kind === kind).length;
@@ -150,7 +174,8 @@ function redraw() {
 function store() {
   try {
     if (keep.checked && current) {
-      localStorage.setItem(STORAGE_KEY, JSON.stringify({ version: 1, caseIndex: current.caseIndex, text: current.text,
+      localStorage.setItem(STORAGE_KEY, JSON.stringify({ version: 1, caseIndex: current.caseIndex, check: current.check,
+        template: selectedCase().dataset.template, text: current.text,
         name: current.name, results: current.results }));
     } else {
       localStorage.removeItem(STORAGE_KEY);
@@ -160,19 +185,51 @@ function store() {
   }
 }
 
+// A table kept on this device is checked before use: one this version of the page cannot show
+// (another case list, another shape) is set aside with a note, never a page that stops working.
 function restore() {
+  let raw = null;
+  try {
+    raw = localStorage.getItem(STORAGE_KEY);
+  } catch {
+    return;
+  }
+  if (raw === null) return;
   let data = null;
   try {
-    data = JSON.parse(localStorage.getItem(STORAGE_KEY) || "null");
+    data = JSON.parse(raw);
   } catch {
     data = null;
   }
-  if (!data || data.version !== 1 || !Array.isArray(data.results)) return;
+  const option = data && typeof data.caseIndex === "string" ? caseSelect.querySelector(`option[value="${CSS.escape(data.caseIndex)}"]`) : null;
+  const usable = data && data.version === 1 && option && option.dataset.check === data.check &&
+    option.dataset.template === data.template && typeof data.text === "string" &&
+    typeof data.name === "string" && Array.isArray(data.results) &&
+    data.results.every((r) => r && typeof r === "object" && Number.isInteger(r.row) &&
+      ((r.verdict && typeof r.verdict === "object") || Array.isArray(r.errors)));
+  if (!usable) {
+    try {
+      localStorage.removeItem(STORAGE_KEY);
+    } catch { /* nothing kept then */ }
+    say("Le tableau gardé sur cet appareil venait d'une version précédente de cette page et n'a pas pu être relu : " +
+      "il a été écarté. Déposez de nouveau votre fichier.", "warning");
+    return;
+  }
   keep.checked = true;
   caseSelect.value = data.caseIndex;
   chooseCase();
-  current = { check: selectedCase().dataset.check, caseIndex: data.caseIndex, text: data.text, results: data.results, name: data.name };
-  show();
+  current = { check: data.check, caseIndex: data.caseIndex, text: data.text, results: data.results, name: data.name };
+  try {
+    show();
+  } catch {
+    current = null;
+    results.hidden = true;
+    try {
+      localStorage.removeItem(STORAGE_KEY);
+    } catch { /* nothing kept then */ }
+    say("Le tableau gardé sur cet appareil n'a pas pu être relu : il a été écarté. Déposez de nouveau votre fichier.", "warning");
+    return;
+  }
   say(`Tableau gardé sur cet appareil : ${data.name}. Décochez la case pour l'effacer.`);
 }
 
@@ -192,7 +249,11 @@ function print(kind) {
   const rows = redraw();
   const box = $("#cohort-print");
   if (kind === "sheets") sheets(box, rows, current.ids);
-  else pvPreparation(box, rows, current.ids);
+  else {
+    pvPreparation(box, rows, current.ids, { case: selectedCase().textContent, organism: $("#cohort-organism").value.trim(),
+      session: $("#cohort-session").value,
+      words: { organism: $("#cohort-organism").dataset.fact, session: $("#cohort-session").dataset.fact } });
+  }
   document.documentElement.dataset.cqpPrint = kind;
   window.print();
 }

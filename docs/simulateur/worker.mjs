@@ -19,9 +19,11 @@
 //               {type: "cache-engine", keep}   once Python is ready (docs/assets/javascripts/
 //               offline.js, through CQP.cacheEngine): keep the engine's files in the cache, or
 //               let them go; answered {type: "engine-cached", ok}
-//               {id, check, csv, lean?}   a cohort (contract v1.1): checker.evaluate_batch(check,
-//               csv), answered as {id, verdict: [rows]} or {id, error} when the file cannot be
-//               read; `lean` leaves each verdict's trace out (the cohort page does not show it,
+//               {id, check, csv, lean?, fixed?, notes?}   a cohort (contract v1.1, v1.2):
+//               checker.evaluate_batch(check, csv, fixed={cqp, route, subject}), csv its text or
+//               its bytes (Uint8Array), answered as {id, verdict: [rows]} or {id, error} when the file cannot be
+//               read; `notes` adds to each row checker.cohort.part_notes (why each block
+//               or domain is not validated: the cohort page's table); `lean` leaves each verdict's trace out (the cohort page does not show it,
 //               and it is three quarters of the bytes)
 // Messages out: {type: "ready", python}
 //               {type: "failed", kind, status?, message, url?}   kind: network | server |
@@ -87,8 +89,14 @@ function read(data) {
   const check = Object.hasOwn(data, "check") ? data.check : undefined;
   if (typeof check !== "string" || check.length > 40) return { id, problem: "check: attendu : score, eligibility ou deadlines" };
   if (Object.hasOwn(data, "csv")) {
-    if (typeof data.csv !== "string") return { id, problem: "tableau : texte attendu" };
-    return { id, check, csv: data.csv, lean: data.lean === true };
+    const bytes = data.csv instanceof Uint8Array;
+    if (typeof data.csv !== "string" && !bytes) return { id, problem: "tableau : texte attendu" };
+    let fixed = {};
+    for (const key of ["cqp", "route", "subject"]) {
+      const value = data.fixed && typeof data.fixed === "object" ? data.fixed[key] : undefined;
+      if (typeof value === "string" && value.length <= 200) fixed[key] = value;
+    }
+    return { id, check, csv: data.csv, lean: data.lean === true, notes: data.notes === true, fixed: JSON.stringify(fixed) };
   }
   let payload = Object.hasOwn(data, "payload") ? data.payload : undefined;
   if (payload === undefined && Object.hasOwn(data, "situation")) {
@@ -122,7 +130,7 @@ function answer(data) {
   }
   let body;
   try {
-    body = JSON.parse(message.csv !== undefined ? batch(message.check, message.csv, message.lean)
+    body = JSON.parse(message.csv !== undefined ? batch(message.check, message.csv, message.lean, message.fixed, message.notes)
       : evaluate(message.check, message.payload));
   } catch (err) {
     body = `Erreur interne du simulateur : ${describe(err)}`;
@@ -149,12 +157,21 @@ def _cqp_evaluate(check, payload):
         return json.dumps({"error": "situation: trop imbriquée"}, ensure_ascii=False)
     return json.dumps({"verdict": verdict}, ensure_ascii=False)
 
-def _cqp_batch(check, text, lean):
+def _cqp_batch(check, text, lean, fixed, notes):
     # lean: the traces (and the screen's display of a single result) are not even written (a third of a row's time, three quarters of its bytes).
+    # text: the CSV's text, or its bytes (a Uint8Array), decoded as the CLI decodes a file.
+    if not isinstance(text, str):
+        text = text.to_bytes()
     try:
-        rows = checker.evaluate_batch(check, text, leave_out=("trace", "display") if lean else ())
+        rows = checker.evaluate_batch(check, text, leave_out=("trace", "display") if lean else (),
+                                      fixed=json.loads(fixed))
     except ValueError as err:  # CohortFileError: the file cannot be read
         return json.dumps({"error": str(err)}, ensure_ascii=False)
+    if notes and check == "score":  # why each block or domain is not validated, for the table
+        from checker.cohort import part_notes
+        for row in rows:
+            if "verdict" in row:
+                row["notes"] = part_notes(row["verdict"])
     return json.dumps({"verdict": rows}, ensure_ascii=False)
 
 (_cqp_evaluate, _cqp_batch)

@@ -3,6 +3,8 @@ and the table, the CSV exported, the print views and the messages for bad files 
 coordinator would read them."""
 from __future__ import annotations
 
+import csv
+import io
 import re
 from pathlib import Path
 
@@ -15,8 +17,13 @@ VCD = "Résultats — Vendeur conseil à distance en commerces de gros, formatio
 CASE = "Vérification, CQP et voie d'accès"
 
 
+def _template_file(site_dir: Path, name: str) -> str:
+    return (site_dir / "simulateur" / "cohorte" / "modeles" / name).read_text(encoding="utf-8-sig")
+
+
 def _template(site_dir: Path, name: str) -> str:
-    return (site_dir / "simulateur" / "cohorte" / "modeles" / name).read_text(encoding="utf-8-sig").strip()
+    """The template's header line (its example row apart)."""
+    return _template_file(site_dir, name).splitlines()[0]
 
 
 def _cs_row(label: str, value: str, header: str, *, blanks_from: int | None = None) -> str:
@@ -174,9 +181,9 @@ def test_mixed_file_with_commas_names_line_and_column(cohort, files):
     assert rows["Alice"][2] == "Résultats conduisant à une proposition de validation du CQP"
     assert rows["Bruno"][2] == "Données à corriger"
     problems = rows["Bruno"][-1]
-    assert "ligne 3, colonne 5" in problems and "ligne 3, colonne 9" in problems
+    assert "ligne 3, colonne E (« 25 »)" in problems and "ligne 3, colonne I (« abc »)" in problems
     assert rows["Chloé"][2] == "Pas de proposition de validation du CQP"
-    assert "16 indicateurs positifs sur 20" in " ".join(rows["Chloé"])
+    assert "sous le minimum de 80 % (15 indicateurs positifs sur 20, il en faut 16)" in " ".join(rows["Chloé"])
     assert "1er février 2027" in " ".join(rows["Chloé"])
     page.get_by_label("Afficher").select_option(label="les lignes à corriger")
     assert [r[1] for r in _rows(page)] == ["Bruno"]
@@ -206,10 +213,10 @@ def test_pasted_cells_from_a_spreadsheet(cohort, site_dir):
 
 BAD_FILES = [
     ("vide.csv", b"", "est vide"),
-    ("latin1.csv", "candidat;cqp\nRené;x\n".encode("latin-1"), "ligne 2 : le fichier n'est pas en UTF-8"),
+    ("illisible.csv", b"candidat;cqp\nRen\x81;x\n", "ligne 2 : des caractères illisibles, ni UTF-8 ni Windows-1252"),
     ("classeur.xlsx", b"PK\x03\x04" + b"\x00" * 100, "est un classeur"),
     ("image.csv", b"GIF89a\x00\x00", "n'est pas un fichier texte"),
-    ("inconnue.csv", "candidat;cqp;domains.DC9.positive\n".encode(), "ligne 1, colonne 3"),
+    ("inconnue.csv", "candidat;cqp;domains.DC9.positive\n".encode(), "ligne 1, colonne C"),
     ("double.csv", "candidat;cqp;CQP (cqp)\n".encode(), "en double"),
 ]
 
@@ -225,6 +232,8 @@ def test_bad_files_are_told_and_nothing_is_lost(cohort, tmp_path):
         _give(page, VCD, path)
         assert expected in read(status), name
         assert status.get_attribute("data-kind") == "error", name
+        # Said where the eye is: the focus moves to the message.
+        assert page.evaluate("document.activeElement.id") == "cohort-status", name
     assert page.get_by_label("Cellules copiées, ligne d'en-tête comprise").input_value() == "déjà saisi"
 
 
@@ -268,3 +277,116 @@ def test_simulator_page_loads_no_cohort_code(page, base_url):
     # neither the page's cohort scripts nor the checker's cohort modules (cohortes.tgz)
     assert not [u for u in seen if "cohort" in u]
     assert page.evaluate("typeof CQP.evaluateBatch") == "function"
+
+
+# --- issue 19: the files organisms have -----------------------------------------------------
+
+CS_LABEL = "Commercial sédentaire du secteur alimentaire"
+
+
+def _letters(n: int) -> str:
+    out = ""
+    while n > 0:
+        n, rest = divmod(n - 1, 26)
+        out = chr(65 + rest) + out
+    return out
+
+
+def _organism_file(site_dir: Path) -> tuple[list[str], str]:
+    """Rows as an organism fills the CS template: labels in the CQP and route cells or nothing,
+    decimal commas, accented names, one typo; the template's example row left as it is."""
+    header, example = _template_file(site_dir, "modele-score-commercial-sedentaire-formation.csv").splitlines()[:2]
+    paths = [c.rsplit("(", 1)[-1].rstrip(")") for c in header.split(";")]
+    n = len(paths)
+
+    def row(label, cqp, route, value, **cells):
+        out = [label, cqp, route, "15/06/2026"] + [value] * (n - 4)
+        for path, v in cells.items():
+            out[paths.index(path.replace("__", "."))] = v
+        return ";".join(out)
+
+    rows = [
+        row("Émilie Bérard", CS_LABEL, "Formation", "72,5"),
+        # C3.4 at 45 % under its 50 % minimum: B3 not validated although its average is 74,17 %.
+        row("Zoé Lefèvre", "", "", "80", **{"blocks.B3.C3.4.questionnaire": "40", "blocks.B3.C3.4.tuteur": "40",
+                                            "blocks.B3.C3.4.jury": "50"}),
+        row("Loïc Dubœuf", "commercial sedentaire", "formation", "75", **{"blocks.B1.C1.2.questionnaire": "7O"}),
+        # B1: C1.1 at 0 without its jury and 55 % elsewhere: out of reach whatever the jury gives.
+        row("Anaïs Œillet", "", "", "80", **{**{f"blocks.B1.C1.{i}.{e}": v for i in range(2, 8)
+                                               for e, v in (("questionnaire", "50"), ("tuteur", "50"), ("jury", "60"))},
+                                            "blocks.B1.C1.1.questionnaire": "0", "blocks.B1.C1.1.tuteur": "0",
+                                            "blocks.B1.C1.1.jury": ""}),
+    ]
+    typo = _letters(paths.index("blocks.B1.C1.2.questionnaire") + 1)
+    return [header, example, *rows], typo
+
+
+@pytest.mark.parametrize("kind", ["excel-windows-1252", "libreoffice-utf8", "unicode-utf16-tabs"])
+def test_the_files_organisms_have(cohort, site_dir, tmp_path, kind):
+    page = cohort
+    lines, typo = _organism_file(site_dir)
+    path = tmp_path / f"promotion-{kind}.csv"
+    if kind == "excel-windows-1252":
+        path.write_bytes(("\r\n".join(lines) + "\r\n").encode("cp1252"))
+    elif kind == "libreoffice-utf8":
+        path.write_bytes(("\n".join(lines) + "\n").encode("utf-8"))
+    else:  # « Texte Unicode »: UTF-16 with its BOM, cells separated by tabs
+        path.write_bytes(("\r\n".join(line.replace(";", "\t") for line in lines) + "\r\n").encode("utf-16"))
+    _give(page, CS, path)
+    rows = {r[1]: r for r in _rows(page)}
+    assert list(rows) == ["Émilie Bérard", "Zoé Lefèvre", "Loïc Dubœuf", "Anaïs Œillet"]  # the example skipped
+    assert rows["Émilie Bérard"][2] == "Conditions de validation du CQP remplies"
+    zoe = " ".join(rows["Zoé Lefèvre"])
+    assert rows["Zoé Lefèvre"][5].startswith("non validé (moyenne 74,17")
+    assert "B3 : C3.4 : 45 %, sous son minimum de 50 %" in zoe
+    loic = rows["Loïc Dubœuf"]
+    assert loic[2] == "Données à corriger"
+    assert f"ligne 5, colonne {typo} (« 7O »)" in loic[-1]
+    assert page.locator("tr[data-kind=errors] .cqp-mark--fix").count() == 1  # not a failure's cross
+    anais = rows["Anaïs Œillet"]
+    assert anais[3] == "hors d'atteinte" and "B1 : hors d'atteinte" in " ".join(anais)
+
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Exporter le tableau (CSV)").click()
+    table = list(csv.reader(io.StringIO(Path(info.value.path()).read_bytes().decode("utf-8-sig")), delimiter=";"))
+    head = table[0]
+    zoe_line = next(line for line in table if line[1] == "Zoé Lefèvre")
+    assert zoe_line[head.index("B3 — moyenne (%)")] == "74,17"
+    assert zoe_line[head.index("C3.4 — maîtrise (%)")] == "45"
+    assert zoe_line[head.index("B1 — moyenne (%)")] == "80"
+
+    page.get_by_label("Organisme (pour le procès-verbal)").fill("Institut Léa Formation")
+    page.get_by_label("Date de la session (pour le procès-verbal)").fill("2026-06-15")
+    page.get_by_role("button", name="Imprimer la préparation du procès-verbal").click()
+    page.emulate_media(media="print")
+    pv = page.locator(".cqp-pv").inner_text()
+    assert "Institut Léa Formation" in pv and "lundi 15 juin 2026" in pv
+    assert "Résultats — Commercial sédentaire du secteur alimentaire, formation" in pv
+    assert "Évaluateur 1" in pv and "Signature" in pv
+    page.emulate_media(media="screen")
+
+
+def test_one_block_templates_offered(cohort):
+    page = cohort
+    page.get_by_label(CASE).select_option(label=CS)
+    links = page.locator("#cohort-parts a")
+    assert links.all_inner_texts() == ["bloc 1", "bloc 2", "bloc 3"]
+    assert links.first.get_attribute("href").endswith("modele-score-commercial-sedentaire-formation-b1.csv")
+    page.get_by_label(CASE).select_option(label=VCD)
+    assert page.locator("#cohort-parts").is_hidden()
+
+
+def test_a_corrupted_saved_cohort_leaves_the_page_working(page, base_url, site_dir, tmp_path):
+    # A table kept by an earlier version: a case index this build does not have.
+    page.add_init_script("""try { if (!sessionStorage.getItem('seeded')) { sessionStorage.setItem('seeded', '1');
+        localStorage.setItem('cqp-cohorte:v1', JSON.stringify({version: 1, caseIndex: '99', text: 'x',
+          name: '« vieux.csv »', results: [{row: 2, label: null, verdict: {blocks: 5}}]})); } } catch (e) {}""")
+    _open(page, base_url)
+    status = read(page.locator("#cohort-status"))
+    assert "a été écarté" in status
+    assert page.evaluate("localStorage.getItem('cqp-cohorte:v1')") is None
+    good = tmp_path / "ok.csv"
+    header = _template(site_dir, "modele-score-vendeur-conseil-distance-formation.csv")
+    good.write_text(header + "\nAlice;;;2026-06-15;17;20;;;18;20;;\n", encoding="utf-8")
+    _give(page, VCD, good)
+    assert _rows(page)[0][1:3] == ["Alice", "Résultats conduisant à une proposition de validation du CQP"]

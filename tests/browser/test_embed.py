@@ -24,24 +24,49 @@ def other_origin(tmp_path):
     server.shutdown()
 
 
-def _snippet(site_dir, tool: str, base_url: str) -> str:
-    """The copy button's code for that tool on /liens/, pointed at the local server."""
-    page = (site_dir / "liens" / "index.html").read_text(encoding="utf-8")
-    codes = [html.unescape(c) for c in re.findall(r'data-copy="(&lt;iframe[^"]*)"', page)]
-    code = next(c for c in codes if f"/integrer-{tool}/" in c)
-    return code.replace(site_url(), base_url + "/").replace(origin(), base_url)
+def _snippet(ctx, tool: str, base_url: str, query: str = "") -> str:
+    """The code the page /liens/, served at base_url, copies for that tool: built without
+    CQP_SITE_URL, its addresses are made absolute from where it is served. With `query`, the
+    generator's code for these settings."""
+    page = ctx.new_page()
+    page.goto(f"{base_url}/liens/")
+    if query:
+        tool_select = page.get_by_label("Outil", exact=True)
+        tool_select.select_option(value=tool)
+        for key, label in (("cqp", "CQP proposé d'emblée"), ("voie", "Voie d'accès proposée d'emblée")):
+            value = dict(p.split("=") for p in query.split("&")).get(key)
+            if value:
+                page.get_by_label(label).select_option(value=value)
+        code = page.locator("#maker-copy").get_attribute("data-copy")
+        # The live preview shows the tool at those settings.
+        assert page.locator("#maker-preview iframe").get_attribute("src") == f"{base_url}/integrer-{tool}/?{query}"
+    else:
+        codes = page.locator("button.cqp-copy[data-frame]").evaluate_all("bs => bs.map(b => b.dataset.copy)")
+        code = next(c for c in codes if f"/integrer-{tool}/" in c)
+    page.close()
+    if not site_url():
+        assert f'src="{base_url}/integrer-{tool}/' in code, code
+    else:
+        code = code.replace(site_url(), base_url + "/").replace(origin(), base_url)
+    return code
 
 
-@pytest.mark.parametrize("tool, panel", [("score", "#outil-score"), ("cohorte", "[data-cqp-cohort]")])
-def test_embed_in_another_origin(browser, host_url, site_dir, other_origin, tool, panel):
-    base_url = host_url  # served with the site's headers: its CSP must let another site frame the tool
+@pytest.mark.parametrize("tool, panel, query", [
+    ("score", "#outil-score", "cqp=commercial-sedentaire&voie=vae"),
+    ("cohorte", "[data-cqp-cohort]", "")])
+def test_embed_in_another_origin(browser, base_url, host_url, site_dir, other_origin, tool, panel, query):
+    # The score's code from the site on one local origin, the cohort's from another: each gives
+    # working absolute addresses (the host's is served with the site's headers: its CSP must let
+    # another site frame the tool).
+    base_url = host_url if tool == "score" else base_url
     folder, host = other_origin
+    ctx = browser.new_context(locale="fr-FR", viewport={"width": 360, "height": 740})
+    snippet = _snippet(ctx, tool, base_url, query)
     (folder / "index.html").write_text(
         '<!doctype html><html lang="fr"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1"><title>Organisme</title></head>'
-        f'<body style="margin:0"><h1>Notre organisme</h1>{_snippet(site_dir, tool, base_url)}</body></html>',
+        f'<body style="margin:0"><h1>Notre organisme</h1>{snippet}</body></html>',
         encoding="utf-8")
-    ctx = browser.new_context(locale="fr-FR", viewport={"width": 360, "height": 740})
     try:
         page = ctx.new_page()
         page.goto(host + "/")
@@ -54,6 +79,13 @@ def test_embed_in_another_origin(browser, host_url, site_dir, other_origin, tool
         if tool == "score":
             assert inner.locator("#outil-score").is_visible()
             assert not inner.locator("#outil-eligibilite").is_visible()
+            # Set by its parameters: a CS embed opens on the CS, route VAE.
+            assert inner.locator("#score-cqp").input_value() == "commercial-sedentaire"
+            assert inner.locator("#score-route-cs").input_value() == "vae"
+            # The form follows: the CS's fields shown, the VCD's hidden, nothing to correct.
+            inner.locator("#score-route-cs").wait_for(state="visible")
+            assert not inner.locator("#score-route-vcd").is_visible()
+            assert not inner.get_by_text("Saisie à corriger").is_visible()
         # The frame takes its content's height (the snippet's script sets it from the message).
         page.wait_for_function("() => document.querySelector('iframe').style.height !== ''")
         for _ in range(20):  # the content may still grow (the verdict fills in)
@@ -65,7 +97,6 @@ def test_embed_in_another_origin(browser, host_url, site_dir, other_origin, tool
         assert abs(height - content) <= 2, (height, content)
         assert height != 900  # the snippet's starting height was replaced
         assert page.evaluate("document.documentElement.scrollWidth") <= 360
-        page.screenshot(path=f"/tmp/org/embed-{tool}-360.png", full_page=True)
         wide = inner.evaluate("""() => [...document.querySelectorAll('body *')]
             .filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
             .slice(0, 3).map((e) => `${e.tagName}.${e.className} ${e.getBoundingClientRect().right}`)""")

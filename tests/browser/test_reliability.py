@@ -497,8 +497,6 @@ def test_pages_needing_scripts_say_what_works_without_them(browser, base_url, si
 
 
 def test_the_embed_snippet_bounds_the_height_it_is_sent(page, base_url):
-    from build_scripts.site_url import origin
-
     page.goto(base_url + "/liens/")
     snippet = page.locator(".cqp-copy[data-copy*='<iframe']").first.get_attribute("data-copy")
     frame_src = re.search(r'<iframe src="([^"]+)"', snippet).group(1)
@@ -510,10 +508,12 @@ def test_the_embed_snippet_bounds_the_height_it_is_sent(page, base_url):
                                                         data: {type: "cqp:hauteur", height}}));
       return frame.style.height;
     }"""
-    assert page.evaluate(send, [origin(), 640]) == "640px"
-    assert page.evaluate(send, [origin(), 10 ** 9]) == "12000px"
-    assert page.evaluate(send, [origin(), "100000px; display:none"]) == "12000px"  # not a number: left as it was
-    assert page.evaluate(send, [origin(), -5]) == "12000px"
+    # The snippet takes the message from the origin its frame's address names (here about:blank's).
+    assert page.evaluate(send, ["null", 640]) == "640px"
+    assert page.evaluate(send, ["https://ailleurs.test", 700]) == "640px"  # another origin: ignored
+    assert page.evaluate(send, ["null", 10 ** 9]) == "12000px"
+    assert page.evaluate(send, ["null", "100000px; display:none"]) == "12000px"  # not a number: left as it was
+    assert page.evaluate(send, ["null", -5]) == "12000px"
 
 
 # --- the share fragment, written at a pause ----------------------------------------------------

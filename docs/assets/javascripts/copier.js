@@ -1,5 +1,5 @@
 // Copy buttons of the page /liens/ (build_scripts/pages/links.py): each copies its data-copy
-// text, says so in French on the button and to screen readers, and falls back to selecting
+// text (an address made absolute from the page's own when the build wrote it relative), says so in French on the button and to screen readers, and falls back to selecting
 // the text when the browser refuses the clipboard. Without JavaScript the buttons stay hidden.
 (function () {
   "use strict";
@@ -39,7 +39,63 @@
     setTimeout(function () { visible.nodeValue = before; }, 2000);
   }
 
+  // Without a configured address (CQP_SITE_URL), the build writes relative addresses: each is
+  // made absolute here from where the page is served, in what is copied and in the code shown.
+  function absolute(address) {
+    try {
+      return new URL(address, location.href).href;
+    } catch (err) {
+      return address;
+    }
+  }
+  function withFrame(code, frame) {
+    return code.split('src="' + frame + '"').join('src="' + absolute(frame) + '"');
+  }
+  document.querySelectorAll("pre.cqp-snippet[data-frame]").forEach(function (pre) {
+    var code = pre.querySelector("code") || pre;
+    code.textContent = withFrame(code.textContent, pre.getAttribute("data-frame"));
+  });
+
+  // The snippet generator: the tool, CQP and route chosen give the frame's address (with its
+  // settings, read by integrer.js), the code to copy and a live preview.
+  var maker = document.querySelector("[data-maker]");
+  if (maker) {
+    var pick = function (id) { return maker.querySelector("#" + id); };
+    var preview = null;
+    var update = function () {
+      var tool = pick("maker-tool");
+      var query = [];
+      if (pick("maker-cqp").value) query.push("cqp=" + encodeURIComponent(pick("maker-cqp").value));
+      if (pick("maker-route").value) query.push("voie=" + encodeURIComponent(pick("maker-route").value));
+      var frame = absolute(maker.getAttribute("data-base") + "integrer-" + tool.value + "/" +
+        (query.length ? "?" + query.join("&") : ""));
+      var title = tool.selectedOptions[0].getAttribute("data-title");
+      var code = maker.getAttribute("data-code").split("{cadre}").join(frame).replace('title=""', 'title="' + title + '"');
+      pick("maker-code").textContent = code;
+      pick("maker-copy").setAttribute("data-copy", code);
+      if (!preview) {
+        preview = document.createElement("iframe");
+        preview.className = "cqp-embed-preview-frame";
+        preview.setAttribute("aria-labelledby", "maker-preview-title");
+        pick("maker-preview").appendChild(preview);
+        addEventListener("message", function (e) {
+          if (e.source !== preview.contentWindow || e.origin !== location.origin || !e.data || e.data.type !== "cqp:hauteur") return;
+          var h = Number(e.data.height);
+          if (h > 0) preview.style.height = Math.min(Math.ceil(h), 12000) + "px";
+        });
+      }
+      preview.title = title;
+      if (preview.src !== frame) preview.src = frame;
+    };
+    ["maker-tool", "maker-cqp", "maker-route"].forEach(function (id) { pick(id).addEventListener("change", update); });
+    maker.hidden = false;
+    update();
+  }
+
   document.querySelectorAll("button.cqp-copy").forEach(function (button) {
+    var frame = button.getAttribute("data-frame");
+    var text = button.getAttribute("data-copy");
+    if (button.id !== "maker-copy") button.setAttribute("data-copy", frame ? withFrame(text, frame) : absolute(text));
     button.hidden = false;
     button.addEventListener("click", function () {
       var text = button.getAttribute("data-copy");
