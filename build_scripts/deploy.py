@@ -35,8 +35,13 @@ README_TITLE = "## Publier le site"
 GENERATED = "Fichier écrit par build_scripts/deploy.py à chaque construction du site : ne pas le modifier ici."
 
 
+# Without a configured address (CQP_SITE_URL), a name nobody can mistake for a real one: the
+# file is to be adapted, and a server started from it unadapted answers on this name only.
+UNSET_NAME = "cqp.votre-domaine.fr"
+
+
 def server_name() -> str:
-    return urlsplit(site_url()).hostname or "localhost"
+    return urlsplit(site_url()).hostname or UNSET_NAME
 
 
 def _hashed() -> str:
@@ -263,7 +268,8 @@ def readme_section() -> str:
         para("`site/` is static: copy its content to the server and use the file for your host, written by the "
         "post-build step (`build_scripts/deploy.py`, from the one description in `build_scripts/headers.py`) "
         "and committed. Each file says in French where it goes and which lines to adapt: the site's "
-        f"address (`{server_name()}`, from `site_url`) and the folder `site/` is copied to (`{SITE_ROOT}`)."), "",
+        f"address (`{server_name()}`, from `site_url`: set `CQP_SITE_URL` before `make site`) and the "
+        f"folder `site/` is copied to (`{SITE_ROOT}`)."), "",
         "| host | file | where | check |", "|---|---|---|---|", *rows, "",
         para("Every one sends the Content-Security-Policy (the embeds `/integrer-…/` may be framed by any "
         "site), `Cache-Control: immutable` for a year on the hashed files with successful responses only "

@@ -61,14 +61,15 @@ def test_the_simulator_is_ready_under_the_policy_and_evaluates(server, browser):
         ctx.close()
 
 
-def test_an_embed_is_framed_from_another_origin(server, browser, site_dir, other_origin):  # noqa: F811
+def test_an_embed_is_framed_from_another_origin(server, browser, other_origin):  # noqa: F811
     folder, host = other_origin
-    (folder / "index.html").write_text(
-        '<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Organisme</title></head>'
-        f'<body><h1>Notre organisme</h1>{_snippet(site_dir, "score", server.url)}</body></html>',
-        encoding="utf-8")
     ctx = browser.new_context(locale="fr-FR", service_workers="block")
     try:
+        # The code /liens/ copies, served by this server: absolute from where it is served.
+        (folder / "index.html").write_text(
+            '<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Organisme</title></head>'
+            f'<body><h1>Notre organisme</h1>{_snippet(ctx, "score", server.url)}</body></html>',
+            encoding="utf-8")
         page = ctx.new_page()
         page.goto(host + "/")
         page.frame_locator("iframe").locator("#outil-score").wait_for(timeout=60_000)
