@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 import checker
 from checker import CohortFileError, columns, evaluate_batch, referentiel, template
-from checker.cohort import example_row
+from checker.cohort import column_letters, example_row
 from checker.__main__ import main
 from situation_files import situation_cases
 
@@ -588,3 +588,9 @@ def test_arbitrary_bytes_on_the_cli_never_give_a_traceback(check, data, as_json)
         sys.stdin, sys.stdout, sys.stderr = stdin, stdout, stderr
     assert code in (0, 2)
     assert (code == 2) == bool(err) and err.count("\n") == (1 if code == 2 else 0)
+
+
+@pytest.mark.parametrize("n, letters", [(1, "A"), (8, "H"), (26, "Z"), (27, "AA"), (52, "AZ"),
+                                        (53, "BA"), (702, "ZZ"), (703, "AAA")])
+def test_a_column_is_named_as_spreadsheets_name_it(n, letters):
+    assert column_letters(n) == letters

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from checker.cohort import column_letters
 from tests.browser.conftest import run_axe, read
 
 CS = "Résultats — Commercial sédentaire du secteur alimentaire, formation"
@@ -284,14 +285,6 @@ def test_simulator_page_loads_no_cohort_code(page, base_url):
 CS_LABEL = "Commercial sédentaire du secteur alimentaire"
 
 
-def _letters(n: int) -> str:
-    out = ""
-    while n > 0:
-        n, rest = divmod(n - 1, 26)
-        out = chr(65 + rest) + out
-    return out
-
-
 def _organism_file(site_dir: Path) -> tuple[list[str], str]:
     """Rows as an organism fills the CS template: labels in the CQP and route cells or nothing,
     decimal commas, accented names, one typo; the template's example row left as it is."""
@@ -317,7 +310,7 @@ def _organism_file(site_dir: Path) -> tuple[list[str], str]:
                                             "blocks.B1.C1.1.questionnaire": "0", "blocks.B1.C1.1.tuteur": "0",
                                             "blocks.B1.C1.1.jury": ""}),
     ]
-    typo = _letters(paths.index("blocks.B1.C1.2.questionnaire") + 1)
+    typo = column_letters(paths.index("blocks.B1.C1.2.questionnaire") + 1)
     return [header, example, *rows], typo
 
 
