@@ -114,5 +114,5 @@ def clear_cache() -> None:
     cqp.cache_clear()
     wording._patterns.cache_clear()
     wording._field.cache_clear()
-    wording._one_line.cache_clear()
+    wording._parts.cache_clear()
     rules._page.cache_clear()
