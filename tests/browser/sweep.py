@@ -100,7 +100,11 @@ def sweep(browser, base_url: str, paths: list[str], axe_source: str) -> dict[str
     """Every path loaded once, in a phone's width first; failures per kind, each `path: what`."""
     failures: dict[str, list[str]] = {k: [] for k in KINDS}
     local = urlparse(base_url).netloc
-    ctx = browser.new_context(locale="fr-FR", viewport={"width": WIDTHS[0], "height": 740})
+    # Without the service worker, which would keep the whole site (the engine's 10 MB included) in
+    # its cache in the background of the pages swept, a third of the sweep's time: it is the
+    # same script on every page, checked once (test_strict_csp.py) and offline (test_offline.py).
+    ctx = browser.new_context(locale="fr-FR", viewport={"width": WIDTHS[0], "height": 740},
+                              service_workers="block")
     current = {"path": ""}
 
     def record_request(request):

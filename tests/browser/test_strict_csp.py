@@ -4,6 +4,8 @@ search) and the simulator's engine run. That no page has anything blocked is che
 sweep of every page (test_site_sweep.py), which is served the same way."""
 from __future__ import annotations
 
+from urllib.parse import urlparse
+
 import pytest
 
 from build_scripts import headers
@@ -53,3 +55,31 @@ def test_simulator_engine_runs(csp_page, host_url):
     csp_page.locator(".md-search-result__item").first.wait_for(timeout=20_000)
     assert csp_page.evaluate("window.__violations") == []
     assert csp_page.errors == []
+
+
+def test_the_service_worker_installs_under_the_policy(browser, host_url):
+    """The sweep of every page (test_site_sweep.py) blocks the service worker, which would keep
+    the whole site in its cache in the background of every page it loads: the worker, the same
+    script on every page, is checked here once, from the first visit until it controls the page
+    (the site's files are kept by then), under the strict policy, with nothing blocked, no error
+    and no request to another host."""
+    ctx = browser.new_context(locale="fr-FR")  # service workers allowed
+    ctx.add_init_script(RECORD_VIOLATIONS)
+    local = urlparse(host_url).netloc
+    elsewhere: list[str] = []
+    ctx.on("request", lambda r: urlparse(r.url).scheme in ("http", "https") and urlparse(r.url).netloc != local
+           and elsewhere.append(r.url))
+    try:
+        page = ctx.new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda err: errors.append(str(err)))
+        page.on("console", lambda m: m.type == "error" and errors.append(m.text))
+        page.goto(host_url + "/glossaire/", wait_until="load")
+        page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=120_000)
+        # A page loaded through the worker, too.
+        page.goto(host_url + "/comparer/", wait_until="load")
+        assert page.evaluate("navigator.serviceWorker.controller !== null")
+        assert page.evaluate("window.__violations") == []
+        assert errors == [] and elsewhere == []
+    finally:
+        ctx.close()
