@@ -60,7 +60,7 @@ def test_embed_in_another_origin(browser, base_url, host_url, site_dir, other_or
     # another site frame the tool).
     base_url = host_url if tool == "score" else base_url
     folder, host = other_origin
-    ctx = browser.new_context(locale="fr-FR", viewport={"width": 360, "height": 740})
+    ctx = browser.new_context(locale="fr-FR", viewport={"width": 360, "height": 740}, service_workers="block")
     snippet = _snippet(ctx, tool, base_url, query)
     (folder / "index.html").write_text(
         '<!doctype html><html lang="fr"><head><meta charset="utf-8">'

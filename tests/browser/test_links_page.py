@@ -7,7 +7,7 @@ from tests.browser.conftest import run_axe
 
 
 def test_copy_buttons_and_full_french_titles(browser, base_url, axe_source):
-    ctx = browser.new_context(locale="fr-FR", permissions=["clipboard-read", "clipboard-write"])
+    ctx = browser.new_context(locale="fr-FR", permissions=["clipboard-read", "clipboard-write"], service_workers="block")
     try:
         page = ctx.new_page()
         page.goto(f"{base_url}/liens/")

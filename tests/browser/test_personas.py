@@ -35,7 +35,7 @@ def person(request, simulator):
 @pytest.fixture(params=WIDTHS, ids=lambda w: f"{w}px")
 def keyboard_person(request, browser, base_url):
     """A page of its own, opened on the simulator: the keyboard's path starts at the page's top."""
-    ctx = browser.new_context(locale="fr-FR", viewport={"width": request.param, "height": 800})
+    ctx = browser.new_context(locale="fr-FR", viewport={"width": request.param, "height": 800}, service_workers="block")
     page = ctx.new_page()
     start(page, base_url)
     yield page

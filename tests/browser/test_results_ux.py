@@ -260,7 +260,7 @@ HEADER_WIDGETS = """() => ['[data-md-component=palette]', '.md-header__title', '
 
 @pytest.mark.parametrize("width", (360, 1280))
 def test_layout_is_stable_until_python_is_ready(browser, base_url, width):
-    ctx = browser.new_context(locale="fr-FR", viewport={"width": width, "height": 800})
+    ctx = browser.new_context(locale="fr-FR", viewport={"width": width, "height": 800}, service_workers="block")
     try:
         page = ctx.new_page()
         page.add_init_script(LAYOUT_SHIFTS)

@@ -331,7 +331,7 @@ def test_share_link_round_trip(simulator, browser):
     # Values as typed (« 69,5 » stays so): the checker reads them.
     situation = {"cqp": "commercial-sedentaire", "route": "vae", "blocks": {"B1": {"score": "72"}, "B2": {"score": "69,5"}}}
     assert payload == {"check": "score", "situation": situation}
-    other = browser.new_context(locale="fr-FR")  # nothing saved there: the link alone restores
+    other = browser.new_context(locale="fr-FR", service_workers="block")  # nothing saved there: the link alone restores
     try:
         p2 = other.new_page()
         p2.goto(link)

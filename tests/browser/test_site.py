@@ -38,7 +38,7 @@ def test_pages_usable_without_javascript(browser, base_url):
 
 
 def test_print_shows_the_referential_only(browser, base_url):
-    ctx = browser.new_context(locale="fr-FR")
+    ctx = browser.new_context(locale="fr-FR", service_workers="block")
     page = ctx.new_page()
     page.goto(base_url + "/vendeur-conseil-distance/referentiel/")
     page.emulate_media(media="print")
@@ -57,7 +57,7 @@ def test_print_shows_the_referential_only(browser, base_url):
 @pytest.mark.parametrize("cqp, route_text", [("vendeur-conseil-distance", "VAE"),
                                              ("commercial-sedentaire", "VAE")])
 def test_vae_route_and_validating_score_in_one_click_from_home(browser, base_url, cqp, route_text):
-    ctx = browser.new_context(viewport={"width": 390, "height": 844}, locale="fr-FR")
+    ctx = browser.new_context(viewport={"width": 390, "height": 844}, locale="fr-FR", service_workers="block")
     page = ctx.new_page()
     page.goto(base_url + "/")
     page.locator(f'a[href="{cqp}/voies-d-acces/#vae"]').first.click()
