@@ -14,6 +14,14 @@ compressed, an image, gains nothing and would only be served slower). Compressin
 (brotli 11 takes tens of seconds on the WebAssembly), so each file's compressed copies are kept
 in .cache/precompress/ under the hash of its content, by Node's zlib (build_scripts/
 precompress.mjs).
+
+On a fresh clone, Pyodide's WebAssembly alone takes about 40 s of one core: `make setup` starts
+it as soon as npm has installed Pyodide (`python3 -m build_scripts.precompress --warm FILE…`,
+the standard library only, so that it needs no virtual environment), in the background while pip
+installs the Python packages, which mostly waits on files. The build's own pass then finds it in
+the cache, waiting for it if it is still running.
+
+    python3 -m build_scripts.precompress --warm node_modules/pyodide/pyodide.asm.wasm
 """
 from __future__ import annotations
 
@@ -22,6 +30,7 @@ import json
 import os
 import shutil
 import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -35,6 +44,9 @@ MAX_RATIO = 0.9
 KEEP_SECONDS = 7 * 24 * 3600
 # Files a host never sends as such: its configuration.
 NOT_SERVED = {"_headers"}
+# Written by a warming run while it compresses (its process id): a build waits for it.
+WARMING = CACHE / "warming.pid"
+WARMING_WAIT = 600
 
 
 class PrecompressError(RuntimeError):
@@ -57,16 +69,60 @@ def _compress(todo: list[tuple[Path, Path]]) -> None:
         raise PrecompressError(f"precompressing the site failed:\n{proc.stderr[-2000:]}")
 
 
+def _bases(files: list[Path]) -> dict[Path, Path]:
+    """Each file's place in the cache: the hash of its content and of the compressing script."""
+    key = hashlib.sha256(SCRIPT.read_bytes()).hexdigest()[:8]
+    return {path: CACHE / f"{hashlib.sha256(path.read_bytes()).hexdigest()}-{key}" for path in files}
+
+
+def _missing(bases: dict[Path, Path]) -> list[tuple[Path, Path]]:
+    return [(path, base) for path, base in bases.items()
+            if not all(base.with_name(base.name + ext).exists() for ext in ENCODINGS)]
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _wait_for_warming() -> None:
+    """Until a warming run of this checkout (make setup) has finished, or has died."""
+    deadline = time.monotonic() + WARMING_WAIT
+    while time.monotonic() < deadline:
+        try:
+            pid = int(WARMING.read_text())
+        except (OSError, ValueError):
+            return
+        if not _running(pid):
+            return
+        time.sleep(0.5)
+
+
+def warm(files: list[Path]) -> None:
+    """The compressed copies of `files` (the engine's largest, from node_modules/) put in the
+    cache ahead of the build, which will find the same content in the site."""
+    todo = _missing(_bases([f for f in files if f.is_file()]))
+    if not todo:
+        return
+    CACHE.mkdir(parents=True, exist_ok=True)
+    WARMING.write_text(str(os.getpid()))
+    try:
+        _compress(todo)
+    finally:
+        WARMING.unlink(missing_ok=True)
+
+
 def precompress(site: Path) -> list[str]:
     """Writes the siblings that are missing or out of date, removes the ones no file wants;
     returns the paths written."""
-    files = candidates(site)
-    key = hashlib.sha256(SCRIPT.read_bytes()).hexdigest()[:8]
-    bases = {}
-    for path in files:
-        bases[path] = CACHE / f"{hashlib.sha256(path.read_bytes()).hexdigest()}-{key}"
-    todo = [(path, base) for path, base in bases.items()
-            if not all(base.with_name(base.name + ext).exists() for ext in ENCODINGS)]
+    _wait_for_warming()
+    bases = _bases(candidates(site))
+    todo = _missing(bases)
     if todo:
         _compress(todo)
     wanted, written = set(), []
@@ -96,3 +152,19 @@ def precompress(site: Path) -> list[str]:
         if old.stat().st_mtime < now - KEEP_SECONDS:
             old.unlink(missing_ok=True)
     return written
+
+
+def main(argv: list[str]) -> int:
+    if argv[:1] != ["--warm"]:
+        print("usage: python3 -m build_scripts.precompress --warm FILE…", file=sys.stderr)
+        return 2
+    try:
+        warm([Path(a) for a in argv[1:]])
+    except PrecompressError as err:
+        print(err, file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

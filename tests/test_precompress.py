@@ -9,6 +9,7 @@ import hashlib
 import json
 import re
 import subprocess
+import threading
 from pathlib import Path
 
 import pytest
@@ -68,3 +69,62 @@ def test_the_service_worker_keeps_no_sibling(site):
     manifest = json.loads(re.search(r"const MANIFEST = (\{.*?\});", (site / "sw.js").read_text()).group(1))
     urls = [url for url, _ in manifest["site"] + manifest["engine"]]
     assert not [u for u in urls if u.endswith((".br", ".gz"))]
+
+
+@pytest.fixture
+def cache(tmp_path, monkeypatch):
+    from build_scripts import precompress
+
+    folder = tmp_path / "cache"
+    monkeypatch.setattr(precompress, "CACHE", folder)
+    monkeypatch.setattr(precompress, "WARMING", folder / "warming.pid")
+    return folder
+
+
+def test_a_warmed_file_is_not_compressed_again_by_the_build(cache, tmp_path, monkeypatch):
+    """make setup warms the cache with the engine's WebAssembly from node_modules/ (the same bytes
+    the build copies into the site): the build's own pass finds it there."""
+    from build_scripts import precompress
+
+    engine = tmp_path / "node_modules" / "moteur.wasm"
+    engine.parent.mkdir()
+    engine.write_bytes(b"\0asm" + bytes(range(256)) * 40)
+    assert precompress.main(["--warm", str(engine)]) == 0
+    assert not (cache / "warming.pid").exists()
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "moteur.wasm").write_bytes(engine.read_bytes())
+    asked = []
+    real = precompress._compress
+    monkeypatch.setattr(precompress, "_compress", lambda todo: (asked.extend(todo), real(todo)))
+    assert precompress.precompress(site) == ["moteur.wasm.br", "moteur.wasm.gz"]
+    assert asked == []
+    assert gzip.decompress((site / "moteur.wasm.gz").read_bytes()) == engine.read_bytes()
+
+
+def test_the_build_waits_for_a_warming_run_still_going(cache, tmp_path, monkeypatch):
+    from build_scripts import precompress
+
+    cache.mkdir()
+    running = subprocess.Popen(["sleep", "2"])
+    (cache / "warming.pid").write_text(str(running.pid))
+
+    def warming_run_ends():  # as the warming run does, its pid file goes when it is done
+        running.wait()
+        (cache / "warming.pid").unlink()
+
+    threading.Thread(target=warming_run_ends, daemon=True).start()
+    site = tmp_path / "site"
+    site.mkdir()
+    precompress.precompress(site)
+    assert running.poll() is not None  # the build went on only once the run had ended
+    (cache / "warming.pid").write_text("999999999")  # a run that died: not waited for
+    precompress.precompress(site)
+
+
+def test_the_warming_command_needs_only_the_standard_library():
+    # It runs with the system's python3 before the virtual environment exists (Makefile, setup).
+    source = (ROOT / "build_scripts" / "precompress.py").read_text(encoding="utf-8")
+    imported = set(re.findall(r"^(?:from|import) (\w+)", source, flags=re.M)) - {"__future__"}
+    import sys
+    assert imported <= set(sys.stdlib_module_names), imported - set(sys.stdlib_module_names)
