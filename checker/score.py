@@ -299,10 +299,13 @@ def _read_results(r: Reader, cqp: Cqp, block: dict, given: dict, path: tuple) ->
         if results is None:
             out[c] = {k: None for k in weights}
             continue
-        if r.obj(results, cpath, f"un objet {{{', '.join(weights)}}} (résultats de {c}, en %)") is INVALID:
+        # What is expected is only written for a value that is not an object (a cohort reads
+        # nineteen competences a row).
+        if type(results) is not dict and \
+                r.obj(results, cpath, f"un objet {{{', '.join(weights)}}} (résultats de {c}, en %)") is INVALID:
             continue
         r.only_keys(results, weights, cpath)
-        out[c] = {k: r.percentage(results, k, cpath) if r.present(results, k) else None for k in weights}
+        out[c] = {k: None if (v := results.get(k)) is None else r.percentage(results, k, cpath) for k in weights}
     return out
 
 

@@ -102,7 +102,7 @@ def table(check: str, results: list[dict]) -> str:
             row.append(_status(check, v))
             if check == "score":
                 own = _parts(v)
-                notes = part_notes(v)
+                notes = r["notes"] if "notes" in r else part_notes(v)  # the CLI's workers write them
                 row += [_part_decision(own[p], notes.get(p)) if p in own else "" for p in parts]
                 row.append(" ; ".join(n for p, part in own.items() if (n := _needed(p, part, notes.get(p)))))
                 masteries = {c: m for part in own.values() for c, m in (part.get("competences") or {}).items()}

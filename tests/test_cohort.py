@@ -675,3 +675,23 @@ def test_table_rows_of_eligibility_and_deadlines():
                                for d in r["verdict"]["deadlines"])
                 if check == "eligibility" and "verdict" in r:
                     assert row["needed"] == [c["title"] for c in r["verdict"]["checks"] if not c["ok"]]
+
+
+def test_a_large_cohort_shared_among_processes_gives_the_table_of_one_process(monkeypatch):
+    """From checker.__main__.PARALLEL_FROM rows the CLI forks workers that inherit the rows read
+    and write each block's reasons: the same table, row for row, as in one process."""
+    import checker.__main__ as cli
+    from checker.spreadsheet import table
+
+    header = "candidat;cqp;route;" + ";".join(f"blocks.B1.C1.{i}.{e}" for i in range(1, 8)
+                                              for e in ("questionnaire", "tuteur", "jury"))
+    lines = [header] + [f"S{n};commercial-sedentaire;formation;" + ";".join(str(40 + (n * 7 + k) % 60) for k in range(21))
+                        for n in range(cli.PARALLEL_FROM + 7)]
+    rows = list(checker.cohort.situations("score", "\n".join(lines) + "\n"))
+    shared = cli._evaluate("score", rows, False)
+    monkeypatch.setattr(cli, "PARALLEL_FROM", 10 ** 9)
+    alone = cli._evaluate("score", rows, False)
+    assert [r["row"] for r in shared] == list(range(2, len(rows) + 2))
+    assert table("score", shared) == table("score", alone)
+    assert any("sous son minimum" in r for r in table("score", shared).splitlines())
+    assert cli._FORKED == []  # nothing kept once the workers are done
