@@ -13,6 +13,7 @@ const root = document.querySelector("[data-cqp-cohort]");
 const $ = (selector) => root.querySelector(selector);
 const STORAGE_KEY = "cqp-cohorte:v1";
 const SLICE = 250; // rows per call to the worker: a progress step every few tenths of a second
+const AHEAD = 2; // slices asked for before the page shows the one that came
 // Rows put in the table per task: each task stays far under the 200 ms of a page that answers
 // (issue 19), and the page paints and answers between two of them.
 const CHUNK = 50;
@@ -88,18 +89,20 @@ async function run(text, name) {
   say(CQP.status === "ready" ? `Calcul de ${name}…` : `Calcul de ${name} dès que le moteur de calcul sera prêt…`);
   let live = null; // the table as it fills in: {rows, ids, drawn}
   try {
-    // The next slice is asked for before this one is shown: the worker computes it meanwhile.
     // notes: each row comes with its cells in words, and without what the table does not read.
     const ask = (part) => {
       const answer = CQP.evaluateBatch(check, part, { trace: false, notes: true, ...fixed });
       answer.catch(() => {}); // a slice not awaited any more (another file given) is no error
       return answer;
     };
-    let next = ask(parts[0]);
+    // Two slices asked ahead: the worker never waits for the page to ask for the next one
+    // while the page shows the last one.
+    const answers = parts.slice(0, AHEAD).map(ask);
     for (let i = 0; i < total; i++) {
-      const rows = await next;
+      const rows = await answers[i];
+      answers[i] = null;
       if (run !== runs) return; // another file was given meanwhile
-      if (i + 1 < total) next = ask(parts[i + 1]);
+      if (i + AHEAD < total) answers.push(ask(parts[i + AHEAD]));
       for (const row of rows) all.push(row);
       progress.value = (i + 1) / total;
       const n = all.length.toLocaleString("fr-FR");
