@@ -16,7 +16,7 @@ const SLICE = 250; // rows per call to the worker: a progress step every few ten
 const AHEAD = 2; // slices asked for before the page shows the one that came
 // Rows put in the table per task: each task stays far under the 200 ms of a page that answers
 // (issue 19), and the page paints and answers between two of them.
-const CHUNK = 50;
+const CHUNK = 40;
 // Rows the table shows at once, the next ones a button away: a browser lays out a table's every
 // row again and again (about a millisecond a row, measured), so that 10,000 rows in the page
 // were seconds of frozen page; the export and the prints still take every row.
@@ -122,9 +122,9 @@ async function run(text, name) {
     return;
   }
   current = { check, caseIndex: caseSelect.value, text, results: all, name, fixed };
+  root.dataset.pending = "0"; // every row is there: the pages of the table may be turned
   await show(live);
   root.dataset.ms = String(Math.round(performance.now() - started));
-  root.dataset.pending = "0";
   $(".cqp-cohort-progress").hidden = true;
   store();
   finished();
@@ -198,7 +198,7 @@ function pages(total) {
   const n = (x) => x.toLocaleString("fr-FR");
   nav.querySelector(".cqp-cohort-where").textContent = `Lignes ${n(first)} à ${n(end)} sur ${n(total)}`;
   const [previous, next] = nav.querySelectorAll("button");
-  const busy = results.getAttribute("aria-busy") === "true" && !current;
+  const busy = root.dataset.pending === "1"; // a file filling in: its rows are not all there
   previous.disabled = busy || page === 0;
   next.disabled = busy || page >= last;
 }
