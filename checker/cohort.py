@@ -484,15 +484,17 @@ def _cell(path: tuple, check: str, subject: str | None, cqp: dict) -> str:
 # --- what a cohort table says of each block or domain ---------------------------------------
 
 @functools.lru_cache(maxsize=16384)
-def _said(key: str, values: tuple) -> str:
+def _said(key: str, template: str, values: tuple) -> str:
     # A table of 10,000 rows says the same few hundred cells again and again (« validé (moyenne
-    # 72,5 %) »): each is filled and typeset once.
+    # 72,5 %) »): each is filled and typeset once. Keyed by the template's text too, so that a
+    # wording edited meanwhile (mkdocs serve, tests) is said as it now is.
     return wording.sentence(key, **dict(values))
 
 
 def say(key: str, **values) -> str:
     """The sentence `cohort.<key>` of referentiels/site.yaml, filled and typeset (cached)."""
-    return _said("cohort." + key, tuple((k, tuple(v) if isinstance(v, list) else v) for k, v in values.items()))
+    key = "cohort." + key
+    return _said(key, wording.template(key), tuple((k, tuple(v) if isinstance(v, list) else v) for k, v in values.items()))
 
 
 def part_notes(verdict: dict) -> dict[str, dict]:
@@ -593,6 +595,17 @@ def problem_text(row: int, error: dict) -> str:
         key = "problem.cell" if error["value"] != "" else "problem.empty_cell"
         return say(key, row=row, column=error["column"], value=error["value"], message=message)
     return say("problem.row", row=row, message=message)
+
+
+def table_figures(verdict: dict) -> dict:
+    """What the cohort page reads of a score verdict besides the row's words: its CQP, outcome and
+    each block's or domain's figure and masteries (the export's numeric columns). The rest stays
+    in the worker: a table of 10,000 rows held whole verdicts the page never read (a third of
+    the bytes of its messages and of its memory)."""
+    parts = "domains" if "domains" in verdict else "blocks"
+    return {"cqp": verdict.get("cqp"), "route": verdict.get("route"), "outcome": verdict.get("outcome"),
+            parts: {pid: {k: part[k] for k in ("rate", "average", "competences") if k in part}
+                    for pid, part in (verdict.get(parts) or {}).items()}}
 
 
 def table_row(check: str, result: dict) -> dict:

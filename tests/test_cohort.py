@@ -695,3 +695,36 @@ def test_a_large_cohort_shared_among_processes_gives_the_table_of_one_process(mo
     assert table("score", shared) == table("score", alone)
     assert any("sous son minimum" in r for r in table("score", shared).splitlines())
     assert cli._FORKED == []  # nothing kept once the workers are done
+
+
+def test_a_table_cell_follows_its_wording_when_it_is_edited(monkeypatch):
+    """The table's cells are cached (a cohort repeats them), but by their template's text too: a
+    wording edited in referentiels/site.yaml (mkdocs serve) is said as it now is."""
+    from checker import wording
+    from checker.cohort import say
+
+    assert say("part.validated_rate", rate=80) == "validé (80\u00a0%)"
+    sentences = wording.data()["sentences"]
+    monkeypatch.setitem(sentences["cohort"]["part"], "validated_rate", "réussi ({rate:%})")
+    wording._one_line.cache_clear()
+    try:
+        assert say("part.validated_rate", rate=80) == "réussi (80\u00a0%)"
+    finally:
+        monkeypatch.undo()
+        wording._one_line.cache_clear()
+    assert say("part.validated_rate", rate=80) == "validé (80\u00a0%)"
+
+
+def test_the_table_keeps_of_a_score_verdict_its_figures_only():
+    from checker.cohort import table_figures
+
+    (alice, *_), = [[r for r in evaluate_batch("score", (COHORTS / "mixed-vcd-comma.csv").read_bytes())
+                     if r["label"] == "Alice"]]
+    slim = table_figures(alice["verdict"])
+    assert slim == {"cqp": "vendeur-conseil-distance", "route": "formation", "outcome": alice["verdict"]["outcome"],
+                    "domains": {"DC1": {"rate": 80}, "DC2": {"rate": 90}}}
+    blocks = evaluate_batch("score", (COHORTS / "french-decimals.csv").read_bytes())
+    part = next(r["verdict"] for r in blocks if "verdict" in r)
+    figures = table_figures(part)["blocks"]
+    assert set(figures) == set(part["blocks"])
+    assert all(set(p) <= {"average", "competences"} and "average" in p for p in figures.values())

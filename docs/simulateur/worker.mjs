@@ -24,7 +24,8 @@
 //               its bytes (Uint8Array), answered as {id, verdict: [rows]} or {id, error} when the file cannot be
 //               read; `notes` (the cohort page's table) adds to each row its cells in words,
 //               `table` (checker.cohort.table_row), and leaves out of each verdict everything
-//               the table does not read (sentences, references, next steps, trace, display);
+//               the table does not read (sentences, references, next steps, trace, display;
+//               of a score, all but its figures: checker.cohort.table_figures);
 //               `lean` leaves each verdict's trace and display out
 // Messages out: {type: "ready", python}
 //               {type: "failed", kind, status?, message, url?}   kind: network | server |
@@ -177,9 +178,11 @@ def _cqp_batch(check, text, lean, fixed, notes):
             message = checker.french.typeset(message)
         return json.dumps({"error": message}, ensure_ascii=False)
     if notes:
-        from checker.cohort import table_row
+        from checker.cohort import table_figures, table_row
         for row in rows:
             row["table"] = table_row(check, row)
+            if check == "score" and "verdict" in row:
+                row["verdict"] = table_figures(row["verdict"])
     return json.dumps({"verdict": rows}, ensure_ascii=False)
 
 (_cqp_evaluate, _cqp_batch)
