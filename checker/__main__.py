@@ -152,13 +152,26 @@ def _evaluate(check: str, rows: list, as_json: bool) -> list:
     except (ImportError, ValueError):  # no fork here (another platform): one process
         return _chunk(check, rows, as_json)
     size = -(-len(rows) // (workers * 4))
-    chunks = [rows[i:i + size] for i in range(0, len(rows), size)]
+    starts = list(range(0, len(rows), size))
+    # The workers are forked with the rows already read: each is handed where its chunk starts,
+    # not the chunk (pickling 10,000 rows of cells took longer than a worker's share of them).
+    _FORKED[:] = rows
     try:
         with ProcessPoolExecutor(workers, mp_context=context) as pool:
-            return [r for part in pool.map(_chunk, [check] * len(chunks), chunks, [as_json] * len(chunks))
+            return [r for part in pool.map(_forked_chunk, [check] * len(starts), starts, [size] * len(starts),
+                                           [as_json] * len(starts))
                     for r in part]
     except (OSError, RuntimeError):  # processes refused (a sandbox): one process
         return _chunk(check, rows, as_json)
+    finally:
+        _FORKED.clear()
+
+
+_FORKED: list = []  # the rows, as the forked workers inherit them
+
+
+def _forked_chunk(check: str, start: int, size: int, as_json: bool) -> list:
+    return _chunk(check, _FORKED[start:start + size], as_json)
 
 
 def _chunk(check: str, rows: list, as_json: bool) -> list:
@@ -167,7 +180,15 @@ def _chunk(check: str, rows: list, as_json: bool) -> list:
     results = evaluate_rows(check, rows, frozenset() if as_json else OPTIONAL)
     # JSON texts travel back from a worker faster than dicts; json.dumps without indent takes
     # the C encoder (an indented dump of 10,000 verdicts, 180 MB, took longer than computing them).
-    return [json.dumps(r, ensure_ascii=False) for r in results] if as_json else results
+    if as_json:
+        return [json.dumps(r, ensure_ascii=False) for r in results]
+    if check == "score":  # why each block is not validated, worked out here, on every core
+        from .cohort import part_notes
+
+        for r in results:
+            if "verdict" in r:
+                r["notes"] = part_notes(r["verdict"])
+    return results
 
 
 def _write_utf8(text: str) -> None:

@@ -14,9 +14,10 @@ import csv
 import functools
 import io
 import re
+from datetime import date
 from fractions import Fraction
 
-from . import columns, fields, wording
+from . import columns, fields, french, wording
 from .columns import MEMBER
 from .errors import SituationError, public
 
@@ -482,17 +483,30 @@ def _cell(path: tuple, check: str, subject: str | None, cqp: dict) -> str:
 
 # --- what a cohort table says of each block or domain ---------------------------------------
 
+@functools.lru_cache(maxsize=16384)
+def _said(key: str, template: str, values: tuple) -> str:
+    # A table of 10,000 rows says the same few hundred cells again and again (« validé (moyenne
+    # 72,5 %) »): each is filled and typeset once. Keyed by the template's text too, so that a
+    # wording edited meanwhile (mkdocs serve, tests) is said as it now is.
+    return wording.sentence(key, **dict(values))
+
+
+def say(key: str, **values) -> str:
+    """The sentence `cohort.<key>` of referentiels/site.yaml, filled and typeset (cached)."""
+    key = "cohort." + key
+    return _said(key, wording.template(key), tuple((k, tuple(v) if isinstance(v, list) else v) for k, v in values.items()))
+
+
 def part_notes(verdict: dict) -> dict[str, dict]:
     """For each block or domain of a score verdict that is not validated: {"out_of_reach":
     bool, "why": French}, the cause with both figures (« C3.4 : 48,25 %, sous son minimum de
     50 % »), or why it is out of reach. The cohort page shows it beside the block's state."""
-    from . import french, referentiel
+    from . import referentiel
 
     parts = verdict.get("blocks") or verdict.get("domains") or {}
     if not parts or verdict.get("cqp") not in referentiel.cqp_ids():
         return {}
     cqp = referentiel.cqp(verdict["cqp"])
-    pct = french.percent
     out = {}
     for pid, part in parts.items():
         if part.get("validated") or not part.get("evaluated") or part.get("carried_over"):
@@ -502,31 +516,136 @@ def part_notes(verdict: dict) -> dict[str, dict]:
             minimum = cqp.rule("domain_pass_rate").value
             if part.get("decided") == "out_of_reach":
                 beyond = True
-                why.append(f"hors d'atteinte : même avec tous les indicateurs restants positifs, "
-                           f"{part['needed_positive']} indicateurs positifs sur {part['total']} ne peuvent être atteints")
+                why.append(say("why.domain_out_of_reach", needed=part["needed_positive"], total=part["total"]))
             elif part.get("rate") is not None:
-                why.append(f"taux {pct(part['rate'])}, sous le minimum de {pct(minimum)} "
-                           f"({part['positive']} indicateurs positifs sur {part['total']}, "
-                           f"il en faut {part['needed_positive']})")
+                why.append(say("why.rate_low", rate=part["rate"], minimum=minimum, positive=part["positive"],
+                               total=part["total"], needed=part["needed_positive"]))
         elif verdict.get("route") == "vae":
             if part.get("average") is not None:
-                minimum = cqp.rule("vae_block_min").value
-                why.append(f"score {pct(part['average'])}, sous le minimum de {pct(minimum)}")
+                why.append(say("why.vae_low", score=part["average"], minimum=cqp.rule("vae_block_min").value))
         else:
             minimum = cqp.rule("competence_mastery_min").value
             average_min = cqp.rule("block_average_min").value
             for cid in part.get("below_minimum", []):
-                why.append(f"{cid} : {pct(part['competences'][cid])}, sous son minimum de {pct(minimum)}")
+                why.append(say("why.competence_low", competence=cid, mastery=part["competences"][cid], minimum=minimum))
             needed = part.get("needed")
             if needed is not None and not needed.get("reachable", True):
                 beyond = True
                 lost = [cid for cid, evals in (needed.get("per_competence") or {}).items()
                         if any(v is None for v in evals.values())]
-                why.insert(0, "hors d'atteinte : même 100 % à chaque résultat manquant ne suffirait pas"
-                           + (f" ({', '.join(lost)} ne peut plus atteindre {pct(minimum)})" if lost else ""))
+                why.insert(0, say("why.block_out_of_reach_lost", competences=lost, minimum=minimum) if lost
+                           else say("why.block_out_of_reach"))
             elif part.get("complete", True) and part.get("average") is not None \
                     and Fraction(str(part["average"])) < average_min:
-                why.append(f"moyenne {pct(part['average'])}, sous le minimum de {pct(average_min)}")
+                why.append(say("why.average_low", average=part["average"], minimum=average_min))
         if why:
             out[pid] = {"out_of_reach": beyond, "why": " ; ".join(why)}
+    return out
+
+
+def _part_text(part: dict, note: dict | None) -> str:
+    """A block or domain in its column: its state, and its figure when it has one."""
+    if note and note["out_of_reach"]:
+        return say("part.out_of_reach")
+    if part.get("carried_over"):
+        until = date.fromisoformat(part["valid_until"]) if part.get("valid_until") else ""
+        return say("part.carried_over_valid" if part.get("validated") else "part.carried_over_expired", until=until)
+    if not part.get("evaluated"):
+        return say("part.not_evaluated")
+    if part.get("complete") is False:
+        return say("part.incomplete")
+    state = "validated" if part.get("validated") else "not_validated"
+    if part.get("rate") is not None:
+        return say(f"part.{state}_rate", rate=part["rate"])
+    if part.get("average") is not None:
+        return say(f"part.{state}_average", average=part["average"])
+    return say(f"part.{state}")
+
+
+def _needed_text(pid: str, part: dict, note: dict | None) -> str | None:
+    """What a block or domain not validated still needs, or why it is not validated."""
+    if part.get("validated"):
+        return None
+    needed = part.get("needed")
+    if note:
+        if needed and needed.get("uniform") is not None and not note["out_of_reach"]:
+            return say("needed.why_then_uniform", part=pid, why=note["why"], uniform=needed["uniform"])
+        return say("needed.why", part=pid, why=note["why"])
+    if needed:
+        if needed.get("uniform") is None:
+            return say("needed.out_of_reach", part=pid)
+        return say("needed.uniform", part=pid, uniform=needed["uniform"])
+    if part.get("evaluated") and part.get("needed_positive") is not None:
+        return say("needed.positive", part=pid, needed=part["needed_positive"], total=part["total"])
+    return None
+
+
+def _proposal(part: dict) -> str:
+    if part.get("validated"):
+        return say("proposal.carried_over" if part.get("carried_over") else "proposal.validated")
+    if part.get("complete") is False or (not part.get("evaluated") and not part.get("carried_over")):
+        return say("proposal.to_complete")
+    return say("proposal.not_validated")
+
+
+def problem_text(row: int, error: dict) -> str:
+    """A problem of a row where the spreadsheet shows it: line, column letters, value typed."""
+    message = error.get("message") or error.get("expected") or ""
+    if error.get("column") and error.get("value") is not None:
+        key = "problem.cell" if error["value"] != "" else "problem.empty_cell"
+        return say(key, row=row, column=error["column"], value=error["value"], message=message)
+    return say("problem.row", row=row, message=message)
+
+
+def table_figures(verdict: dict) -> dict:
+    """What the cohort page reads of a score verdict besides the row's words: its CQP, outcome and
+    each block's or domain's figure and masteries (the export's numeric columns). The rest stays
+    in the worker: a table of 10,000 rows held whole verdicts the page never read (a third of
+    the bytes of its messages and of its memory)."""
+    parts = "domains" if "domains" in verdict else "blocks"
+    return {"cqp": verdict.get("cqp"), "route": verdict.get("route"), "outcome": verdict.get("outcome"),
+            parts: {pid: {k: part[k] for k in ("rate", "average", "competences") if k in part}
+                    for pid, part in (verdict.get(parts) or {}).items()}}
+
+
+def table_row(check: str, result: dict) -> dict:
+    """What the cohort page's table shows of one result of evaluate_batch, every word written:
+    {"kind": positive | negative | neutral | errors, "status", "parts": {id or deadline: text},
+    "needed": [text], "problems": [text], "proposals": {id: text} (the procès-verbal's; a row
+    of data to correct has one `proposal` for all),
+    "out_of_reach", "incomplete"}; the page only builds HTML from it."""
+    row = result["row"]
+    verdict = result.get("verdict")
+    if verdict is None:
+        # `proposal`: what the procès-verbal says in every block's column of such a row.
+        return {"kind": "errors", "status": say("to_correct"), "parts": {}, "needed": [], "proposals": {},
+                "proposal": say("proposal.to_correct"),
+                "problems": [problem_text(row, e) for e in result.get("errors", [])],
+                "out_of_reach": False, "incomplete": False}
+    outcome = verdict.get("outcome")
+    out = {"kind": outcome["status"] if outcome else "neutral", "status": outcome["title"] if outcome else "",
+           "parts": {}, "needed": [], "problems": [], "proposals": {}, "out_of_reach": False, "incomplete": False}
+    parts = verdict.get("domains") or verdict.get("blocks")
+    if parts:
+        notes = result["notes"] if "notes" in result else part_notes(verdict)
+        for pid, part in parts.items():
+            note = notes.get(pid)
+            out["parts"][pid] = _part_text(part, note)
+            out["proposals"][pid] = _proposal(part)
+            needed = _needed_text(pid, part, note)
+            if needed:
+                out["needed"].append(needed)
+            if note and note["out_of_reach"]:
+                out["out_of_reach"] = True
+            elif part.get("complete") is False or not part.get("evaluated") and not part.get("carried_over"):
+                out["incomplete"] = True
+    if "checks" in verdict:
+        out["needed"] = [c.get("title") or c.get("message") for c in verdict["checks"] if not c["ok"]]
+    if "deadlines" in verdict:
+        n = len(verdict["deadlines"])
+        out["status"] = say("deadlines", n=n) if n else say("deadlines_none")
+        for d in verdict["deadlines"]:
+            out["parts"][d["label"]] = french.long_date(date.fromisoformat(d["date"])) if d.get("date") else ""
+    if out["kind"] == "neutral":
+        out["incomplete"] = True
     return out

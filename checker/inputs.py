@@ -86,9 +86,11 @@ class Reader:
     def only_keys(self, d: dict, allowed: Iterable[str], path: tuple) -> None:
         """Unknown keys are refused (a typo would otherwise be silently ignored); keys starting
         with "_" are free for the user's own notes."""
-        allowed = list(allowed)
+        if not isinstance(allowed, (list, tuple)):
+            allowed = list(allowed)
         for key in d:
-            if not isinstance(key, str) or key.startswith("_"):
+            # A known key first: the one test most keys need (a cohort asks it of every object).
+            if key in allowed or not isinstance(key, str) or key.startswith("_"):
                 continue
             if key not in allowed:
                 expected = ", ".join(allowed)
@@ -181,9 +183,14 @@ class Reader:
                     return exact
         if kind is str:
             # Text as people type it (« 72,5 », « 72,5 % »): read by the field table's one reader.
-            exact = fields.read_number(value)
-            if exact is not None and (lo is None or exact >= lo) and (hi is None or exact <= hi):
-                return exact
+            if lo is _ZERO and hi is _HUNDRED:
+                exact = _text_percentage(value)
+                if exact is not None:
+                    return exact
+            else:
+                exact = fields.read_number(value)
+                if exact is not None and (lo is None or exact >= lo) and (hi is None or exact <= hi):
+                    return exact
         expected = self.expected(path + (key,), expected)
         value = self.required(d, key, path, expected)
         if value is INVALID or self._too_long_to_read(value, path + (key,), expected):
@@ -293,6 +300,15 @@ def _decimal_exact(value: Decimal) -> Fraction:
 def _decimal_percentage(value: Decimal) -> Fraction | None:
     exact = _decimal_exact(value)
     return exact if _ZERO <= exact <= _HUNDRED else None
+
+
+@lru_cache(maxsize=4096)
+def _text_percentage(text: str) -> Fraction | None:
+    """A cell's percentage as typed (« 72,5 »), None when it is not one between 0 and 100:
+    read and compared once per writing (a cohort's 57 cells a row repeat a few hundred
+    writings; two Fraction comparisons a cell were a sixth of its time)."""
+    exact = fields.read_number(text)
+    return exact if exact is not None and _ZERO <= exact <= _HUNDRED else None
 
 
 @lru_cache(maxsize=4096)

@@ -84,10 +84,15 @@ class Rule:
 
     def holds(self, measured) -> bool:
         """measured <comparison> value."""
-        return _COMPARE[self.comparison](measured, self.value)
+        return self.compare(measured, self.value)
 
     def compare(self, left, right) -> bool:
         """left <comparison> right: for a rule whose value is a duration, compared as dates."""
+        if type(left) is Fraction and type(right) is Fraction:
+            # Exact as Fraction's own comparison (denominators are positive), without its type
+            # checks: a cohort compares tens of thousands of figures.
+            return _COMPARE[self.comparison](left.numerator * right.denominator,
+                                             right.numerator * left.denominator)
         return _COMPARE[self.comparison](left, right)
 
     def holds_by_deadline(self, given: date, due: date, direction: str) -> bool:

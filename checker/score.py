@@ -299,10 +299,13 @@ def _read_results(r: Reader, cqp: Cqp, block: dict, given: dict, path: tuple) ->
         if results is None:
             out[c] = {k: None for k in weights}
             continue
-        if r.obj(results, cpath, f"un objet {{{', '.join(weights)}}} (résultats de {c}, en %)") is INVALID:
+        # What is expected is only written for a value that is not an object (a cohort reads
+        # nineteen competences a row).
+        if type(results) is not dict and \
+                r.obj(results, cpath, f"un objet {{{', '.join(weights)}}} (résultats de {c}, en %)") is INVALID:
             continue
         r.only_keys(results, weights, cpath)
-        out[c] = {k: r.percentage(results, k, cpath) if r.present(results, k) else None for k in weights}
+        out[c] = {k: None if (v := results.get(k)) is None else r.percentage(results, k, cpath) for k in weights}
     return out
 
 
@@ -344,11 +347,10 @@ def _formation_block(cqp: Cqp, b: str, results: dict, trace: Trace) -> dict:
         masteries[c] = _mastery(integer_weights, res)
         trace.step(weights.id, status="computed", part=b, competence=c, inputs=res, measured=masteries[c])
     average = block_average(list(masteries.values()))
-    below = competence_mastery_min(cqp, masteries)
     avg_rule, min_rule = cqp.rule("block_average_min"), cqp.rule("competence_mastery_min")
     avg_ok = trace.add(avg_rule.apply(average, part=b, inputs=masteries))["ok"]
-    for c, m in masteries.items():
-        trace.add(min_rule.apply(m, part=b, competence=c))
+    # Rule competence_mastery_min, each competence compared once: its step says which are below.
+    below = [c for c, m in masteries.items() if not trace.add(min_rule.apply(m, part=b, competence=c))["ok"]]
     return {"validated": avg_ok and not below, "evaluated": True, "complete": True, "average": rounded(average),
             "competences": {c: rounded(m) for c, m in masteries.items()}, "below_minimum": below}
 

@@ -102,7 +102,7 @@ def table(check: str, results: list[dict]) -> str:
             row.append(_status(check, v))
             if check == "score":
                 own = _parts(v)
-                notes = part_notes(v)
+                notes = r["notes"] if "notes" in r else part_notes(v)  # the CLI's workers write them
                 row += [_part_decision(own[p], notes.get(p)) if p in own else "" for p in parts]
                 row.append(" ; ".join(n for p, part in own.items() if (n := _needed(p, part, notes.get(p)))))
                 masteries = {c: m for part in own.values() for c, m in (part.get("competences") or {}).items()}
@@ -114,8 +114,15 @@ def table(check: str, results: list[dict]) -> str:
                 dates = {d["id"]: _date(d["date"]) for d in v["deadlines"]}
                 row += [dates.get(d, "") for d in deadline_ids]
             row.append("")
-        writer.writerow([neutral(c) for c in row])
+        writer.writerow([neutral(_plain(c)) for c in row])
     return BOM + out.getvalue()
+
+
+def _plain(cell: str) -> str:
+    """A cell with plain spaces: the checker's sentences come typeset for a screen (non-breaking
+    spaces before « : » and « % »), a spreadsheet's cell is text people search and filter by
+    typing a space."""
+    return cell.replace("\u00a0", " ")
 
 
 def _figure(value) -> str:

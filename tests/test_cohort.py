@@ -594,3 +594,142 @@ def test_arbitrary_bytes_on_the_cli_never_give_a_traceback(check, data, as_json)
                                         (53, "BA"), (702, "ZZ"), (703, "AAA")])
 def test_a_column_is_named_as_spreadsheets_name_it(n, letters):
     assert column_letters(n) == letters
+
+
+# --- the cohort page's table: every cell in words, from the checker (checker.cohort.table_row) ---
+
+def _table(check: str, name: str, **fixed) -> dict:
+    from checker.cohort import table_row
+
+    return {r["label"] or r["row"]: table_row(check, r)
+            for r in evaluate_batch(check, (COHORTS / name).read_bytes(), leave_out=OPTIONAL_KEYS, fixed=fixed)}
+
+
+OPTIONAL_KEYS = ("explanations", "references", "trace", "next_steps", "display")
+NBSP = "\u00a0"
+
+
+def test_table_rows_say_each_block_why_and_what_is_needed_typeset():
+    rows = _table("score", "mixed-vcd-comma.csv")
+    alice, bruno, chloe = rows["Alice"], rows["Bruno"], rows["Chloé"]
+    assert alice["kind"] == "positive" and alice["parts"] == {"DC1": f"validé (80{NBSP}%)", "DC2": f"validé (90{NBSP}%)"}
+    assert alice["status"] == "Résultats conduisant à une proposition de validation du CQP"
+    assert alice["proposals"] == {"DC1": "proposé à la validation", "DC2": "proposé à la validation"}
+    # data to correct: its own neutral state, each problem with its line, column and value typed
+    assert bruno["kind"] == "errors" and bruno["status"] == "Données à corriger" and bruno["parts"] == {}
+    assert f"ligne 3, colonne E («{NBSP}25{NBSP}»){NBSP}: DC1 — indicateurs" in bruno["problems"][0]
+    assert bruno["proposal"] == "données à corriger"
+    # why a domain is not validated, both figures; a carried-over domain with its date in words
+    assert chloe["kind"] == "negative"
+    assert chloe["needed"] == [f"DC1{NBSP}: taux 75{NBSP}%, sous le minimum de 80{NBSP}% (15 indicateurs positifs "
+                               "sur 20, il en faut 16)"]
+    assert chloe["parts"]["DC2"] == "validé antérieurement, valable jusqu'au lundi 1er février 2027"
+    assert chloe["proposals"]["DC2"] == "déjà validé (bénéfice conservé)"
+    # and nothing is left for a page to word: no breakable space before « : » or « % »
+    for row in rows.values():
+        text = json.dumps(row, ensure_ascii=False)
+        assert " :" not in text and " %" not in text and "« " not in text, text
+
+
+def test_table_rows_of_blocks_incomplete_out_of_reach_and_below_a_minimum():
+    header = "candidat;cqp;route;" + ";".join(f"blocks.B1.C1.{i}.{e}" for i in range(1, 8)
+                                              for e in ("questionnaire", "tuteur", "jury"))
+    cells = lambda values: ";".join(values)  # noqa: E731
+    ok = ["80"] * 21
+    low = ["80"] * 18 + ["40", "40", "50"]  # C1.7 at 45 %, under its 50 %
+    lost = ["0", "0", ""] + ["50", "50", "60"] * 6  # B1's average out of reach whatever C1.1's jury
+    waiting = ["70", "70", ""] + ["70"] * 18
+    text = "\n".join([header] + [f"{name};commercial-sedentaire;formation;{cells(v)}" for name, v in
+                                 (("ok", ok), ("low", low), ("lost", lost), ("waiting", waiting))]) + "\n"
+    from checker.cohort import table_row
+
+    rows = {r["label"]: table_row("score", r) for r in evaluate_batch("score", text, leave_out=OPTIONAL_KEYS)}
+    assert rows["ok"]["parts"]["B1"] == f"validé (moyenne 80{NBSP}%)" and rows["ok"]["parts"]["B2"] == "pas encore évalué"
+    assert rows["ok"]["kind"] == "neutral" and rows["ok"]["incomplete"] and not rows["ok"]["out_of_reach"]
+    assert rows["low"]["parts"]["B1"].startswith("non validé (moyenne 75")
+    assert f"B1{NBSP}: C1.7{NBSP}: 45{NBSP}%, sous son minimum de 50{NBSP}%" in rows["low"]["needed"]
+    assert rows["lost"]["parts"]["B1"] == "hors d'atteinte" and rows["lost"]["out_of_reach"]
+    assert rows["lost"]["needed"][0].startswith(f"B1{NBSP}: hors d'atteinte{NBSP}: même 100{NBSP}% à chaque")
+    assert rows["lost"]["proposals"]["B1"] == "à compléter"
+    assert rows["waiting"]["parts"]["B1"] == "incomplet" and rows["waiting"]["proposals"]["B1"] == "à compléter"
+    assert rows["waiting"]["needed"] == [f"B1{NBSP}: au moins 70{NBSP}% à chaque résultat manquant"]
+
+
+def test_table_rows_of_eligibility_and_deadlines():
+    from checker.cohort import table_row
+
+    for check in ("eligibility", "deadlines"):
+        for path in sorted(COHORTS.glob("*.csv")):
+            try:
+                results = evaluate_batch(check, path.read_bytes(), leave_out=OPTIONAL_KEYS)
+            except CohortFileError:
+                continue
+            for r in results:
+                row = table_row(check, r)
+                assert row["status"] and row["kind"] in ("positive", "negative", "neutral", "errors")
+                if check == "deadlines" and "verdict" in r:
+                    n = len(r["verdict"]["deadlines"])
+                    assert row["status"] == (f"{n} échéance" + ("s" if n > 1 else "") if n else "aucune échéance")
+                    assert all(not d["date"] or row["parts"][d["label"]].split()[0] in
+                               ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
+                               for d in r["verdict"]["deadlines"])
+                if check == "eligibility" and "verdict" in r:
+                    assert row["needed"] == [c["title"] for c in r["verdict"]["checks"] if not c["ok"]]
+
+
+def test_a_large_cohort_shared_among_processes_gives_the_table_of_one_process(monkeypatch):
+    """From checker.__main__.PARALLEL_FROM rows the CLI forks workers that inherit the rows read
+    and write each block's reasons: the same table, row for row, as in one process."""
+    import checker.__main__ as cli
+    from checker.spreadsheet import table
+
+    header = "candidat;cqp;route;" + ";".join(f"blocks.B1.C1.{i}.{e}" for i in range(1, 8)
+                                              for e in ("questionnaire", "tuteur", "jury"))
+    lines = [header] + [f"S{n};commercial-sedentaire;formation;" + ";".join(str(40 + (n * 7 + k) % 60) for k in range(21))
+                        for n in range(cli.PARALLEL_FROM + 7)]
+    rows = list(checker.cohort.situations("score", "\n".join(lines) + "\n"))
+    shared = cli._evaluate("score", rows, False)
+    monkeypatch.setattr(cli, "PARALLEL_FROM", 10 ** 9)
+    alone = cli._evaluate("score", rows, False)
+    assert [r["row"] for r in shared] == list(range(2, len(rows) + 2))
+    assert table("score", shared) == table("score", alone)
+    assert any("sous son minimum" in r for r in table("score", shared).splitlines())
+    assert cli._FORKED == []  # nothing kept once the workers are done
+
+
+def test_a_table_cell_follows_its_wording_when_it_is_edited(monkeypatch):
+    """The table's cells are cached (a cohort repeats them), but by their template's text too: a
+    wording edited in referentiels/site.yaml (mkdocs serve) is said as it now is."""
+    from checker import wording
+    from checker.cohort import say
+
+    def forget():  # the wording's own caches of templates, whatever their names
+        for cached in vars(wording).values():
+            if callable(getattr(cached, "cache_clear", None)):
+                cached.cache_clear()
+
+    assert say("part.validated_rate", rate=80) == "validé (80\u00a0%)"
+    sentences = wording.data()["sentences"]
+    monkeypatch.setitem(sentences["cohort"]["part"], "validated_rate", "réussi ({rate:%})")
+    forget()
+    try:
+        assert say("part.validated_rate", rate=80) == "réussi (80\u00a0%)"
+    finally:
+        monkeypatch.undo()
+        forget()
+    assert say("part.validated_rate", rate=80) == "validé (80\u00a0%)"
+
+
+def test_the_table_keeps_of_a_score_verdict_its_figures_only():
+    from checker.cohort import table_figures
+
+    (alice, *_), = [[r for r in evaluate_batch("score", (COHORTS / "mixed-vcd-comma.csv").read_bytes())
+                     if r["label"] == "Alice"]]
+    slim = table_figures(alice["verdict"])
+    assert slim == {"cqp": "vendeur-conseil-distance", "route": "formation", "outcome": alice["verdict"]["outcome"],
+                    "domains": {"DC1": {"rate": 80}, "DC2": {"rate": 90}}}
+    blocks = evaluate_batch("score", (COHORTS / "french-decimals.csv").read_bytes())
+    part = next(r["verdict"] for r in blocks if "verdict" in r)
+    figures = table_figures(part)["blocks"]
+    assert set(figures) == set(part["blocks"])
+    assert all(set(p) <= {"average", "competences"} and "average" in p for p in figures.values())

@@ -14,9 +14,6 @@ from checker import referentiel, wording
 ROOT = Path(__file__).resolve().parents[1]
 # Every script the site ships from docs/ (the simulator's, the theme's copies, the pages' own).
 SCRIPTS = sorted(p for p in (ROOT / "docs").rglob("*") if p.suffix in (".js", ".mjs"))
-# The cohort page's table still words its cells itself (« pas encore évalué », « au moins … »);
-# issue 18's display model covers the simulator's results, the cohort page is another change's.
-COHORT = {"cohort-table.mjs"}
 
 _COMMENT = re.compile(r"/\*.*?\*/|(?<![:\"'\w\\])//[^\n]*", re.S)
 _PLACEHOLDER = re.compile(r"\{[^{}]*\}")
@@ -77,10 +74,7 @@ def test_the_lists_come_from_the_referential():
     assert "domain_pass_rate" in rule_ids()
 
 
-@pytest.mark.parametrize("script", [
-    pytest.param(p.relative_to(ROOT).as_posix(), marks=pytest.mark.xfail(
-        reason="the cohort page's table still words its cells itself", strict=False))
-    if p.name in COHORT else p.relative_to(ROOT).as_posix() for p in SCRIPTS])
+@pytest.mark.parametrize("script", [p.relative_to(ROOT).as_posix() for p in SCRIPTS])
 def test_a_page_script_names_no_rule_and_says_no_verdict(script):
     path = ROOT / script
     code = _code(path)

@@ -325,7 +325,8 @@
   // CHECK FILE --format json` prints; a file that cannot be read rejects with the checker's
   // French message. {trace: false} leaves each verdict's trace out (lighter, for a table);
   // {cqp, route, subject} fix the case for the whole file (a cell may then be left empty);
-  // {notes: true} adds each row's `notes` (why a block or domain is not validated).
+  // {notes: true} (the cohort page's table) adds each row's `table`, its cells in words
+  // (checker.cohort.table_row), and leaves out of its verdict what the table does not read.
   CQP.evaluateBatch = function (check, csvText, options) {
     return CQP.ready.then(function () {
       return new Promise(function (resolve, reject) {

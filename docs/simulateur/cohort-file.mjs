@@ -7,6 +7,8 @@
 export const MAX_BYTES = 8 * 1024 * 1024;
 export const MAX_ROWS = 10000;
 
+// The messages are typeset as written: \u00a0 is the non-breaking space French puts before
+// « : » and inside « guillemets ».
 export class CohortInputError extends Error {}
 
 const megabytes = (n) => (n / 1024 / 1024).toLocaleString("fr-FR", { maximumFractionDigits: 1 });
@@ -14,16 +16,16 @@ const megabytes = (n) => (n / 1024 / 1024).toLocaleString("fr-FR", { maximumFrac
 // The text of a chosen or dropped file, or a CohortInputError in French naming the line.
 export async function readFile(file) {
   if (file.size > MAX_BYTES) {
-    throw new CohortInputError(`Le fichier « ${file.name} » pèse ${megabytes(file.size)} Mo : c'est trop pour un ` +
+    throw new CohortInputError(`Le fichier «\u00a0${file.name}\u00a0» pèse ${megabytes(file.size)} Mo\u00a0: c'est trop pour un ` +
       `tableau de stagiaires (au plus ${megabytes(MAX_BYTES)} Mo). Vérifiez que c'est le bon fichier, ou découpez-le.`);
   }
-  if (file.size === 0) throw new CohortInputError(`Le fichier « ${file.name} » est vide.`);
+  if (file.size === 0) throw new CohortInputError(`Le fichier «\u00a0${file.name}\u00a0» est vide.`);
   const bytes = new Uint8Array(await file.arrayBuffer());
   if (isZip(bytes)) {
-    throw new CohortInputError(`« ${file.name} » est un classeur (Excel ou LibreOffice), pas un fichier CSV : ` +
-      "dans votre tableur, choisissez « Enregistrer sous », format « CSV » (point-virgule, UTF-8 ou non), puis déposez ce fichier.");
+    throw new CohortInputError(`«\u00a0${file.name}\u00a0» est un classeur (Excel ou LibreOffice), pas un fichier CSV\u00a0: ` +
+      "dans votre tableur, choisissez «\u00a0Enregistrer sous\u00a0», format «\u00a0CSV\u00a0» (point-virgule, UTF-8 ou non), puis déposez ce fichier.");
   }
-  return checkText(decode(bytes, file.name), `Le fichier « ${file.name} »`);
+  return checkText(decode(bytes, file.name), `Le fichier «\u00a0${file.name}\u00a0»`);
 }
 
 // The bytes decoded by the rules the checker applies to a file (contract v1.2,
@@ -37,22 +39,22 @@ export function decode(bytes, name) {
     try {
       return new TextDecoder(le ? "utf-16le" : "utf-16be", { fatal: true }).decode(bytes);
     } catch {
-      throw new CohortInputError(`« ${name} » commence comme un texte UTF-16 mais n'en est pas un : ` +
-        "enregistrez-le depuis votre tableur au format « CSV UTF-8 ».");
+      throw new CohortInputError(`«\u00a0${name}\u00a0» commence comme un texte UTF-16 mais n'en est pas un\u00a0: ` +
+        "enregistrez-le depuis votre tableur au format «\u00a0CSV UTF-8\u00a0».");
     }
   }
   const nul = bytes.indexOf(0);
   if (nul >= 0) {
-    throw new CohortInputError(`« ${name} » n'est pas un fichier texte (ligne ${lineAt(bytes, nul)}) : ` +
-      "enregistrez votre classeur au format « CSV UTF-8 », puis déposez ce fichier.");
+    throw new CohortInputError(`«\u00a0${name}\u00a0» n'est pas un fichier texte (ligne ${lineAt(bytes, nul)})\u00a0: ` +
+      "enregistrez votre classeur au format «\u00a0CSV UTF-8\u00a0», puis déposez ce fichier.");
   }
   try {
     return new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
     const bad = bytes.findIndex((b) => UNDEFINED_1252.includes(b));
     if (bad >= 0) {
-      throw new CohortInputError(`« ${name} », ligne ${lineAt(bytes, bad)} : des caractères illisibles, ni UTF-8 ` +
-        "ni Windows-1252. Enregistrez le fichier au format « CSV UTF-8 », puis déposez-le.");
+      throw new CohortInputError(`«\u00a0${name}\u00a0», ligne ${lineAt(bytes, bad)}\u00a0: des caractères illisibles, ni UTF-8 ` +
+        "ni Windows-1252. Enregistrez le fichier au format «\u00a0CSV UTF-8\u00a0», puis déposez-le.");
     }
     return new TextDecoder("windows-1252").decode(bytes);
   }
@@ -67,12 +69,12 @@ export function fromPaste(text) {
 }
 
 function checkText(text, what) {
-  if (!text.trim()) throw new CohortInputError(`${what} est vide : il faut au moins la ligne d'en-tête.`);
+  if (!text.trim()) throw new CohortInputError(`${what} est vide\u00a0: il faut au moins la ligne d'en-tête.`);
   const records = recordStarts(text);
   const rows = records.length - 1;
   if (rows > MAX_ROWS) {
     throw new CohortInputError(`${what} compte ${rows.toLocaleString("fr-FR")} lignes de données (ligne ` +
-      `${records[MAX_ROWS + 1].line} et suivantes en trop) : au plus ${MAX_ROWS.toLocaleString("fr-FR")} stagiaires ` +
+      `${records[MAX_ROWS + 1].line} et suivantes en trop)\u00a0: au plus ${MAX_ROWS.toLocaleString("fr-FR")} stagiaires ` +
       "à la fois. Découpez le tableau en plusieurs fichiers.");
   }
   return text;

@@ -1,8 +1,17 @@
 // The two print views of a cohort: one « fiche de résultats indicative » per trainee, and the
 // cohort laid out to prepare the evaluators' procès-verbal (a proposal per block or domain).
 // Both are built into #cohort-print, which only the printed page shows (cohort.css).
-import { frenchDate } from "./cohort-table.mjs";
 import { today as todayIso } from "./parse.mjs";
+
+// « lundi 1er février 2027 », as the checker writes dates (checker.french.long_date): the day
+// of printing and the session typed in the page, which no verdict holds.
+function frenchDate(iso) {
+  if (!iso) return "";
+  const [y, m, d] = iso.split("-").map(Number);
+  const date = new Date(Date.UTC(y, m - 1, d));
+  const part = (options) => date.toLocaleDateString("fr-FR", { ...options, timeZone: "UTC" });
+  return `${part({ weekday: "long" })} ${d === 1 ? "1er" : d} ${part({ month: "long" })} ${y}`;
+}
 
 const el = (tag, props = {}, ...children) => {
   const node = Object.assign(document.createElement(tag), props);
@@ -52,19 +61,13 @@ function sheet(row, ids) {
       v.references.map((r) => `${r.title} (${r.source})`).join(" ; ") }));
   }
   if (row.needed.length) article.append(el("h3", { textContent: "Ce qu'il faut encore" }), el("p", { textContent: row.needed.join(" ; ") }));
-  if (row.problems.length) article.append(el("h3", { textContent: "Données à corriger" }), el("p", { textContent: row.problems.join(" ; ") }));
+  // A row with problems is data to correct: its status (the checker's words) heads them.
+  if (row.problems.length) article.append(el("h3", { textContent: row.status }), el("p", { textContent: row.problems.join(" ; ") }));
   return article;
 }
 
 export function sheets(box, rows, ids) {
   box.replaceChildren(...rows.map((r) => sheet(r, ids)));
-}
-
-function proposal(part) {
-  if (!part) return "";
-  if (part.validated) return part.carried_over ? "déjà validé (bénéfice conservé)" : "proposé à la validation";
-  if (part.complete === false || (!part.evaluated && !part.carried_over)) return "à compléter";
-  return "non proposé à la validation";
 }
 
 // info: {case: the case chosen in step 1 (check, CQP, route), organism, session: ISO date or "",
@@ -75,12 +78,10 @@ export function pvPreparation(box, rows, ids, info) {
   const blank = "……………………………………";
   const head = el("tr", {}, ...["Candidat", ...ids, "Résultat", "Observations des évaluateurs", "Signatures"]
     .map((t) => el("th", { scope: "col", textContent: t })));
-  const body = rows.map((r) => {
-    const parts = r.verdict && (r.verdict.blocks || r.verdict.domains) || {};
-    return el("tr", {}, el("th", { scope: "row", textContent: r.label || `ligne ${r.row}` }),
-      ...ids.map((id) => el("td", { textContent: r.verdict ? proposal(parts[id]) : "données à corriger" })),
-      el("td", { textContent: r.status }), el("td"), el("td"));
-  });
+  // Each block's proposal in the checker's words (table_row's `proposals`).
+  const body = rows.map((r) => el("tr", {}, el("th", { scope: "row", textContent: r.label || `ligne ${r.row}` }),
+    ...ids.map((id) => el("td", { textContent: r.proposals[id] || r.proposal || "" })),
+    el("td", { textContent: r.status }), el("td"), el("td")));
   const facts = el("dl", { className: "cqp-pv-facts" },
     el("dt", { textContent: "Certification et voie d'accès" }), el("dd", { textContent: info.case || blank }),
     el("dt", { textContent: info.words.organism }), el("dd", { textContent: info.organism || blank }),

@@ -1,99 +1,29 @@
-// A cohort's results (the array of checker.evaluate_batch) as rows people read: the status in
-// words (the verdict's outcome), each block or domain, what is still needed, each row's
-// problems by line and column. The same rows feed the table, the CSV export and the print views.
+// A cohort's results (the array of checker.evaluate_batch, each row with its cells in words:
+// checker.cohort.table_row) as the table's rows: the status, each block or domain, what is
+// still needed, each row's problems by line and column. The same rows feed the table, the CSV
+// export and the print views; no word of them is written here.
 
 import { mark } from "./marks.mjs";
-import { frenchText } from "./typography.mjs";
 
-const number = (n) => Number(n).toLocaleString("fr-FR", { maximumFractionDigits: 2 });
-const pct = (n) => `${number(n)}\u202f%`;
-
-// « lundi 1er février 2027 »: the weekday always, the first of the month as French writes it.
-export function frenchDate(iso) {
-  if (!iso) return "";
-  const [y, m, d] = iso.split("-").map(Number);
-  const date = new Date(Date.UTC(y, m - 1, d));
-  const part = (options) => date.toLocaleDateString("fr-FR", { ...options, timeZone: "UTC" });
-  return `${part({ weekday: "long" })} ${d === 1 ? "1er" : d} ${part({ month: "long" })} ${y}`;
-}
-
-function partsOf(verdict) {
-  return verdict.domains || verdict.blocks || null;
-}
-
-// One block or domain in words; `note` is the checker's (part_notes): out of reach is its own state.
-function partText(part, note) {
-  if (note && note.out_of_reach) return "hors d'atteinte";
-  if (part.carried_over) {
-    return part.validated ? `validé antérieurement, valable jusqu'au ${frenchDate(part.valid_until)}`
-      : `validé antérieurement, bénéfice expiré le ${frenchDate(part.valid_until)}`;
-  }
-  if (!part.evaluated) return "pas encore évalué";
-  if (part.complete === false) return "incomplet";
-  const figure = part.rate !== undefined ? ` (${pct(part.rate)})` : part.average !== null && part.average !== undefined
-    ? ` (moyenne ${pct(part.average)})` : "";
-  return (part.validated ? "validé" : "non validé") + figure;
-}
-
-// What is still needed for a part not validated, or why it is not (the checker's note: the
-// competence under its minimum, with both figures), or "".
-function neededText(id, part, note) {
-  if (part.validated) return "";
-  if (note) {
-    const more = part.needed && part.needed.uniform !== null && !note.out_of_reach
-      ? ` ; au moins ${pct(part.needed.uniform)} à chaque résultat manquant` : "";
-    return `${id} : ${note.why}${more}`;
-  }
-  if (part.needed) {
-    return part.needed.uniform === null
-      ? `${id} : hors d'atteinte, quels que soient les résultats manquants`
-      : `${id} : au moins ${pct(part.needed.uniform)} à chaque résultat manquant`;
-  }
-  if (part.evaluated && part.needed_positive !== undefined && part.needed_positive !== null) {
-    return `${id} : ${part.needed_positive} indicateurs positifs sur ${part.total}`;
-  }
-  return "";
-}
-
-// A problem of a row, with its line, the spreadsheet's column letters and the value as typed
-// (the checker places each error in its cell; its message names the field in words).
-function problemText(row, error) {
-  const value = error.value === undefined || error.value === null ? ""
-    : error.value === "" ? " (cellule vide)" : ` (« ${error.value} »)`;
-  const where = error.column ? `, colonne ${error.column}${value}` : "";
-  return `ligne ${row}${where} : ${error.message || error.expected}`;
-}
-
-// {row, label, kind, status, parts: {id: text}, needed, problems, verdict}
-// kind: positive | negative | neutral | errors (the outcome's status, or data to correct).
+// {row, label, kind, status, parts: {id: text}, needed, problems, proposals, verdict,
+// outOfReach, incomplete}: every word written and typeset by the checker
+// (checker.cohort.table_row, the worker's `table` of each row); kind: positive | negative |
+// neutral | errors (the outcome's status, or data to correct).
 export function rowsOf(results) {
   return results.map((r) => {
-    const base = { row: r.row, label: r.label || "", parts: {}, needed: [], problems: [], verdict: r.verdict || null };
-    if (!r.verdict) {
-      return { ...base, kind: "errors", status: "Données à corriger",
-        problems: r.errors.map((e) => problemText(r.row, e)) };
-    }
-    const v = r.verdict;
-    const row = { ...base, kind: v.outcome ? v.outcome.status : "neutral", status: v.outcome ? v.outcome.title : "" };
-    const parts = partsOf(v);
-    if (parts) {
-      for (const [id, part] of Object.entries(parts)) {
-        const note = (r.notes || {})[id];
-        row.parts[id] = partText(part, note);
-        const needed = neededText(id, part, note);
-        if (needed) row.needed.push(needed);
-        if (note && note.out_of_reach) row.outOfReach = true;
-        else if (part.complete === false || !part.evaluated && !part.carried_over) row.incomplete = true;
-      }
-    }
-    if (v.checks) row.needed = v.checks.filter((c) => !c.ok).map((c) => c.title || c.message);
-    if (v.deadlines) {
-      row.status = v.deadlines.length ? `${v.deadlines.length} échéance${v.deadlines.length > 1 ? "s" : ""}` : "aucune échéance";
-      for (const d of v.deadlines) row.parts[d.label] = frenchDate(d.date);
-    }
-    if (row.kind === "neutral") row.incomplete = true;
-    return row;
+    const t = r.table;
+    return { row: r.row, label: r.label || "", kind: t.kind, status: t.status, parts: t.parts, needed: t.needed,
+      problems: t.problems, proposals: t.proposals, proposal: t.proposal || "", verdict: r.verdict || null, outOfReach: t.out_of_reach,
+      incomplete: t.incomplete };
   });
+}
+
+// Whether a result came with its words (a table kept by an earlier version of the page did not).
+export function worded(result) {
+  const t = result && result.table;
+  return !!t && typeof t === "object" && typeof t.kind === "string" && typeof t.status === "string" &&
+    t.parts && typeof t.parts === "object" && Array.isArray(t.needed) && Array.isArray(t.problems) &&
+    t.proposals && typeof t.proposals === "object";
 }
 
 export function partIds(rows) {
@@ -161,10 +91,10 @@ export function appendRows(tbody, rows, ids, check) {
       cell.dataset.label = head[i]; // the heading, shown before the cell on a phone (cohort.css)
       if (lists[i] && lists[i].length > 1) {
         const ul = document.createElement("ul");
-        for (const item of lists[i]) ul.append(Object.assign(document.createElement("li"), { textContent: frenchText(item) }));
+        for (const item of lists[i]) ul.append(Object.assign(document.createElement("li"), { textContent: item }));
         cell.append(ul);
       } else {
-        cell.textContent = frenchText(text);
+        cell.textContent = text;
       }
       if (i === 2 && MARKS[row.kind]) cell.insertAdjacentHTML("afterbegin", `${mark(MARKS[row.kind])} `);
       if (!text) cell.dataset.empty = "true";

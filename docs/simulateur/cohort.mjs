@@ -3,17 +3,27 @@
 // slices of rows so that the table fills in with a progress bar and the page stays responsive.
 // Nothing is sent anywhere; the table is kept on this device only if the user asks.
 import { CohortInputError, fromPaste, readFile, slices } from "./cohort-file.mjs";
-import { appendRows, filtered, partIds, renderTable, rowsOf, toCsv } from "./cohort-table.mjs";
+import { appendRows, filtered, partIds, renderTable, rowsOf, toCsv, worded } from "./cohort-table.mjs";
 import { pvPreparation, sheets } from "./cohort-print.mjs";
 import { download } from "./download.mjs";
 import { today } from "./parse.mjs";
-import { frenchText } from "./typography.mjs";
 
 const CQP = window.CQP;
 const root = document.querySelector("[data-cqp-cohort]");
 const $ = (selector) => root.querySelector(selector);
 const STORAGE_KEY = "cqp-cohorte:v1";
 const SLICE = 250; // rows per call to the worker: a progress step every few tenths of a second
+const AHEAD = 2; // slices asked for before the page shows the one that came
+// Rows put in the table per task: each task stays far under the 200 ms of a page that answers
+// (issue 19), and the page paints and answers between two of them.
+const CHUNK = 40;
+// Rows the table shows at once, the next ones a button away: a browser lays out a table's every
+// row again and again (about a millisecond a row, measured), so that 10,000 rows in the page
+// were seconds of frozen page; the export and the prints still take every row.
+const PAGE = 250;
+// The page's own messages are typeset as written: \u00a0 is the non-breaking space French puts
+// before « : » and inside « guillemets » (what the checker writes comes typeset).
+const NBSP = "\u00a0";
 
 const caseSelect = $("#cohort-case");
 const status = $("#cohort-status");
@@ -27,7 +37,7 @@ const selectedCase = () => caseSelect.selectedOptions[0];
 
 // A file that cannot be read is said where the eye is: the focus moves to the message.
 function say(text, kind = "") {
-  status.textContent = frenchText(text);
+  status.textContent = text;
   status.dataset.kind = kind;
   if (kind === "error") {
     status.tabIndex = -1;
@@ -77,61 +87,120 @@ async function run(text, name) {
   $(".cqp-cohort-progress").hidden = false;
   progress.value = 0;
   say(CQP.status === "ready" ? `Calcul de ${name}…` : `Calcul de ${name} dès que le moteur de calcul sera prêt…`);
-  let live = null; // the table as it fills in: {rows, ids}
+  let live = null; // the table as it fills in: {rows, ids, drawn}
   try {
-    // The next slice is asked for before this one is shown: the worker computes it meanwhile.
+    // notes: each row comes with its cells in words, and without what the table does not read.
     const ask = (part) => {
       const answer = CQP.evaluateBatch(check, part, { trace: false, notes: true, ...fixed });
       answer.catch(() => {}); // a slice not awaited any more (another file given) is no error
       return answer;
     };
-    let next = ask(parts[0]);
+    // Two slices asked ahead: the worker never waits for the page to ask for the next one
+    // while the page shows the last one.
+    const answers = parts.slice(0, AHEAD).map(ask);
     for (let i = 0; i < total; i++) {
-      const rows = await next;
+      const rows = await answers[i];
+      answers[i] = null;
       if (run !== runs) return; // another file was given meanwhile
-      if (i + 1 < total) next = ask(parts[i + 1]);
-      all.push(...rows);
+      if (i + AHEAD < total) answers.push(ask(parts[i + AHEAD]));
+      for (const row of rows) all.push(row);
       progress.value = (i + 1) / total;
-      say(`Calcul de ${name} : ${all.length.toLocaleString("fr-FR")} ligne${all.length > 1 ? "s" : ""} calculée${all.length > 1 ? "s" : ""}…`);
+      const n = all.length.toLocaleString("fr-FR");
+      say(`Calcul de ${name}${NBSP}: ${n} ligne${all.length > 1 ? "s" : ""} calculée${all.length > 1 ? "s" : ""}…`);
       live = grow(live, rowsOf(rows), check);
     }
+    if (live) await live.drawn; // the last rows in the table, a chunk per task
+    if (run !== runs) return;
   } catch (err) {
     if (run !== runs) return;
     // A table was filling in (this file's, or one given just before): the table of before comes back.
     if (live !== null || results.getAttribute("aria-busy") === "true") restoreTable();
-    say(`${name} n'a pas pu être lu : ${err.message}`, "error");
+    say(`${name} n'a pas pu être lu${NBSP}: ${err.message}`, "error");
     root.dataset.pending = "0";
     $(".cqp-cohort-progress").hidden = true;
     finished();
     return;
   }
-  current = { check, caseIndex: caseSelect.value, text, results: all, name };
-  show(live);
+  current = { check, caseIndex: caseSelect.value, text, results: all, name, fixed };
+  root.dataset.pending = "0"; // every row is there: the pages of the table may be turned
+  await show(live);
   root.dataset.ms = String(Math.round(performance.now() - started));
-  root.dataset.pending = "0";
   $(".cqp-cohort-progress").hidden = true;
   store();
   finished();
 }
 
 // Each slice's rows go into the table as soon as they are computed, while the worker computes
-// the next slice: the table is built and laid out a quarter at a time, never all in one task
-// once everything is known. Only in the table's first order (every row, by line); another
-// order or a new column waits for the end (show).
+// the next slice, a chunk of rows per task (fill), until the table's first page is full. Only
+// in the table's first order (every row, by line); another order or a new column waits for
+// the end (show).
 function grow(live, rows, check) {
   if (live === false || $("#cohort-filter").value !== "all" || $("#cohort-sort").value !== "row") return false;
   const all = live ? live.rows.concat(rows) : rows;
   const ids = partIds(all);
   if (live && ids.join("\n") !== live.ids.join("\n")) return false;
   const table = $(".cqp-cohort-table");
-  if (live) appendRows(table.tBodies[0], rows, ids, check);
-  else {
-    renderTable(table, rows, ids, check);
+  if (!live) {
+    page = 0;
+    renderTable(table, [], ids, check);
     $(".cqp-cohort-summary").textContent = "";
     results.hidden = false;
     setBusy(true);
+    live = { rows: [], ids, drawn: Promise.resolve(), token: ++drawing };
   }
-  return { rows: all, ids };
+  const tbody = table.tBodies[0];
+  const { token } = live;
+  const more = all.slice(live.rows.length, Math.max(live.rows.length, PAGE)); // what page 1 still lacks
+  pages(all.length);
+  return { rows: all, ids, token, drawn: live.drawn.then(() => fill(tbody, more, ids, check, token)) };
+}
+
+// Rows appended to the table a chunk per task (the page paints and answers between two); a
+// newer drawing of the table (another file, filter, order or page) stops this one.
+let drawing = 0;
+let page = 0; // the page of the table shown, from 0
+const pause = () => new Promise((resolve) => setTimeout(resolve, 0));
+async function fill(tbody, rows, ids, check, token) {
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    if (i > 0) await pause();
+    if (token !== drawing) return false;
+    appendRows(tbody, rows.slice(i, i + CHUNK), ids, check);
+  }
+  return token === drawing;
+}
+
+// Below the table: which rows it shows, and the buttons to the rows before and after
+// (created once, here: the page's own words).
+function pages(total) {
+  let nav = root.querySelector(".cqp-cohort-pages");
+  if (!nav) {
+    nav = Object.assign(document.createElement("nav"), { className: "cqp-cohort-pages" });
+    nav.setAttribute("aria-label", "Pages du tableau");
+    const button = (text, step) => {
+      const b = Object.assign(document.createElement("button"), { type: "button", className: "md-button", textContent: text });
+      b.dataset.step = String(step);
+      b.addEventListener("click", () => {
+        page += step;
+        draw();
+      });
+      return b;
+    };
+    const where = Object.assign(document.createElement("p"), { className: "cqp-cohort-where" });
+    where.setAttribute("aria-live", "polite");
+    nav.append(button("Lignes précédentes", -1), where, button("Lignes suivantes", 1));
+    $(".cqp-cohort-table").parentElement.after(nav);
+  }
+  const last = Math.max(0, Math.ceil(total / PAGE) - 1);
+  page = Math.min(page, last);
+  nav.hidden = total <= PAGE;
+  const first = page * PAGE + 1;
+  const end = Math.min(total, (page + 1) * PAGE);
+  const n = (x) => x.toLocaleString("fr-FR");
+  nav.querySelector(".cqp-cohort-where").textContent = `Lignes ${n(first)} à ${n(end)} sur ${n(total)}`;
+  const [previous, next] = nav.querySelectorAll("button");
+  const busy = root.dataset.pending === "1"; // a file filling in: its rows are not all there
+  previous.disabled = busy || page === 0;
+  next.disabled = busy || page >= last;
 }
 
 // While a table fills in, its filter, order, export and prints wait (they act on a whole table).
@@ -146,29 +215,43 @@ function restoreTable() {
   else results.hidden = true;
 }
 
-function show(live = null) {
+async function show(live = null) {
   current.rows = live ? live.rows : rowsOf(current.results);
   current.ids = partIds(current.rows);
-  setBusy(false);
   const count = (kind) => current.rows.filter((r) => r.kind === kind).length;
   const n = current.rows.length;
   const summary = n === 0 ? "Le tableau ne contient aucune ligne de stagiaire, seulement son en-tête."
-    : `${n} ligne${n > 1 ? "s" : ""} : ${count("positive")} favorable${count("positive") > 1 ? "s" : ""}, ` +
+    : `${n.toLocaleString("fr-FR")} ligne${n > 1 ? "s" : ""}${NBSP}: ${count("positive")} favorable${count("positive") > 1 ? "s" : ""}, ` +
       `${count("negative")} défavorable${count("negative") > 1 ? "s" : ""}, ${count("neutral")} incomplète${count("neutral") > 1 ? "s" : ""}, ` +
       `${count("errors")} à corriger.`;
-  $(".cqp-cohort-summary").textContent = frenchText(summary);
-  say(`${current.name} : ${summary}`, count("errors") ? "warning" : "");
+  $(".cqp-cohort-summary").textContent = summary;
+  say(`${current.name}${NBSP}: ${summary}`, count("errors") ? "warning" : "");
   results.hidden = false;
   // The table built slice after slice is already the whole table in its first order.
   const complete = live && live.ids.join("\n") === current.ids.join("\n") &&
     $("#cohort-filter").value === "all" && $("#cohort-sort").value === "row";
-  if (!complete) redraw();
+  if (!complete) await draw();
+  setBusy(false);
+  pages(complete ? n : view().length);
 }
 
-function redraw() {
-  const rows = filtered(current.rows, $("#cohort-filter").value, $("#cohort-sort").value);
-  renderTable($(".cqp-cohort-table"), rows, current.ids, current.check);
-  return rows;
+// The rows of the table as filtered and ordered now.
+function view() {
+  return filtered(current.rows, $("#cohort-filter").value, $("#cohort-sort").value);
+}
+
+// The table drawn again (filter, order, page, a table restored), a chunk of rows per task.
+async function draw(event) {
+  if (event) page = 0; // another filter or order starts at its first rows
+  const token = ++drawing;
+  const table = $(".cqp-cohort-table");
+  renderTable(table, [], current.ids, current.check);
+  results.setAttribute("aria-busy", "true");
+  const rows = view();
+  pages(rows.length);
+  const done = await fill(table.tBodies[0], rows.slice(page * PAGE, (page + 1) * PAGE), current.ids, current.check, token);
+  if (done) results.setAttribute("aria-busy", "false");
+  return done;
 }
 
 function store() {
@@ -187,7 +270,7 @@ function store() {
 
 // A table kept on this device is checked before use: one this version of the page cannot show
 // (another case list, another shape) is set aside with a note, never a page that stops working.
-function restore() {
+async function restore() {
   let raw = null;
   try {
     raw = localStorage.getItem(STORAGE_KEY);
@@ -206,38 +289,39 @@ function restore() {
     option.dataset.template === data.template && typeof data.text === "string" &&
     typeof data.name === "string" && Array.isArray(data.results) &&
     data.results.every((r) => r && typeof r === "object" && Number.isInteger(r.row) &&
-      ((r.verdict && typeof r.verdict === "object") || Array.isArray(r.errors)));
+      ((r.verdict && typeof r.verdict === "object") || Array.isArray(r.errors)) && worded(r));
   if (!usable) {
     try {
       localStorage.removeItem(STORAGE_KEY);
     } catch { /* nothing kept then */ }
-    say("Le tableau gardé sur cet appareil venait d'une version précédente de cette page et n'a pas pu être relu : " +
+    say(`Le tableau gardé sur cet appareil venait d'une version précédente de cette page et n'a pas pu être relu${NBSP}: ` +
       "il a été écarté. Déposez de nouveau votre fichier.", "warning");
     return;
   }
   keep.checked = true;
   caseSelect.value = data.caseIndex;
   chooseCase();
-  current = { check: data.check, caseIndex: data.caseIndex, text: data.text, results: data.results, name: data.name };
+  current = { check: data.check, caseIndex: data.caseIndex, text: data.text, results: data.results, name: data.name,
+    fixed: fixedCase(option) };
   try {
-    show();
+    await show();
   } catch {
     current = null;
     results.hidden = true;
     try {
       localStorage.removeItem(STORAGE_KEY);
     } catch { /* nothing kept then */ }
-    say("Le tableau gardé sur cet appareil n'a pas pu être relu : il a été écarté. Déposez de nouveau votre fichier.", "warning");
+    say(`Le tableau gardé sur cet appareil n'a pas pu être relu${NBSP}: il a été écarté. Déposez de nouveau votre fichier.`, "warning");
     return;
   }
-  say(`Tableau gardé sur cet appareil : ${data.name}. Décochez la case pour l'effacer.`);
+  say(`Tableau gardé sur cet appareil${NBSP}: ${data.name}. Décochez la case pour l'effacer.`);
 }
 
 async function fromFile(file) {
   if (!file) return;
   try {
     const text = await readFile(file);
-    await run(text, `« ${file.name} »`);
+    await run(text, `«${NBSP}${file.name}${NBSP}»`);
   } catch (err) {
     if (!(err instanceof CohortInputError)) throw err;
     say(err.message, "error");
@@ -245,11 +329,26 @@ async function fromFile(file) {
   }
 }
 
-function print(kind) {
-  const rows = redraw();
+// The printed sheets say each decision's rule and sources: the table's verdicts leave them
+// out (half of a row's time), so the whole verdicts are asked for once, when sheets are printed.
+async function wholeVerdicts() {
+  if (!current.whole) {
+    const rows = await CQP.evaluateBatch(current.check, current.text, { trace: false, ...current.fixed });
+    current.whole = new Map(rows.filter((r) => r.verdict).map((r) => [r.row, r.verdict]));
+  }
+  return current.whole;
+}
+
+async function print(kind) {
+  const rows = view();
   const box = $("#cohort-print");
-  if (kind === "sheets") sheets(box, rows, current.ids);
-  else {
+  if (kind === "sheets") {
+    let whole = new Map();
+    try {
+      whole = await wholeVerdicts();
+    } catch { /* the sheets without their rules' sentences: the table's words are there */ }
+    sheets(box, rows.map((r) => (whole.has(r.row) ? { ...r, verdict: whole.get(r.row) } : r)), current.ids);
+  } else {
     pvPreparation(box, rows, current.ids, { case: selectedCase().textContent, organism: $("#cohort-organism").value.trim(),
       session: $("#cohort-session").value,
       words: { organism: $("#cohort-organism").dataset.fact, session: $("#cohort-session").dataset.fact } });
@@ -268,12 +367,12 @@ function engine(state, reason = "") {
   $(".cqp-engine-loading").hidden = state === "failed";
   if (state === "ready") {
     $(".cqp-engine-loading").textContent = restarted
-      ? "Le moteur de calcul ne répondait plus : il a été redémarré et il est de nouveau prêt. Votre tableau est conservé."
+      ? `Le moteur de calcul ne répondait plus${NBSP}: il a été redémarré et il est de nouveau prêt. Votre tableau est conservé.`
       : "Moteur de calcul prêt, dans votre navigateur.";
   }
   if (state === "loading" && restarted) {
     $(".cqp-engine-loading").textContent =
-      "Le moteur de calcul ne répondait plus : il redémarre dans votre navigateur. Votre tableau est conservé ; le calcul reprendra…";
+      `Le moteur de calcul ne répondait plus${NBSP}: il redémarre dans votre navigateur. Votre tableau est conservé${NBSP}; le calcul reprendra…`;
   }
   if (state === "failed") $(".cqp-engine-reason").textContent = `(${reason})`;
 }
@@ -306,12 +405,12 @@ function start() {
     }
   });
   keep.addEventListener("change", store);
-  $("#cohort-filter").addEventListener("change", redraw);
-  $("#cohort-sort").addEventListener("change", redraw);
+  $("#cohort-filter").addEventListener("change", draw);
+  $("#cohort-sort").addEventListener("change", draw);
   root.querySelector('[data-action="export"]').addEventListener("click", () => {
     const day = today();
     download(`resultats-${selectedCase().dataset.template.split("/").pop().replace(/^modele-|\.csv$/g, "")}-${day}.csv`,
-      "text/csv;charset=utf-8", toCsv(redraw(), current.ids, current.check));
+      "text/csv;charset=utf-8", toCsv(view(), current.ids, current.check));
   });
   root.querySelector('[data-action="print-sheets"]').addEventListener("click", () => print("sheets"));
   root.querySelector('[data-action="print-pv"]').addEventListener("click", () => print("pv"));

@@ -22,9 +22,11 @@
 //               {id, check, csv, lean?, fixed?, notes?}   a cohort (contract v1.1, v1.2):
 //               checker.evaluate_batch(check, csv, fixed={cqp, route, subject}), csv its text or
 //               its bytes (Uint8Array), answered as {id, verdict: [rows]} or {id, error} when the file cannot be
-//               read; `notes` adds to each row checker.cohort.part_notes (why each block
-//               or domain is not validated: the cohort page's table); `lean` leaves each verdict's trace out (the cohort page does not show it,
-//               and it is three quarters of the bytes)
+//               read; `notes` (the cohort page's table) adds to each row its cells in words,
+//               `table` (checker.cohort.table_row), and leaves out of each verdict everything
+//               the table does not read (sentences, references, next steps, trace, display;
+//               of a score, all but its figures: checker.cohort.table_figures);
+//               `lean` leaves each verdict's trace and display out
 // Messages out: {type: "ready", python}
 //               {type: "failed", kind, status?, message, url?}   kind: network | server |
 //               integrity | internal (the page words them); url: the file that was wrong or
@@ -159,19 +161,28 @@ def _cqp_evaluate(check, payload):
 
 def _cqp_batch(check, text, lean, fixed, notes):
     # lean: the traces (and the screen's display of a single result) are not even written (a third of a row's time, three quarters of its bytes).
+    # notes: the cohort page's table. Each row gets "table", its cells in words
+    # (checker.cohort.table_row), and its verdict keeps only what the table, the export's figures
+    # and the procès-verbal read: no sentence, reference, next step, trace nor display is written
+    # (half of a row's time; the printed sheets ask for whole verdicts when they are printed).
     # text: the CSV's text, or its bytes (a Uint8Array), decoded as the CLI decodes a file.
+    from checker.explain import OPTIONAL
     if not isinstance(text, str):
         text = text.to_bytes()
+    leave_out = OPTIONAL if notes else ("trace", "display") if lean else ()
     try:
-        rows = checker.evaluate_batch(check, text, leave_out=("trace", "display") if lean else (),
-                                      fixed=json.loads(fixed))
+        rows = checker.evaluate_batch(check, text, leave_out=leave_out, fixed=json.loads(fixed))
     except ValueError as err:  # CohortFileError: the file cannot be read
-        return json.dumps({"error": str(err)}, ensure_ascii=False)
-    if notes and check == "score":  # why each block or domain is not validated, for the table
-        from checker.cohort import part_notes
+        message = str(err)
+        if notes:  # shown on the page: typeset as the checker's sentences are
+            message = checker.french.typeset(message)
+        return json.dumps({"error": message}, ensure_ascii=False)
+    if notes:
+        from checker.cohort import table_figures, table_row
         for row in rows:
-            if "verdict" in row:
-                row["notes"] = part_notes(row["verdict"])
+            row["table"] = table_row(check, row)
+            if check == "score" and "verdict" in row:
+                row["verdict"] = table_figures(row["verdict"])
     return json.dumps({"verdict": rows}, ensure_ascii=False)
 
 (_cqp_evaluate, _cqp_batch)
