@@ -239,3 +239,21 @@ def test_pages_show_their_figures_and_read_forwards():
     _seed_says(VCD_SEED, "pendant 5 années consécutives seront retirés de la liste des évaluateurs habilités")
     evaluator = every["evaluateur/index.html"]
     assert "pendant 5 ans consécutifs est retiré de la liste" in evaluator
+
+
+# --- whom to turn to ----------------------------------------------------------------------------
+
+@pytest.mark.site
+def test_the_candidate_page_names_whom_to_turn_to_and_invents_no_address():
+    # CS by VAE: « La recevabilité de la demande par l'organisme évaluateur VAE » ; VCD by VAE:
+    # the candidate sends the request « à la branche » (§4.1); the seed's own contact is « xxx ».
+    _seed_says(CS_SEED, "La recevabilité de la demande par l'organisme évaluateur VAE")
+    _seed_says(VCD_SEED, "vous pouvez contacter : **xxx**")
+    text = " ".join(_flat(line) for line in pages()["candidat/index.html"])
+    assert "À qui vous adresser." in text
+    assert "VAE : la branche (CPNEFP des commerces de gros)" in text
+    assert "VAE : l'organisme évaluateur VAE : il se prononce sur la recevabilité" in text
+    assert "Rien de cela n'est vérifié par ce site." in text
+    # The publisher's contact is empty by default: no address, e-mail or telephone is printed.
+    assert "Ce site ne publie pas de coordonnées" in text
+    assert not re.search(r"@|\brue\b|\b0\d( ?\d\d){4}\b", text)
