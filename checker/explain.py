@@ -355,7 +355,8 @@ def score_display(cqp: Cqp, trace: Trace, said: list[tuple[dict, list[str]]], ou
     passed, not_passed = ("passed", "not_passed") if cqp.by_domains else ("validated", "not_validated")
     if validated:
         summary.append(_say(f"score.summary_{passed}", parts=[p["id"] for p in validated]))
-    if failed:
+    # Not said twice: a headline that names the failed parts already says they failed.
+    if failed and not all(p["id"] in outcome["title"] for p in failed):
         summary.append(_say(f"score.summary_{not_passed}", parts=[p["id"] for p in failed]))
     if expired:
         summary.append(_say("score.summary_expired", parts=expired))
