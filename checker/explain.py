@@ -48,10 +48,24 @@ def verdict_texts(check: str, cqp: Cqp, trace: Trace, leave_out: frozenset = fro
     if check == "score":
         out["outcome"] = score_outcome(cqp, trace)
         if "next_steps" not in leave_out:
-            out["next_steps"] = wording.next_steps("score", out["outcome"]["status"], cqp, context.get("route"))
+            out["next_steps"] = _score_next_steps(cqp, trace, out["outcome"]["status"], context.get("route"))
         if "display" not in leave_out:
             out["display"] = score_display(cqp, trace, said, out["outcome"])
     return out
+
+
+def _score_next_steps(cqp: Cqp, trace: Trace, status: str, route: str | None) -> list[dict]:
+    """The next steps of a score, less the rattrapage where no épreuve was failed: the cahier des
+    charges offers it to « candidats n'ayant pas réussi une des évaluations » (§5.5), and a
+    domain whose benefit ended was réussi; whether it is taken again free, the seed does not say."""
+    steps = wording.next_steps("score", status, cqp, route)
+    if status != "negative" or not cqp.has_rule("rattrapage"):
+        return steps
+    failed = [s for s in _part_steps(trace) if s["ok"] is False]
+    if failed and all(s["rule"] == "domain_benefit" for s in failed):
+        page = cqp.rule("rattrapage").page
+        steps = [s for s in steps if s["page"] != page]
+    return steps
 
 
 def references(cqp: Cqp, trace: Trace) -> list[dict]:
@@ -118,7 +132,9 @@ def _certification(rule: str, step: dict, trace: Trace) -> str:
     validated = step["inputs"]
     n, key = len(validated), f"score.{rule}"
     steps = _part_steps(trace)
-    waiting = not _any_failed(trace, steps) and _pending(steps)
+    # A part failed while others are not known yet: the CQP is not decided either way, so the
+    # sentence says what remains rather than that its conditions are not met.
+    waiting = _pending(steps)
     if step["ok"]:
         return _say(f"{key}.validated", n=n)
     if waiting:
@@ -152,10 +168,42 @@ def _pending(parts: list[dict]) -> str:
 
 def score_outcome(cqp: Cqp, trace: Trace) -> dict:
     """Positive when the CQP's conditions are met, negative when a part failed, neutral while
-    something is not known yet (not evaluated, incomplete): never a failure for what is unknown."""
+    something is not known yet (not evaluated, incomplete): never a failure for what is unknown.
+    While some parts are not known yet, a failed part makes the headline, with its figures: the
+    person reads first about what they entered, never about a CQP whose other parts are not taken."""
     cert = next(s for s in trace.steps if s["rule"] in CERTIFICATION)
-    status = "positive" if cert["ok"] else "negative" if _any_failed(trace, _part_steps(trace)) else "neutral"
-    return wording.outcome("score", status, cqp.id)
+    parts = _part_steps(trace)
+    status = "positive" if cert["ok"] else "negative" if _any_failed(trace, parts) else "neutral"
+    out = wording.outcome("score", status, cqp.id)
+    if status == "negative" and any(s["status"] != "decided" for s in parts):
+        out["title"] = _headline(cqp, trace, parts)
+        if not cqp.by_domains:
+            # The CS's « who » speaks of the CQP's conditions as a whole, not of a block; the
+            # VCD's (the evaluators propose, the jury paritaire decides) holds for a domain too.
+            out.pop("who", None)
+    return out
+
+
+def _headline(cqp: Cqp, trace: Trace, parts: list[dict]) -> str:
+    """The failed parts in one line: one with the figure that failed it (« Bloc B2 non validé :
+    61,83 % de moyenne pour 70 % requis »), several by their names."""
+    key = "score.headline"
+    below = {}
+    for s in trace.of("competence_mastery_min"):
+        if s["ok"] is False:
+            below.setdefault(s["part"], []).append(_say("score.block_average_min.competence_at",
+                                                         competence=s["competence"], mastery=s["measured"]))
+    failed = [s for s in parts if s["ok"] is False or s["part"] in below]
+    if len(failed) > 1:
+        return _say(f"{key}.{'domains' if cqp.by_domains else 'blocks'}", parts=[s["part"] for s in failed])
+    s = failed[0]
+    part, rule = s["part"], s["rule"]
+    if rule == "domain_benefit":
+        return _say(f"{key}.domain_expired", part=part, until=s["threshold"])
+    if rule == "block_average_min" and s["ok"] is not False:
+        return _say(f"{key}.block_minimum", part=part, below=below[part],
+                    minimum=cqp.rule("competence_mastery_min").value)
+    return _say(f"{key}.{rule}", part=part, measured=s["measured"], threshold=s["threshold"])
 
 
 def _evaluation(cqp: Cqp, part: str, competence: str, evaluation: str) -> str:
@@ -221,6 +269,8 @@ def _part_state(step: dict, failed_minimum: bool) -> tuple[str, str]:
         return "not_known", "incomplete" if step["rule"] == "domain_pass_rate" else "waiting"
     if step["ok"] and not failed_minimum:
         return "validated", "validated"
+    if step["rule"] == "domain_benefit":
+        return "not_validated", "expired"  # its épreuve was réussie; the benefit ended
     return "not_validated", "not_validated"
 
 
@@ -259,6 +309,13 @@ def _competence_needs(cqp: Cqp, part: str, per: dict) -> list[dict]:
     return out
 
 
+def _state_key(cqp: Cqp, word: str) -> str:
+    """The word beside a part: a Vendeur conseil à distance domain's épreuve is réussie or not,
+    the jury paritaire validates it (cahier des charges §3.4); a block is validated."""
+    key = f"score.state_domain.{word}"
+    return key if cqp.by_domains and wording.has_sentence(key) else f"score.state.{word}"
+
+
 def score_display(cqp: Cqp, trace: Trace, said: list[tuple[dict, list[str]]], outcome: dict) -> dict:
     """The screen of a score: {"summary", "structure", "parts": [{"id", "state", "label",
     "figures", "needed", "sentences", "competences", "competence_needs"}], "notes"}. Every
@@ -275,7 +332,7 @@ def score_display(cqp: Cqp, trace: Trace, said: list[tuple[dict, list[str]]], ou
             needed = step.get("needed")
             parts[part] = {
                 "id": part, "title": _part_title(cqp, part), "state": state,
-                "label": _say(f"score.state.{word}"), "rule": step["rule"],
+                "label": _say(_state_key(cqp, word)), "rule": step["rule"],
                 "figures": {k: v for k, v in plain(step).items()
                             if k in ("measured", "threshold", "inputs", "needed", "decided")},
                 "needed": plain(needed) if step["status"] != "decided" or not step["ok"] else None,
@@ -291,12 +348,18 @@ def score_display(cqp: Cqp, trace: Trace, said: list[tuple[dict, list[str]]], ou
         else:
             notes += sentences
     validated = [p for p in parts.values() if p["state"] == "validated"]
-    failed = [p for p in parts.values() if p["state"] in ("not_validated", "out_of_reach")]
+    failed = [p for p in parts.values() if p["state"] in ("not_validated", "out_of_reach")
+              and p["rule"] != "domain_benefit"]
+    expired = [p["id"] for p in parts.values() if p["state"] == "not_validated" and p["rule"] == "domain_benefit"]
     summary = [_say("score.summary", title=outcome["title"])]
+    passed, not_passed = ("passed", "not_passed") if cqp.by_domains else ("validated", "not_validated")
     if validated:
-        summary.append(_say("score.summary_validated", parts=[p["id"] for p in validated]))
-    if failed:
-        summary.append(_say("score.summary_not_validated", parts=[p["id"] for p in failed]))
+        summary.append(_say(f"score.summary_{passed}", parts=[p["id"] for p in validated]))
+    # Not said twice: a headline that names the failed parts already says they failed.
+    if failed and not all(p["id"] in outcome["title"] for p in failed):
+        summary.append(_say(f"score.summary_{not_passed}", parts=[p["id"] for p in failed]))
+    if expired:
+        summary.append(_say("score.summary_expired", parts=expired))
     return {"summary": " ".join(summary), "structure": "domains" if cqp.by_domains else "blocks",
             "parts": list(parts.values()), "notes": notes}
 
@@ -367,7 +430,10 @@ def eligibility_texts(cqp: Cqp, trace: Trace, checks: list[dict], subject: str |
         head = _say(f"eligibility.head.{kind}_not_met", failing=failing)
     notes = [not_checked_note(cqp, s) for s in trace.steps if s["status"] == "not_checked"]
     status = "positive" if ok else "negative"
-    outcome = wording.outcome("eligibility", status, subject=subject)
+    # A VAE candidate's experience is only the condition to apply: the branch decides on the
+    # recevabilité (cahier des charges §4.1), so the headline says so, not « Éligible ».
+    outcome = wording.outcome("eligibility", status, subject="candidate_vae" if (subject, route) == (
+        "candidate", "vae") else subject)
     failed = sum(1 for s in decided if not s["ok"])
     summary = (_say("eligibility.summary_met", title=outcome["title"]) if not failed
                else _say("eligibility.summary_not_met", title=outcome["title"], n=failed))

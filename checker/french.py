@@ -37,8 +37,9 @@ def long_date(d: date) -> str:
 
 
 def plural(count, one: str, many: str) -> str:
-    """French agreement: 0 and 1 take the singular (« 1 an », « 0,5 an », « 2 ans »)."""
-    return one if Fraction(count) <= 1 else many
+    """French agreement: below 2 takes the singular (« 1 an », « 0,5 an », « 1,5 an », « 2 ans »),
+    as the Académie française has it: the plural starts at two."""
+    return one if abs(Fraction(count)) < 2 else many
 
 
 def say_list(items) -> str:

@@ -8,6 +8,7 @@ REQUIRED_RULES: dict[str, dict[str, str]] = {
     "vendeur-conseil-distance": {
         "domain_pass_rate": "percent",
         "domain_benefit": "years",
+        "rattrapage": "condition",
         "certification_all_domains": "condition",
         "practice_min_months": "months",
         "company_in_branch": "condition",

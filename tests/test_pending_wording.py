@@ -13,7 +13,8 @@ import checker
 from checker import referentiel
 from situation_files import situation_cases
 
-FAILURE = re.compile(r"\bnon validée?s?\b|\bnon remplies?\b|Pas de proposition|\bne suffirait pas\b")
+# A Vendeur conseil à distance épreuve is « non réussie » (issue 20: the jury paritaire validates).
+FAILURE = re.compile(r"\bnon validée?s?\b|\bnon réussies?\b|\bnon remplies?\b|Pas de proposition|\bne suffirait pas\b")
 
 
 def _score_verdicts():

@@ -7,6 +7,7 @@ module holds one kind of page.
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from build_scripts.compile_referentiels import ReferentielError, load_all
@@ -22,8 +23,33 @@ __all__ = ["generate_site", "load_all", "cqps_of", "version_note", "abbreviation
 PER_CQP = (overview, referential_page, evaluations, routes, rules_page, actors)
 
 
+# A rule's figure named in the prose of the pages: `{amount:rule}` (« 5 ans ») or
+# `{threshold:rule}` (« au moins 2 ans »), as in the next steps of referentiels/site.yaml. The
+# figure stays written once, in the rule, and the page says it where it applies (issue 20: « la
+# durée fixée » sent the reader to another page for 2 or 5 years).
+_FIGURE = re.compile(r"\{(amount|threshold):([a-z0-9_]+)\}")
+# The sections whose texts may hold it: those only the pages show, and the routes, whose texts
+# the checker never reads (it reads their ids only).
+_WITH_FIGURES = ("actors", "reglement", "routes")
+
+
+def _with_figures(cqp: Cqp, node):
+    if isinstance(node, dict):
+        return {k: _with_figures(cqp, v) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_with_figures(cqp, v) for v in node]
+    if isinstance(node, str):
+        return _FIGURE.sub(lambda m: getattr(cqp.rule(m.group(2)), m.group(1))(), node)
+    return node
+
+
 def cqps_of(data: dict) -> list[Cqp]:
-    return [Cqp(d) for d in data["cqps"].values()]
+    out = []
+    for d in data["cqps"].values():
+        cqp = Cqp(d)
+        filled = {k: _with_figures(cqp, d[k]) for k in _WITH_FIGURES if k in d}
+        out.append(Cqp({**d, **filled}) if filled else cqp)
+    return out
 
 
 def generate_site(data: dict) -> dict[str, str]:

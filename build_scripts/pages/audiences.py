@@ -2,7 +2,10 @@
 must know and do, for each CQP (one content tab per CQP), linked to the full pages."""
 from __future__ import annotations
 
+import re
 import textwrap
+
+from checker import wording
 
 from .evaluations import decisive_rules
 from .md import (Cqp, deadline_anchor, deadline_sentence, evaluation_link, link, one_line, page,
@@ -52,6 +55,24 @@ def _thresholds(cqp: Cqp, here: str) -> str:
                      for r in decisive_rules(cqp) if r.unit == "percent")
 
 
+_FIGURE = re.compile(r"\{amount:([a-z0-9_]+)\}")
+
+
+def _contacts(cqp: Cqp, *keys: str) -> list[str]:
+    """« À qui vous adresser »: the body the seed names for each route (referentiels/site.yaml,
+    `contacts`), then the publisher's contact details when set, never an invented address."""
+    said = wording.data().get("contacts", {}).get(cqp.id, {})
+    items = [f"- **{route_name(k) if k in cqp.data['routes'] else 'Évaluateur'}** : "
+             + one_line(_FIGURE.sub(lambda m: cqp.rule(m.group(1)).amount(), said[k]))
+             for k in keys if k in said]
+    if not items:
+        return []
+    publisher = wording.data().get("publisher_contact", "").strip()
+    last = (f"Pour une question sur ce site : {one_line(publisher)}" if publisher else
+            "Ce site ne publie pas de coordonnées : adressez-vous à l'organisme ou à l'instance nommés ci-dessus.")
+    return ["**À qui vous adresser.**", "\n".join(items), last]
+
+
 def candidat(cqp: Cqp) -> str:
     here = "candidat.md"
     singular, _ = cqp.part_word
@@ -67,6 +88,7 @@ def candidat(cqp: Cqp) -> str:
                      + (" Conditions : " + " ; ".join(one_line(c["title"]) for c in route.get("conditions", [])) + "."
                         if route.get("conditions") else "")
                      for rid, route in cqp.data["routes"].items()),
+           *_contacts(cqp, *cqp.data["routes"]),
            f"**Ce qui valide un {singular}** ([le détail et un exemple calculé]"
            f"({link(here, page_of(cqp, 'evaluations'), 'resultat')})) :",
            _thresholds(cqp, here)]
@@ -97,7 +119,7 @@ def organisme(cqp: Cqp) -> str:
 
 def evaluateur(cqp: Cqp) -> str:
     here = "evaluateur.md"
-    out = _actor(cqp, here, "evaluateurs") + _actor(cqp, here, "jury")
+    out = _actor(cqp, here, "evaluateurs") + _actor(cqp, here, "jury") + _contacts(cqp, "evaluator")
     out += ["**Les épreuves :**", "\n".join(
         f"- {evaluation_link(cqp, here, e['id'])} ({', '.join(e['parts'])}) : {one_line(e['duration']['text'])}"
         for e in cqp.data["evaluations"])]

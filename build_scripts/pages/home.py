@@ -36,9 +36,29 @@ def _card(body: str) -> str:
     return "-   " + lines[0] + "\n" + textwrap.indent("\n".join(lines[1:]), "    ")
 
 
+# The first screen of a phone (360 × 640 and more) leads each reader and the simulator in one
+# tap (issue 20: it held a title and a paragraph, and the way in came three screens down). A
+# trainee's marks go to the simulator, which opens on the score.
+START = [
+    ("simulateur/index.md", "Ouvrir le simulateur", True),
+    ("candidat.md", "Je suis candidat", False),
+    ("simulateur/index.md", "Je suis stagiaire : mes résultats", False),
+    ("organisme.md", "Organisme de formation", False),
+    ("evaluateur.md", "Évaluateur ou jury", False),
+    ("tuteur.md", "Tuteur ou entreprise", False),
+]
+
+
+def _start() -> str:
+    items = "\n".join(f"- [{text}]({link(HERE, path)}){{ .md-button{' .md-button--primary' if primary else ''} }}"
+                      for path, text, primary in START)
+    return f'<nav class="cqp-start" aria-label="Accès rapide" markdown>\n\n{items}\n\n</nav>'
+
+
 def generate(cqps: list[Cqp]) -> dict[str, str]:
     body = [
         "# Les CQP " + " et ".join(c.short for c in cqps),
+        _start(),
         "Ce site explique deux certificats de qualification professionnelle (CQP) des métiers de la "
         "vente à distance entre professionnels : à qui ils s'adressent, ce qu'ils certifient, comment "
         "on les obtient par la formation ou par la VAE, et quelles règles s'appliquent aux candidats, "

@@ -79,7 +79,7 @@ function renderScore(v) {
   const byDomain = d.structure === "domains";
   const heads = [byDomain ? w.domain : w.block, w.result, w.detail];
   return outcome(v.outcome) +
-    `<table class="cqp-result cqp-cards"><caption>${esc(byDomain ? w.by_domain : w.by_block)}</caption><thead><tr>` +
+    `<table class="cqp-result cqp-cards"><caption>${esc(byDomain ? w.by_domain : v.route === "vae" ? w.by_block_vae : w.by_block)}</caption><thead><tr>` +
     heads.map((h) => `<th scope="col">${esc(h)}</th>`).join("") + `</tr></thead><tbody>` +
     d.parts.map((p) => partRow(p, heads)).join("") + `</tbody></table>`;
 }

@@ -1,6 +1,6 @@
 """Three people use the simulator as they would (issue 9), on a phone (360 px) and on a desktop
 (1280 px), found by labels and roles only: a VAE candidate for the Vendeur conseil à distance
-reaches « Éligible » and what to do next (also with the keyboard alone); a Commercial sédentaire
+reaches the result of her experience check and what to do next (also with the keyboard alone); a Commercial sédentaire
 trainee with her questionnaire and tutor results, before the jury, reads the jury result she
 needs; an organism filling its habilitation file sees every missing answer at once.
 
@@ -152,10 +152,12 @@ def test_vae_candidate_with_the_keyboard_alone(keyboard_person):
 
 def vae_candidate_knows_what_to_do(page, panel):
     box = result(page, panel)
-    assert box.get_by_text("Éligible", exact=True).is_visible()
+    verdict = checker.eligibility({"subject": "candidate", "cqp": "vendeur-conseil-distance", "route": "vae",
+                                   "telesales_experience": True})
+    # Not « Éligible »: the branch decides on the recevabilité (issue 20).
+    assert box.get_by_text(verdict["outcome"]["title"], exact=True).is_visible()
     assert box.get_by_role("heading", name="Que faire maintenant ?").is_visible()
-    steps = checker.eligibility({"subject": "candidate", "cqp": "vendeur-conseil-distance", "route": "vae",
-                                 "telesales_experience": True})["next_steps"]
+    steps = verdict["next_steps"]
     for step in steps:
         assert box.get_by_text(step["text"]).is_visible()
     assert box.get_by_role("link", name=f"En savoir plus : {steps[0]['title']}").first.is_visible()

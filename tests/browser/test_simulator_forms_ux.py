@@ -122,17 +122,20 @@ def test_yes_no_and_not_known_yet(simulator):
     group = tool.get_by_role("group", name=question)
     assert group.get_by_role("radio", name="Je ne sais pas encore").is_checked()
     assert outcome(page, "Éligibilité").strip().endswith("À compléter")
+    # A VAE candidate's headline names the experience, not « Éligible »: the branch decides (issue 20).
+    met, not_met = (checker.wording.outcome("eligibility", s, subject="candidate_vae")["title"]
+                    for s in ("positive", "negative"))
     answer(tool, question, "Oui")
-    assert outcome(page, "Éligibilité").strip().endswith("Éligible")
+    assert outcome(page, "Éligibilité").strip().endswith(met)
     answer(tool, question, "Non")
-    assert outcome(page, "Éligibilité").strip().endswith("Non éligible")
+    assert outcome(page, "Éligibilité").strip().endswith(not_met)
     answer(tool, question, "Je ne sais pas encore")
     assert outcome(page, "Éligibilité").strip().endswith("À compléter")
     # by keyboard: the arrow keys move between the three answers
     group.get_by_role("radio", name="Je ne sais pas encore").focus()
     page.keyboard.press("ArrowLeft")
     assert group.get_by_role("radio", name="Non").is_checked()
-    assert outcome(page, "Éligibilité").strip().endswith("Non éligible")
+    assert outcome(page, "Éligibilité").strip().endswith(not_met)
 
 
 # --- numbers and dates in the forms --------------------------------------------------------------
