@@ -23,9 +23,11 @@ PYTEST  := $(BIN)/python -m pytest -n $(WORKERS) --dist loadscope
 
 .PHONY: setup serve site generate test test-fast audit data browser java servers bench screenshots snapshots clean
 
-# npm first: the engine's compression starts in the background as soon as Pyodide is there
-# (build_scripts/precompress.py, --warm), while pip installs.
-setup: $(NODE_STAMP) $(VENV_STAMP) data
+# npm and pip at once (both mostly wait on files); the engine's compression starts in the
+# background as soon as npm has installed Pyodide (build_scripts/precompress.py, --warm).
+setup:
+	@$(MAKE) -s -j2 $(NODE_STAMP) $(VENV_STAMP)
+	@$(MAKE) -s data
 
 $(VENV_STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
