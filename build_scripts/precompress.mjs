@@ -22,7 +22,9 @@ async function compress([source, out]) {
     brotli(bytes, {
       params: {
         [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
-        [constants.BROTLI_PARAM_LGWIN]: constants.BROTLI_MAX_WINDOW_BITS,
+        // A 4 MB window (22 bits), not the largest (24): on Pyodide's WebAssembly, measured at
+        // quality 11, 2,741,061 bytes against 2,766,607, for the same time.
+        [constants.BROTLI_PARAM_LGWIN]: 22,
         [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length,
       },
     }),
