@@ -17,7 +17,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from checker import wording
-from checker.french import MONTHS
+from checker.french import MONTHS, WEEKDAYS
 
 from build_scripts.build_wheel import ROOT, build_wheel, integrity
 from build_scripts.bytecode import build_bytecode
@@ -121,9 +121,10 @@ def page_config(runtime: Runtime, scripts: dict[str, str], referentiel: dict) ->
         "assets": scripts,
         "versions": {cid: {"title": c["title"], "version": c["version"]}
                      for cid, c in referentiel["cqps"].items()},
-        # The month names the checker reads in a date (« 3 mars 2026 »), for the weekday a date
-        # field shows before and beside the engine (docs/simulateur/parse.mjs).
+        # The month names the checker reads in a date (« 3 mars 2026 ») and the weekdays it
+        # writes, for the dates a page shows before and beside the engine (docs/simulateur/parse.mjs).
         "months": list(MONTHS),
+        "weekdays": list(WEEKDAYS),
         # The result screen's words around the checker's sentences (headings, table headers).
         "words": wording.screen_words(),
     }

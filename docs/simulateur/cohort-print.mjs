@@ -1,17 +1,7 @@
 // The two print views of a cohort: one « fiche de résultats indicative » per trainee, and the
 // cohort laid out to prepare the evaluators' procès-verbal (a proposal per block or domain).
 // Both are built into #cohort-print, which only the printed page shows (cohort.css).
-import { today as todayIso } from "./parse.mjs";
-
-// « lundi 1er février 2027 », as the checker writes dates (checker.french.long_date): the day
-// of printing and the session typed in the page, which no verdict holds.
-function frenchDate(iso) {
-  if (!iso) return "";
-  const [y, m, d] = iso.split("-").map(Number);
-  const date = new Date(Date.UTC(y, m - 1, d));
-  const part = (options) => date.toLocaleDateString("fr-FR", { ...options, timeZone: "UTC" });
-  return `${part({ weekday: "long" })} ${d === 1 ? "1er" : d} ${part({ month: "long" })} ${y}`;
-}
+import { longDate, today as todayIso } from "./parse.mjs";
 
 const el = (tag, props = {}, ...children) => {
   const node = Object.assign(document.createElement(tag), props);
@@ -19,8 +9,9 @@ const el = (tag, props = {}, ...children) => {
   return node;
 };
 
+// The day of printing and the session typed in the page, which no verdict holds.
 function today() {
-  return frenchDate(todayIso());
+  return longDate(todayIso());
 }
 
 function versionOf(verdict) {
@@ -85,7 +76,7 @@ export function pvPreparation(box, rows, ids, info) {
   const facts = el("dl", { className: "cqp-pv-facts" },
     el("dt", { textContent: "Certification et voie d'accès" }), el("dd", { textContent: info.case || blank }),
     el("dt", { textContent: info.words.organism }), el("dd", { textContent: info.organism || blank }),
-    el("dt", { textContent: info.words.session }), el("dd", { textContent: info.session ? frenchDate(info.session) : blank }));
+    el("dt", { textContent: info.words.session }), el("dd", { textContent: info.session ? longDate(info.session) : blank }));
   const signatures = el("table", { className: "cqp-pv-signatures" },
     el("thead", {}, el("tr", {}, ...["", "Nom", "Qualité", "Signature"].map((t) => el("th", { scope: "col", textContent: t })))),
     el("tbody", {}, ...["Évaluateur 1", "Évaluateur 2", "Évaluateur 3"].map((who) =>

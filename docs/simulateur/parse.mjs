@@ -1,7 +1,9 @@
 // Dates as people write them, for what a form shows before and beside the engine: the weekday
-// under a date field, the recap's dates. Values themselves are read by the checker (Python, the
-// field table of referentiels/site.yaml): the form sends the text as typed. The month names come
-// from the same place, through the page's configuration (build_scripts/simulator/assets.py).
+// under a date field, the recap's dates, the cohort's printed sheets. Values themselves are read
+// by the checker (Python, the field table of referentiels/site.yaml): the form sends the text as
+// typed. The month and weekday names are the checker's (checker/french.py), through the page's
+// configuration (build_scripts/simulator/assets.py), so that a date reads here as it does in a
+// verdict.
 
 // Day first with "/", "-" or "." between parts (15/06/2026, 15-06-2026, 15.06.2026), ISO
 // (2026-06-15), or in words (15 juin 2026, 1er juin 2026), as the checker reads them. A day that
@@ -14,10 +16,11 @@ const IN_WORDS = /^(\d{1,2})(?:er)?\s+(\S+?)\.?\s+(\d{4})$/;
 const plain = (text) => text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
 
 let configured = null;
-function months() {
+function names() {
   if (configured === null) {
     const tag = typeof document === "undefined" ? null : document.getElementById("cqp-config");
-    configured = ((tag && JSON.parse(tag.textContent).months) || []).map(plain);
+    const config = tag ? JSON.parse(tag.textContent) : {};
+    configured = { months: config.months || [], weekdays: config.weekdays || [] };
   }
   return configured;
 }
@@ -43,7 +46,7 @@ export function parseDate(text) {
   const words = IN_WORDS.exec(plain(t));
   if (words) {
     const [, day, name, year] = words;
-    const month = months().indexOf(name) + 1;
+    const month = names().months.map(plain).indexOf(name) + 1;
     return month ? isoOf(Number(year), month, Number(day)) : null;
   }
   return null;
@@ -55,13 +58,16 @@ export function today(now = new Date()) {
   return isoOf(now.getFullYear(), now.getMonth() + 1, now.getDate());
 }
 
-// "lundi 15 juin 2026": a date with its weekday, as people check it against a calendar.
+// « lundi 1er juin 2026 »: a date with its weekday, as people check it against a calendar, written
+// as the checker writes it (checker.french.long_date). "" for what is not a date.
 export function longDate(iso) {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || "");
   if (!m) return "";
   const [, year, month, day] = m.map(Number);
-  const d = new Date(Date.UTC(year, month - 1, day));
-  const text = d.toLocaleDateString("fr-FR", { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
-  // French writes the first of the month as an ordinal: « mercredi 1er juillet 2026 ».
-  return text.replace(/^(\S+) 1 /, "$1 1er ");
+  if (!isoOf(year, month, day)) return "";
+  const { months, weekdays } = names();
+  // getUTCDay counts from Sunday; the checker's weekdays, as Python's, from Monday.
+  const weekday = weekdays[(new Date(Date.UTC(year, month - 1, day)).getUTCDay() + 6) % 7];
+  if (!weekday || !months[month - 1]) return "";
+  return `${weekday} ${day === 1 ? "1er" : day} ${months[month - 1]} ${year}`;
 }

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import importlib.util
 import re
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
 
 import checker
+from checker.french import long_date
 from tests.browser.conftest import FORMS_WIRED, cs_vae_tool, read
 
 _spec = importlib.util.spec_from_file_location("simulator_helpers", Path(__file__).with_name("test_simulator.py"))
@@ -54,8 +56,15 @@ def test_dates_as_people_write_them(simulator):
     got = parse(simulator, "parseDate", list(accepted) + refused)
     assert got[:len(accepted)] == list(accepted.values())
     assert got[len(accepted):] == [None] * len(refused)
-    assert parse(simulator, "longDate", ["2026-06-15", "2026-07-01", ""]) == \
-        ["lundi 15 juin 2026", "mercredi 1er juillet 2026", ""]
+    assert parse(simulator, "longDate", ["2026-06-15", "2026-07-01", "", "2026-02-30"]) == \
+        ["lundi 15 juin 2026", "mercredi 1er juillet 2026", "", ""]
+
+
+def test_dates_are_written_as_the_checker_writes_them(simulator):
+    # The page's dates (under a date field, the recap, the cohort's printed sheets) and the
+    # verdicts' read alike: every day of two years, leap day and each 1st included.
+    days = [date(2027, 1, 1) + timedelta(days=n) for n in range(2 * 366)]
+    assert parse(simulator, "longDate", [d.isoformat() for d in days]) == [long_date(d) for d in days]
 
 
 # --- a first visit: nothing negative, everything « à compléter » -------------------------------
