@@ -63,7 +63,7 @@ def site_sources(data: dict) -> dict[str, Path | str]:
     # The forms read what the checker reads: the compiled JSON.
     referentiel = json.loads(OUTPUT.read_text(encoding="utf-8"))
     forms_html = simulator_html(Forms(referentiel))
-    config = assets.page_config(runtime, scripts, referentiel)
+    config = assets.page_config(runtime, scripts, referentiel, files)
     files[assets.PAGE] = assets.simulator_page(files[assets.PAGE], forms_html, config)
     # The cohort tool and the embeds reuse the simulator's worker, from their own addresses.
     cohort_html = cohort.cohort_html(referentiel["cqps"])

@@ -6,7 +6,7 @@ Netlify and Cloudflare Pages, written here) and the nginx, Apache and Caddy conf
   site (the theme's inline scripts are files: overrides/partials/javascripts/), Pyodide needs
   only 'wasm-unsafe-eval';
 - `Cache-Control: immutable` for a year on the files whose name is their content's hash (the
-  theme's, the simulator's: build_scripts/fingerprint.py): a new build never reuses their name.
+  theme's, the simulator's: build_scripts/bundle.py): a new build never reuses their name.
   Every other file (pages, the search index, sw.js) keeps the host's default, which revalidates.
   Each hashed file is named by its own rule, never by a folder's `/*`: a path the build did not
   write (an earlier build's file, a typo) matches no rule, so that the error a host answers
@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from build_scripts import precompress
+from build_scripts import bundle, precompress
 
 CSP = "; ".join([
     "default-src 'self'",
@@ -44,9 +44,14 @@ EMBED_PREFIX = "/integrer-"
 EMBEDS = EMBED_PREFIX + "*"
 CSP_EMBED = CSP.replace("frame-ancestors 'self'", "frame-ancestors *")
 IMMUTABLE = "public, max-age=31536000, immutable"
-# form.3f9a0c1b2d.mjs, bundle.a5f9d56c.min.js (the theme's), or a file in a folder named after
-# the hash of its files (simulateur/pyodide/<hash>/, simulateur/moteur/<hash>/, simulateur/wheels/<hash>/).
-HASHED = re.compile(r"\.[0-9a-f]{8,10}(\.min)?\.(m?js|css)$|(^|/)[0-9a-f]{10}/")
+# A folder named after the hash of its files (simulateur/pyodide/<hash>/, simulateur/moteur/<hash>/,
+# simulateur/wheels/<hash>/, build_scripts/simulator/assets.py): the first hex digits of a sha256.
+FOLDER_HASH_LENGTH = 10
+# Files whose name is their content's hash: the simulator's scripts as esbuild names them
+# (simulateur.GUYSTHYX.mjs: build_scripts/bundle.py), the theme's (bundle.a5f9d56c.min.js), and
+# every file in a hashed folder.
+HASHED = re.compile("|".join((bundle.HASHED, r"\.[0-9a-f]{8}\.min\.(js|css)$",
+                              rf"(^|/)[0-9a-f]{{{FOLDER_HASH_LENGTH}}}/")))
 NAME = "_headers"
 NOSNIFF = ("X-Content-Type-Options", "nosniff")
 SERVICE_WORKER = "/sw.js"

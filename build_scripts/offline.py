@@ -19,6 +19,7 @@ import json
 import re
 from pathlib import Path
 
+from build_scripts.bundle import HASHED as HASHED_NAME
 from build_scripts.headers import HASHED
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -26,8 +27,8 @@ SOURCE = ROOT / "build_scripts" / "sw.js"
 NAME = "sw.js"
 PLACEHOLDER = "const MANIFEST = null; // filled in by build_scripts/offline.py"
 ENGINE = ("simulateur/pyodide/", "simulateur/moteur/")
-# The simulator's worker: worker.<hash>.mjs (build_scripts/fingerprint.py).
-ENGINE_WORKER = re.compile(r"simulateur/worker\.[0-9a-f]+\.mjs")
+# The simulator's worker, as esbuild names it: worker.<hash>.mjs (build_scripts/bundle.py).
+ENGINE_WORKER = re.compile(r"simulateur/worker" + HASHED_NAME)
 # Also named in the worker's URL (build_scripts/simulator/assets.py), so that it writes there.
 ENGINE_CACHE = "cqp-engine"
 # The search's stemmers: the site's language only (the theme ships thirty).

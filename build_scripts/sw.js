@@ -9,7 +9,7 @@
 //
 // - Pages and other files whose name does not change: the network first (a page is always the
 //   latest build when online), the cache when offline; a page not kept falls back to 404.html.
-// - Files whose name is their content's hash (build_scripts/fingerprint.py): the cache first,
+// - Files whose name is their content's hash (build_scripts/headers.py): the cache first,
 //   they never change. A page thus never mixes two builds.
 // - A new build installs a new cache beside the old one (every file checked against its sha256,
 //   hashed files the old cache holds copied rather than downloaded again); it takes over when no

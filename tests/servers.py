@@ -26,7 +26,7 @@ JAVASCRIPT = ("text/javascript", "application/javascript")
 TYPES = {".html": ("text/html",), ".css": ("text/css",), ".js": JAVASCRIPT, ".mjs": JAVASCRIPT,
          ".json": ("application/json",), ".wasm": ("application/wasm",)}
 # A hashed name no build wrote (an earlier build's file, a typo): its 404 must not be kept.
-MISSING_HASHED = "/simulateur/form.0000000000.mjs"
+MISSING_HASHED = "/simulateur/form.AAAAAAAA.mjs"
 
 
 def readable_site(site: Path) -> Path:

@@ -1,7 +1,8 @@
-"""The simulator's scripts and stylesheets as served (build_scripts/simulator/assets.py
-`hashed_scripts`): minified by esbuild (build_scripts/minify.py), then named after their hash.
-What is served must still be the same program: it parses, it imports its siblings by the names
-they are served under, and the worker's Python source comes through byte for byte."""
+"""The simulator's scripts and stylesheets as served (build_scripts/bundle.py, through
+`hashed_scripts` in build_scripts/simulator/assets.py): one esbuild build, bundled, split,
+minified and named after their content. What is served must still be the same program: it
+parses, it imports the files it is served with, the pages find every file they name, and the
+worker's Python source comes through byte for byte."""
 from __future__ import annotations
 
 import re
@@ -10,67 +11,108 @@ from pathlib import Path
 
 import pytest
 
-from build_scripts.minify import minify
+from build_scripts import headers
+from build_scripts.bundle import bundle
 from build_scripts.simulator.assets import hashed_scripts
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs" / "simulateur"
 SOURCES = {p.name: p for p in sorted(DOCS.iterdir()) if p.suffix in (".mjs", ".js", ".css")}
+# What the page templates load by name (page.meta.simulateur.assets['…']), and the worker.
+NAMED = {m for p in (ROOT / "overrides").rglob("*.html")
+         for m in re.findall(r"assets\['([\w.-]+)'", p.read_text(encoding="utf-8"))} | {"worker.mjs"}
+IMPORT = re.compile(r"""(?:\bfrom\s*|\bimport\s*\(?\s*)["'`]\./([^"'`/]+)["'`]""")
 
 
 @pytest.fixture(scope="module")
-def served(tmp_path_factory) -> dict[str, Path]:
-    """{source name: the served file, written under its hashed name}."""
+def served(tmp_path_factory) -> tuple[dict[str, str], dict[str, Path]]:
+    """({entry: its served name}, {served name: the file written})."""
     files = {f"simulateur/{name}": path for name, path in SOURCES.items()}
-    names = hashed_scripts(files)
+    entries = hashed_scripts(files)
     out = tmp_path_factory.mktemp("served")
-    for name, hashed in names.items():
-        (out / hashed).write_text(files[f"simulateur/{hashed}"], encoding="utf-8")
-    return {name: out / hashed for name, hashed in names.items()}
+    written = {}
+    for rel, text in files.items():
+        written[rel.split("/", 1)[1]] = out / rel.split("/", 1)[1]
+        written[rel.split("/", 1)[1]].write_text(text, encoding="utf-8")
+    return entries, written
 
 
-def test_every_script_and_stylesheet_is_served(served):
-    assert set(served) == set(SOURCES) and {"worker.mjs", "boot.js", "simulateur.css"} <= set(served)
+def test_every_file_a_page_names_is_served(served):
+    entries, written = served
+    assert {"simulateur.mjs", "cohort.mjs", "boot.js", "simulateur.css", "recap.mjs", "worker.mjs"} <= NAMED
+    for name in NAMED:
+        assert name in entries and entries[name] in written, name
+    # Only the built files are served: no source goes out under its own name.
+    assert not set(SOURCES) & set(written)
 
 
-@pytest.mark.parametrize("name", SOURCES)
-def test_served_smaller_than_its_source(served, name):
-    assert served[name].stat().st_size < SOURCES[name].stat().st_size
+def test_every_served_name_is_a_hashed_name(served):
+    _, written = served
+    for name in written:
+        assert headers.is_hashed(f"simulateur/{name}"), name
 
 
-@pytest.mark.parametrize("name", [n for n in SOURCES if n.endswith((".mjs", ".js"))])
-def test_served_script_parses(served, name):
+def test_served_smaller_than_its_sources(served):
+    _, written = served
+    assert sum(p.stat().st_size for p in written.values()) < 0.7 * sum(p.stat().st_size for p in SOURCES.values())
+
+
+def test_served_script_parses(served):
     # A .mjs name makes node parse it as an ES module; boot.js is a classic script.
-    done = subprocess.run(["node", "--check", str(served[name])], capture_output=True, text=True)
-    assert done.returncode == 0, done.stderr
+    _, written = served
+    scripts = [p for p in written.values() if p.suffix in (".mjs", ".js")]
+    assert len(scripts) >= 6
+    for path in scripts:
+        done = subprocess.run(["node", "--check", str(path)], capture_output=True, text=True)
+        assert done.returncode == 0, (path.name, done.stderr)
 
 
-def test_imports_name_the_served_siblings(served):
-    hashed = {path.name for path in served.values()}
+def test_imports_name_the_served_files(served):
+    entries, written = served
     found = 0
-    for name, path in served.items():
-        text = path.read_text(encoding="utf-8")
-        for spec in re.findall(r"""["'`]\./([^"'`/]+\.mjs)["'`]""", text):
+    for name, path in written.items():
+        for spec in IMPORT.findall(path.read_text(encoding="utf-8")):
             found += 1
-            assert spec in hashed, (name, spec)
-    # simulateur.mjs imports form.mjs and download.mjs, and the verdict's module on first use
+            assert spec in written, (name, spec)
+    # the pages share code (dates, downloads), and the verdict's module is imported on first use
     assert found >= 3
+    assert re.search(r"""import\(["']\./verdict\.""", written[entries["simulateur.mjs"]].read_text(encoding="utf-8"))
 
 
 def test_the_workers_python_comes_through_byte_for_byte(served):
+    entries, written = served
     source = SOURCES["worker.mjs"].read_text(encoding="utf-8")
     (glue,) = re.findall(r"^const GLUE = `(.*?)`;$", source, re.S | re.M)
     assert "\n    " in glue and "${" not in glue  # indented Python, no substitution
-    assert f"`{glue}`" in served["worker.mjs"].read_text(encoding="utf-8")
+    assert f"`{glue}`" in written[entries["worker.mjs"]].read_text(encoding="utf-8")
 
 
 def test_french_letters_stay_utf8(served):
-    text = served["simulateur.mjs"].read_text(encoding="utf-8")
+    entries, written = served
+    text = written[entries["simulateur.mjs"]].read_text(encoding="utf-8")
     assert "é" in text and "\\u00e9" not in text
 
 
 def test_a_classic_script_keeps_its_top_level_names():
-    out = minify({"classic.js": "var cqpState = 1;\nfunction cqpStart(value) { return value + cqpState; }\n",
-                  "module.mjs": "const local = 1;\nexport function start(value) { return value + local; }\n"})
-    assert "cqpState" in out["classic.js"] and "cqpStart" in out["classic.js"]
-    assert "local" not in out["module.mjs"] and "start" in out["module.mjs"]
+    outputs, entries = bundle({"classic.js": "var cqpState = 1;\nfunction cqpStart(value) { return value + cqpState; }\n",
+                               "module.mjs": "const local = 1;\nexport function start(value) { return value + local; }\n"})
+    classic, module = outputs[entries["classic.js"]], outputs[entries["module.mjs"]]
+    assert "cqpState" in classic and "cqpStart" in classic
+    assert "local" not in module and "start" in module
+
+
+SHARED = {"a.mjs": 'import { f } from "./shared.mjs";\nexport const a = () => f() + 1;\n',
+          "c.mjs": 'import { f } from "./shared.mjs";\nexport const c = () => f() + 2;\n',
+          "shared.mjs": "export function f() { return 40; }\n"}
+
+
+def test_shared_code_is_served_once_and_renames_its_importers():
+    outputs, entries = bundle(SHARED)
+    assert set(entries) == {"a.mjs", "c.mjs"}  # shared.mjs is imported: not an entry
+    (chunk,) = set(outputs) - set(entries.values())
+    assert "40" in outputs[chunk] and "40" not in outputs[entries["a.mjs"]]
+    changed, entries2 = bundle({**SHARED, "shared.mjs": "export function f() { return 41; }\n"})
+    # a new chunk, hence new names for both importers, whose own code did not change
+    assert (set(changed) - set(entries2.values())) != {chunk}
+    assert entries2["a.mjs"] != entries["a.mjs"] and entries2["c.mjs"] != entries["c.mjs"]
+    assert bundle(SHARED) == (outputs, entries)  # the same sources, the same names

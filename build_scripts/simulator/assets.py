@@ -6,12 +6,14 @@ Pyodide comes from node_modules/pyodide (the npm package pinned in package.json;
 from a CDN). The checker is the wheel compiled to bytecode (build_scripts/bytecode.py), loaded by
 URL and checked against its sha256 (see README), and so are the core files Pyodide fetches (its
 WebAssembly, standard library and lock file). The wheel itself is served for the developer page.
-Every file here has a name that changes with its content (build_scripts/fingerprint.py):
-Pyodide's, the wheel's and the checker's archives in a folder named after their hash, since
-their own names matter.
+Every file here has a name that changes with its content: the page's scripts as esbuild names
+them (build_scripts/bundle.py); Pyodide's, the wheel's and the checker's archives in a folder
+named after their hash, since their own names matter.
 """
 from __future__ import annotations
 
+import base64
+import hashlib
 import json
 from pathlib import Path
 from urllib.parse import quote
@@ -20,11 +22,23 @@ from checker import wording
 from checker.french import MONTHS, WEEKDAYS
 
 from build_scripts.build_wheel import ROOT, build_wheel, integrity
+from build_scripts.bundle import BundleError, bundle
 from build_scripts.bytecode import build_bytecode
-from build_scripts.fingerprint import digest, fingerprint, hashed_folder
+from build_scripts.headers import FOLDER_HASH_LENGTH
 from build_scripts.offline import ENGINE_CACHE
 from build_scripts.stdlib_cut import build_stdlib
-from build_scripts.minify import MinifyError, minify
+
+def digest(data: bytes) -> str:
+    """A folder's name made of its file's hash, as build_scripts/headers.py recognises it."""
+    return hashlib.sha256(data).hexdigest()[:FOLDER_HASH_LENGTH]
+
+
+def hashed_folder(files: dict[str, Path]) -> str:
+    """One hash for a set of files that must keep their names ({name: file})."""
+    h = hashlib.sha256()
+    for name in sorted(files):
+        h.update(name.encode() + b"\0" + files[name].read_bytes() + b"\0")
+    return h.hexdigest()[:FOLDER_HASH_LENGTH]
 
 
 PAGE = "simulateur/index.md"
@@ -38,7 +52,7 @@ PYODIDE_FILES = ["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "pyodide-
 # imported as modules, which a worker cannot check before running them (no import map in
 # workers): their folder's name is their hash; the worker checks their sha256 when it keeps them
 # for offline use (docs/simulateur/worker.mjs, `cacheEngine`).
-# The page's own scripts and styles, in docs/simulateur/, served minified under hashed names.
+# The page's own scripts and styles, in docs/simulateur/, built by esbuild (build_scripts/bundle.py).
 SCRIPTS = (".mjs", ".js", ".css")
 
 
@@ -79,10 +93,12 @@ class Runtime:
         fetched = [PYODIDE / "pyodide.asm.wasm", PYODIDE / "pyodide-lock.json", self.stdlib, self.bytecode.checker]
         return sum(path.stat().st_size for path in fetched)
 
-    def worker_query(self) -> str:
+    def worker_query(self, worker: str) -> str:
         """What the worker reads from its URL: where Pyodide and the checker's archives are, and
-        their sha256."""
-        params = [("checker", self.checker_url), ("checker.sri", integrity(self.bytecode.checker)),
+        their sha256, and its own (worker: its text as served), checked when it keeps itself
+        for offline use."""
+        params = [("self.sri", "sha256-" + base64.b64encode(hashlib.sha256(worker.encode("utf-8")).digest()).decode()),
+                  ("checker", self.checker_url), ("checker.sri", integrity(self.bytecode.checker)),
                   ("cohort", self.cohort_url), ("cohort.sri", integrity(self.bytecode.cohort)),
                   ("stdlib", self.stdlib_url), ("stdlib.sri", integrity(self.stdlib)),
                   ("pyodide", self.pyodide), ("cache", ENGINE_CACHE),
@@ -92,8 +108,9 @@ class Runtime:
 
 
 def hashed_scripts(files: dict[str, Path | str]) -> dict[str, str]:
-    """Replaces, in files, the scripts and styles of docs/simulateur/ by their minified, hashed
-    copies; returns {name: hashed name}."""
+    """Replaces, in files, the scripts and styles of docs/simulateur/ by what esbuild builds of
+    them (build_scripts/bundle.py); returns {entry's name: its name as served}, for the pages
+    that load them."""
     folder = PAGE.rsplit("/", 1)[0] + "/"
     names = [rel for rel in files if rel.startswith(folder) and "/" not in rel[len(folder):]
              and rel.endswith(SCRIPTS)]
@@ -101,23 +118,23 @@ def hashed_scripts(files: dict[str, Path | str]) -> dict[str, str]:
     for rel in names:
         source = files.pop(rel)
         sources[rel[len(folder):]] = source.read_text(encoding="utf-8") if isinstance(source, Path) else source
-    # Minified before they are named: a name is the hash of what is served.
     try:
-        minified = minify(sources)
-    except MinifyError as err:
+        outputs, entries = bundle(sources)
+    except BundleError as err:
         raise SimulatorBuildError(str(err)) from None
-    renamed = fingerprint(minified)
-    for hashed, text in renamed.values():
-        files[folder + hashed] = text
-    return {name: hashed for name, (hashed, _) in renamed.items()}
+    for name, text in outputs.items():
+        files[folder + name] = text
+    return entries
 
 
-def page_config(runtime: Runtime, scripts: dict[str, str], referentiel: dict) -> dict:
-    """What the page's template hands to its scripts (its JSON configuration)."""
+def page_config(runtime: Runtime, scripts: dict[str, str], referentiel: dict, files: dict[str, Path | str]) -> dict:
+    """What the page's template hands to its scripts (its JSON configuration); files: the site's
+    sources, the built scripts among them."""
     if "worker.mjs" not in scripts:
         raise SimulatorBuildError("docs/simulateur/worker.mjs is missing")
+    worker = files[PAGE.rsplit("/", 1)[0] + "/" + scripts["worker.mjs"]]
     return {
-        "worker": scripts["worker.mjs"] + "?" + runtime.worker_query(),
+        "worker": scripts["worker.mjs"] + "?" + runtime.worker_query(worker),
         "assets": scripts,
         "versions": {cid: {"title": c["title"], "version": c["version"]}
                      for cid, c in referentiel["cqps"].items()},

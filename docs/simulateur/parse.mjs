@@ -67,7 +67,8 @@ export function longDate(iso) {
   if (!isoOf(year, month, day)) return "";
   const { months, weekdays } = names();
   // getUTCDay counts from Sunday; the checker's weekdays, as Python's, from Monday.
-  const weekday = weekdays[(new Date(Date.UTC(year, month - 1, day)).getUTCDay() + 6) % 7];
+  const sunday = weekdays.length - 1;
+  const weekday = weekdays[(new Date(Date.UTC(year, month - 1, day)).getUTCDay() + sunday) % weekdays.length];
   if (!weekday || !months[month - 1]) return "";
   return `${weekday} ${day === 1 ? "1er" : day} ${months[month - 1]} ${year}`;
 }

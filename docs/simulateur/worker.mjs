@@ -346,12 +346,11 @@ async function cacheEngine(keep) {
       const file = sri && await readImported(url, (digest) => base64(digest) === sri);
       if (file) files.set(url, file);
     }
-    // worker.<first hex digits of its sha256>.mjs (build_scripts/fingerprint.py); kept without
-    // its query, as the service worker lists it.
+    // This worker's own sha256 is in its query (build_scripts/simulator/assets.py); it is kept
+    // without its query, as the service worker lists it.
     const self_ = new URL(import.meta.url);
-    const named = /\.([0-9a-f]{8,})\.mjs$/.exec(self_.pathname);
-    const hex = (digest) => [...digest].map((b) => b.toString(16).padStart(2, "0")).join("");
-    const file = named && await readImported(self_.href, (digest) => hex(digest).startsWith(named[1]));
+    const ownSri = params.get("self.sri");
+    const file = ownSri && await readImported(self_.href, (digest) => base64(digest) === ownSri);
     if (file) files.set(self_.origin + self_.pathname, file);
     await putInEngineCache(files);
     engineKept = true;

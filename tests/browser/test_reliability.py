@@ -265,7 +265,8 @@ def test_a_worker_dead_after_ready_is_restarted_and_the_input_kept(context, base
 
 # --- a deploy during a visit ----------------------------------------------------------------------
 
-HASHED_NAME = re.compile(r"(?:^|/)(?:[a-z_-]+\.([0-9a-f]{10})\.mjs|([0-9a-f]{10}))$")
+# simulateur.GUYSTHYX.mjs (build_scripts/bundle.py), or a folder named after its files' hash.
+HASHED_NAME = re.compile(r"(?:^|/)(?:[a-z_-]+\.([A-Z2-7]{8})\.mjs|([0-9a-f]{10}))$")
 
 
 @pytest.fixture(scope="module")
@@ -303,8 +304,16 @@ def two_builds(site_dir, tmp_path_factory):
     return first, second
 
 
-# What the simulator page imports at once (its result's modules come with the first result).
-PAGE_SCRIPTS = tuple(rf"/simulateur/{name}\.[0-9a-f]+\.mjs$" for name in ("simulateur", "form", "parse", "download"))
+def page_scripts(site: Path) -> tuple[str, ...]:
+    """What the simulator page imports at once, as the build names it: its module and the chunks
+    that module imports (its result's modules come with the first result)."""
+    html = (site / "simulateur" / "index.html").read_text(encoding="utf-8")
+    config = json.loads(re.search(r'id="cqp-config">(\{.*?\})</script>', html).group(1))
+    main = config["assets"]["simulateur.mjs"]
+    text = (site / "simulateur" / main).read_text(encoding="utf-8")
+    chunks = re.findall(r"""\bfrom\s*["']\./([^"']+\.mjs)["']""", text)
+    assert chunks, "the simulator's module imports no shared chunk: is it built by esbuild?"
+    return tuple(rf"/simulateur/{re.escape(name)}$" for name in (main, *chunks))
 
 
 @pytest.mark.audit  # a failure path of the engine's loading: make audit (README, Tests)
@@ -316,7 +325,7 @@ def test_a_deploy_between_boot_and_the_first_evaluation(cached_context, two_buil
         page = cached_context.new_page()
         page.on("pageerror", lambda err: errors.append(str(err)))
         # Deployed once Python is ready, just as the page asks for the modules of its first result.
-        h.deploy_on = (r"/verdict\.[0-9a-f]+\.mjs$", second)
+        h.deploy_on = (r"/verdict\.[A-Z2-7]{8}\.mjs$", second)
         page.goto(h.url + "/simulateur/")
         assert _state(page) == ["ready", None]
         tool = panel(page, "Score")
@@ -342,7 +351,7 @@ def test_retry_after_a_deploy_fetches_the_new_builds_files(cached_context, two_b
     first, second = two_builds
     h = Host(first)
     # Right after the page and its script: the engine files it names are gone.
-    h.deploy = (PAGE_SCRIPTS, second)
+    h.deploy = (page_scripts(first), second)
     h.delays["/pyodide.asm.wasm"] = 3
     try:
         page = cached_context.new_page()

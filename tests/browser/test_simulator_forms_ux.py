@@ -35,12 +35,17 @@ def outcome(page, tool):
 
 # --- parse.mjs, in the browser ----------------------------------------------------------------
 
+PARSE = Path(__file__).resolve().parents[2] / "docs" / "simulateur" / "parse.mjs"
+
+
 def parse(page, function, texts):
+    # parse.mjs is bundled into the page's scripts (build_scripts/bundle.py): its source is
+    # served at an address of the page's own origin, and imported in the page, which gives it
+    # its configuration (the month and weekday names).
+    page.route("**/__parse.mjs", lambda route: route.fulfill(path=PARSE, content_type="text/javascript"))
     return page.evaluate(
         """async ([fn, texts]) => {
-             // the module under its content-hashed name, as the page's configuration gives it
-             const assets = JSON.parse(document.getElementById('cqp-config').textContent).assets;
-             const m = await import('./' + assets['parse.mjs']);
+             const m = await import('./__parse.mjs');
              return texts.map((t) => m[fn](t)); }""",
         [function, texts])
 

@@ -60,7 +60,7 @@ def test_pyodide_is_loaded_on_the_simulator_page_only(site_dir):
         if rel in engines or rel.startswith("integrer-"):
             continue
         text = html.read_text(encoding="utf-8")
-        assert "cqp-config" not in text and not re.search(r"worker\.[0-9a-f]+\.mjs", text), html
+        assert "cqp-config" not in text and not re.search(r"worker\.[A-Z2-7]{8}\.mjs", text), html
 
 
 def test_simulator_scripts_name_no_other_host(site_dir):
