@@ -4,6 +4,8 @@
 
 - French typography: non-breaking spaces before « : ; ? ! » and inside « » in every page's text
   (build_scripts/french_typography.py), first, since the next two read the pages;
+- each abbreviation marked (`<abbr title>`) at its first occurrence in each section only
+  (build_scripts/abbreviations.py);
 - `sitemap.xml` (and MkDocs' `sitemap.xml.gz`) without any address when the site's address is not
   configured (CQP_SITE_URL, build_scripts/site_url.py): MkDocs would list bare paths, which a
   sitemap cannot hold; the file stays, empty;
@@ -25,7 +27,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from build_scripts import deploy, french_typography, headers, offline, precompress, search_index
+from build_scripts import abbreviations, deploy, french_typography, headers, offline, precompress, search_index
 
 ROOT = Path(__file__).resolve().parents[1]
 SITE = ROOT / "site"
@@ -54,6 +56,8 @@ def sitemap_without_addresses(site: Path) -> list[str]:
 def postbuild(site: Path = SITE) -> list[str]:
     pages = french_typography.rewrite_site(site)
     written = [f"{len(pages)} page(s) (typographie)"] if pages else []
+    marked = abbreviations.rewrite_site(site)
+    written += [f"{len(marked)} page(s) (abréviations)"] if marked else []
     written += sitemap_without_addresses(site)
     # The search index before the service worker, which lists the files with their final content.
     for name, write in ((search_index.NAME, search_index.accent_free_index),
