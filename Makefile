@@ -109,6 +109,7 @@ snapshots: setup site
 bench: setup browser site
 	$(BIN)/python -m build_scripts.bench_simulator
 	$(BIN)/python -m build_scripts.bench_cohort
+	$(BIN)/python -m build_scripts.bench_pages
 
 # The README's pictures of a result, on a phone and on a desktop (docs/assets/images/).
 screenshots: setup browser site
