@@ -12,7 +12,6 @@ a phone's main thread for over a second (`make bench`, build_scripts/bench_pages
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 ABBR = re.compile(r"<abbr\b[^>]*>(.*?)</abbr>", re.S)
 SECTION = re.compile(r"(?=<h2\b)")
@@ -34,15 +33,3 @@ def _section(html: str) -> str:
 def once_per_section(html: str) -> str:
     """The page with only the first `<abbr>` of each abbreviation in each section of its article."""
     return ARTICLE.sub(lambda m: "".join(_section(part) for part in SECTION.split(m.group(1))), html)
-
-
-def rewrite_site(site: Path) -> list[str]:
-    """Rewrites every page of the built site that needs it; returns the pages written."""
-    written = []
-    for path in sorted(site.rglob("*.html")):
-        html = path.read_text(encoding="utf-8")
-        new = once_per_section(html)
-        if new != html:
-            path.write_text(new, encoding="utf-8")
-            written.append(path.relative_to(site).as_posix())
-    return written

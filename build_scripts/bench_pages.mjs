@@ -5,17 +5,11 @@
 //   node build_scripts/bench_pages.mjs BASE_URL RUNS PATH...
 //
 // Prints one JSON object: {"path": [{"score", "tbt", "fcp", "lcp", "scripts": [[url, ms]…]}…]}.
-import * as chromeLauncher from 'chrome-launcher';
+import { launchChrome } from './chrome.mjs';
 import lighthouse from 'lighthouse';
 
 const [base, runs, ...paths] = process.argv.slice(2);
-const chrome = await chromeLauncher.launch({
-  chromePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-  // Without the background-networking flags chromium tries to reach Google's hosts at start.
-  chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-  logLevel: 'silent',
-});
+const chrome = await launchChrome();
 const results = {};
 try {
   for (let round = 0; round < Number(runs); round++) {

@@ -10,7 +10,6 @@ it is. `build_scripts.postbuild` runs it before it lists the files kept offline.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 # The rules themselves are the checker's (checker/french.py), which typesets the sentences of a
 # verdict the simulator shows: one set of rules for the pages and the results.
@@ -37,15 +36,3 @@ def rewrite_html(html: str) -> str:
         else:
             out.append(part if verbatim or not part else french_spacing(part))
     return "".join(out)
-
-
-def rewrite_site(site: Path) -> list[str]:
-    """Rewrites every page of the built site that needs it; returns the pages written."""
-    written = []
-    for path in sorted(site.rglob("*.html")):
-        html = path.read_text(encoding="utf-8")
-        new = rewrite_html(html)
-        if new != html:
-            path.write_text(new, encoding="utf-8")
-            written.append(path.relative_to(site).as_posix())
-    return written

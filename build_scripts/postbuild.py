@@ -25,6 +25,7 @@ this command after it). Running it twice writes the same files.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from build_scripts import abbreviations, deploy, french_typography, headers, offline, precompress, search_index
@@ -53,11 +54,24 @@ def sitemap_without_addresses(site: Path) -> list[str]:
     return ["sitemap.xml"]
 
 
+def rewrite_pages(site: Path, transform: Callable[[str], str]) -> list[str]:
+    """Rewrites every page of the built site that transform changes; returns the pages written."""
+    written = []
+    for path in sorted(site.rglob("*.html")):
+        html = path.read_text(encoding="utf-8")
+        new = transform(html)
+        if new != html:
+            path.write_text(new, encoding="utf-8")
+            written.append(path.relative_to(site).as_posix())
+    return written
+
+
 def postbuild(site: Path = SITE) -> list[str]:
-    pages = french_typography.rewrite_site(site)
-    written = [f"{len(pages)} page(s) (typographie)"] if pages else []
-    marked = abbreviations.rewrite_site(site)
-    written += [f"{len(marked)} page(s) (abréviations)"] if marked else []
+    written = []
+    for transform, what in ((french_typography.rewrite_html, "typographie"),
+                            (abbreviations.once_per_section, "abréviations")):
+        pages = rewrite_pages(site, transform)
+        written += [f"{len(pages)} page(s) ({what})"] if pages else []
     written += sitemap_without_addresses(site)
     # The search index before the service worker, which lists the files with their final content.
     for name, write in ((search_index.NAME, search_index.accent_free_index),

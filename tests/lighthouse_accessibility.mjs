@@ -7,7 +7,7 @@
 // each page loads where the palette toggle stores it: localStorage `/.__palette` (the site's
 // scope, overrides/assets/javascripts/theme/base.js, followed by the key). Prints one JSON object:
 // {"path": {"score": 0..1, "failing": [{"id", "title", "nodes": [selector...]}]}}.
-import * as chromeLauncher from 'chrome-launcher';
+import { launchChrome } from '../build_scripts/chrome.mjs';
 import lighthouse from 'lighthouse';
 import puppeteer from 'puppeteer-core';
 
@@ -17,13 +17,7 @@ const PALETTES = [
   {index: 1, color: {media: '(prefers-color-scheme: dark)', scheme: 'slate', primary: 'custom', accent: 'custom'}},
 ];
 
-const chrome = await chromeLauncher.launch({
-  chromePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-  // Without the background-networking flags chromium tries to reach Google's hosts at start.
-  chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-  logLevel: 'silent',
-});
+const chrome = await launchChrome();
 const results = {};
 try {
   const browser = await puppeteer.connect({browserURL: `http://127.0.0.1:${chrome.port}`, defaultViewport: null});
