@@ -138,8 +138,8 @@ PARALLEL_FROM = 1000
 
 
 def _evaluate(check: str, cohort, as_json: bool) -> list:
-    """The results of a cohort's rows (checker.cohort.read), as dicts (each with its words,
-    `table`, and of a score its figures only) or (as_json) as JSON texts, one per row. A large
+    """The results of a cohort's rows (checker.cohort.read), as their cells for the table
+    ({"cells": checker.spreadsheet.row_cells(…)}) or (as_json) as JSON texts, one per row. A large
     cohort is shared among the machine's cores (10,000 rows: the contract's 5 s on two cores):
     each worker builds its share of the rows from their cells, evaluates them and words them;
     the results keep the rows' order."""
@@ -179,7 +179,7 @@ def _forked_chunk(check: str, start: int, size: int, as_json: bool) -> list:
 
 
 def _chunk(check: str, cohort, records: list, as_json: bool) -> list:
-    from .cohort import table_figures, table_row
+    from .spreadsheet import row_cells
 
     rows = cohort.situations(records)
     # The table shows each row's outcome and parts only: the sentences, references, next steps
@@ -189,14 +189,10 @@ def _chunk(check: str, cohort, records: list, as_json: bool) -> list:
     # the C encoder (an indented dump of 10,000 verdicts, 180 MB, took longer than computing them).
     if as_json:
         return [json.dumps(r, ensure_ascii=False) for r in results]
-    # Each row's words, written here, on every core, as the cohort page's worker writes them;
-    # of a score verdict only its figures travel back (the table's numeric columns).
-    for r in results:
-        r["table"] = table_row(check, r)
-        if check == "score" and "verdict" in r:
-            r["verdict"] = table_figures(r["verdict"])
-        r.pop("errors", None)
-    return results
+    # Each row's cells, worded here, on every core, as the cohort page's worker words them
+    # (checker.cohort.table_row): only these strings travel back (a tenth of the verdicts' bytes),
+    # and the main process lines them up under the table's columns.
+    return [{"cells": row_cells(check, r)} for r in results]
 
 
 def _write_utf8(text: str) -> None:

@@ -705,7 +705,7 @@ def test_a_large_cohort_shared_among_processes_gives_the_table_of_one_process(mo
     shared = cli._evaluate("score", cohort, False)
     monkeypatch.setattr(cli, "PARALLEL_FROM", 10 ** 9)
     alone = cli._evaluate("score", cohort, False)
-    assert [r["row"] for r in shared] == list(range(2, len(cohort.records) + 2))
+    assert [int(r["cells"]["row"]) for r in shared] == list(range(2, len(cohort.records) + 2))
     assert table("score", shared) == table("score", alone) == table("score", evaluate_batch("score", text))
     assert any("sous son minimum" in r for r in table("score", shared).splitlines())
     assert cli._FORKED == []  # nothing kept once the workers are done
