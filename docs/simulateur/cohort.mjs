@@ -218,7 +218,10 @@ function share(parts, options, stale) {
       const engine = second ? "helper" : "main";
       busy[engine] += 1;
       const answer = second ? ask(helper, { check, csv: parts[i], notes, lean: trace === false, fixed })
-        .catch((err) => (err instanceof HelperLost ? first(i) : Promise.reject(err))) : first(i);
+        .then((rows) => {
+          root.dataset.helped = String(Number(root.dataset.helped || 0) + 1); // slices it computed (tests)
+          return rows;
+        }, (err) => (err instanceof HelperLost ? first(i) : Promise.reject(err))) : first(i);
       answer.then(settle[i].resolve, settle[i].reject).finally(() => {
         busy[engine] -= 1;
         pump();
