@@ -354,7 +354,13 @@ def _formation_block(cqp: Cqp, b: str, results: dict, trace: Trace, computed: bo
     avg_rule, min_rule = cqp.rule("block_average_min"), cqp.rule("competence_mastery_min")
     avg_ok = trace.add(avg_rule.apply(average, part=b, inputs=masteries))["ok"]
     # Rule competence_mastery_min, each competence compared once: its step says which are below.
-    below = [c for c, m in masteries.items() if not trace.add(min_rule.apply(m, part=b, competence=c))["ok"]]
+    if computed:
+        below = [c for c, m in masteries.items() if not trace.add(min_rule.apply(m, part=b, competence=c))["ok"]]
+    else:  # only the steps that fail are read then (the outcome, its headline): only they are recorded
+        minimum = min_rule.value
+        below = [c for c, m in masteries.items() if not min_rule.compare(m, minimum)]
+        for c in below:
+            trace.add(min_rule.apply(masteries[c], part=b, competence=c))
     return {"validated": avg_ok and not below, "evaluated": True, "complete": True, "average": rounded(average),
             "competences": {c: rounded(m) for c, m in masteries.items()}, "below_minimum": below}
 
