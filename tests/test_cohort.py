@@ -747,3 +747,25 @@ def test_the_table_keeps_of_a_score_verdict_its_figures_only():
     figures = table_figures(part)["blocks"]
     assert set(figures) == set(part["blocks"])
     assert all(set(p) <= {"average", "competences"} and "average" in p for p in figures.values())
+
+
+def test_a_lean_score_says_what_the_whole_one_says():
+    """A cohort's table asks for lean verdicts (explain.OPTIONAL left out), which record fewer
+    trace steps (no mastery's computed step, only the failing competences): every key they keep
+    is the whole verdict's, outcome and headline included, complete, incomplete or absent blocks."""
+    import random
+
+    from checker.explain import OPTIONAL
+
+    cqp = referentiel.cqp("commercial-sedentaire")
+    rng = random.Random(19)
+    for _ in range(300):
+        blocks = {}
+        for part in cqp.parts:
+            if rng.random() < 0.25:
+                continue
+            blocks[part["id"]] = {c["id"]: {k: None if rng.random() < 0.05 else rng.randint(20, 100)
+                                            for k in ("questionnaire", "tuteur", "jury")} for c in part["competences"]}
+        situation = {"cqp": "commercial-sedentaire", "route": "formation", "blocks": blocks}
+        whole, lean = checker.score(situation), checker.score(situation, leave_out=OPTIONAL)
+        assert {k: whole[k] for k in lean} == lean
