@@ -137,6 +137,11 @@ const HELPER_MS = 4 * (typeof window.__cqpRequestMs === "number" ? window.__cqpR
 class HelperLost extends Error {}
 
 function startHelper() {
+  // The simulator's engine fetches and imports the cohorts' modules now, not with the first file.
+  if (!helper.warmed) {
+    helper.warmed = true;
+    CQP.evaluateBatch("score", "candidat\n", { trace: false, notes: true }).catch(() => {});
+  }
   if (helper.worker || helper.dead || (navigator.hardwareConcurrency || 1) < 2 ||
       (navigator.deviceMemory && navigator.deviceMemory < 2)) return;
   try {
