@@ -102,6 +102,9 @@ async function run(text, name) {
       const n = all.length.toLocaleString("fr-FR");
       say(`Calcul de ${name}${NBSP}: ${n} ligne${all.length > 1 ? "s" : ""} calculée${all.length > 1 ? "s" : ""}…`);
       live = grow(live, rowsOf(rows), check);
+      // The next slice may have come meanwhile (two engines): it is taken in a task of its own,
+      // so that the page paints and answers between two slices.
+      await yieldTask();
     }
     if (live) await live.drawn; // the last rows in the table, a chunk per task
     if (run !== runs) return;
@@ -246,8 +249,10 @@ function share(parts, options, stale) {
 function grow(live, rows, check) {
   if (live === false || $("#cohort-filter").value !== "all" || $("#cohort-sort").value !== "row") return false;
   const all = live ? live.rows.concat(rows) : rows;
-  const ids = partIds(all);
-  if (live && ids.join("\n") !== live.ids.join("\n")) return false;
+  // The columns of every row so far: the table's, unless this slice brings one (read in the
+  // slice alone, not again in every row before it).
+  const ids = live ? live.ids : partIds(all);
+  if (live && partIds(rows).some((id) => !ids.includes(id))) return false;
   const table = $(".cqp-cohort-table");
   if (!live) {
     page = 0;
@@ -269,6 +274,8 @@ function grow(live, rows, check) {
 let drawing = 0;
 let page = 0; // the page of the table shown, from 0
 const pause = () => new Promise((resolve) => setTimeout(resolve, 0));
+// A new task, without setTimeout's minimum delay where the browser offers it.
+const yieldTask = () => (globalThis.scheduler && typeof scheduler.yield === "function" ? scheduler.yield() : pause());
 async function fill(tbody, rows, ids, check, token) {
   for (let i = 0; i < rows.length; i += CHUNK) {
     if (i > 0) await pause();
