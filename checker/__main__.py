@@ -110,7 +110,7 @@ def _options(args: list[str], names: tuple[str, ...]) -> tuple[list[str], dict[s
 
 
 def batch(args: list[str]) -> int:
-    from .cohort import situations
+    from .cohort import read
     from .spreadsheet import table
 
     parsed = _options(args, ("--format", "--cqp", "--route", "--subject"))
@@ -122,10 +122,10 @@ def batch(args: list[str]) -> int:
     # Contract v1.2: the case may be fixed for the whole file (ids or labels).
     fixed = {key: options[f"--{key}"] for key in ("cqp", "route", "subject") if f"--{key}" in options}
     try:
-        rows = list(situations(check, read_bytes(name), fixed))
+        cohort = read(check, read_bytes(name), fixed)  # the header and the CSV's records, no row built yet
     except ValueError as err:  # CohortFileError is a ValueError
         return _fail(str(err))
-    results = _evaluate(check, rows, as_json)
+    results = _evaluate(check, cohort, as_json)
     if as_json:
         _write_utf8("[\n" + ",\n".join(results) + ("\n]\n" if results else "]\n"))
     else:
@@ -137,44 +137,51 @@ def batch(args: list[str]) -> int:
 PARALLEL_FROM = 1000
 
 
-def _evaluate(check: str, rows: list, as_json: bool) -> list:
-    """The results of the rows, as dicts or (as_json) as JSON texts, one per row. A large cohort
-    is shared among the machine's cores (10,000 rows: the contract's 5 s on two cores); the
-    results keep the rows' order."""
+def _evaluate(check: str, cohort, as_json: bool) -> list:
+    """The results of a cohort's rows (checker.cohort.read), as their cells for the table
+    ({"cells": checker.spreadsheet.row_cells(…)}) or (as_json) as JSON texts, one per row. A large
+    cohort is shared among the machine's cores (10,000 rows: the contract's 5 s on two cores):
+    each worker builds its share of the rows from their cells, evaluates them and words them;
+    the results keep the rows' order."""
+    records = cohort.records
     workers = min(os.cpu_count() or 1, 8)
-    if len(rows) < PARALLEL_FROM or workers < 2:
-        return _chunk(check, rows, as_json)
+    if len(records) < PARALLEL_FROM or workers < 2:
+        return _chunk(check, cohort, records, as_json)
     try:
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
         context = multiprocessing.get_context("fork")  # workers inherit the loaded referential
     except (ImportError, ValueError):  # no fork here (another platform): one process
-        return _chunk(check, rows, as_json)
-    size = -(-len(rows) // (workers * 4))
-    starts = list(range(0, len(rows), size))
-    # The workers are forked with the rows already read: each is handed where its chunk starts,
+        return _chunk(check, cohort, records, as_json)
+    size = -(-len(records) // (workers * 4))
+    starts = list(range(0, len(records), size))
+    # The workers are forked with the file already read: each is handed where its chunk starts,
     # not the chunk (pickling 10,000 rows of cells took longer than a worker's share of them).
-    _FORKED[:] = rows
+    _FORKED[:] = [cohort]
     try:
         with ProcessPoolExecutor(workers, mp_context=context) as pool:
             return [r for part in pool.map(_forked_chunk, [check] * len(starts), starts, [size] * len(starts),
                                            [as_json] * len(starts))
                     for r in part]
     except (OSError, RuntimeError):  # processes refused (a sandbox): one process
-        return _chunk(check, rows, as_json)
+        return _chunk(check, cohort, records, as_json)
     finally:
         _FORKED.clear()
 
 
-_FORKED: list = []  # the rows, as the forked workers inherit them
+_FORKED: list = []  # the cohort read, as the forked workers inherit it
 
 
 def _forked_chunk(check: str, start: int, size: int, as_json: bool) -> list:
-    return _chunk(check, _FORKED[start:start + size], as_json)
+    cohort = _FORKED[0]
+    return _chunk(check, cohort, cohort.records[start:start + size], as_json)
 
 
-def _chunk(check: str, rows: list, as_json: bool) -> list:
+def _chunk(check: str, cohort, records: list, as_json: bool) -> list:
+    from .spreadsheet import row_cells
+
+    rows = cohort.situations(records)
     # The table shows each row's outcome and parts only: the sentences, references, next steps
     # and trace are not even written for it (the JSON array carries whole verdicts).
     results = evaluate_rows(check, rows, frozenset() if as_json else OPTIONAL)
@@ -182,13 +189,10 @@ def _chunk(check: str, rows: list, as_json: bool) -> list:
     # the C encoder (an indented dump of 10,000 verdicts, 180 MB, took longer than computing them).
     if as_json:
         return [json.dumps(r, ensure_ascii=False) for r in results]
-    if check == "score":  # why each block is not validated, worked out here, on every core
-        from .cohort import part_notes
-
-        for r in results:
-            if "verdict" in r:
-                r["notes"] = part_notes(r["verdict"])
-    return results
+    # Each row's cells, worded here, on every core, as the cohort page's worker words them
+    # (checker.cohort.table_row): only these strings travel back (a tenth of the verdicts' bytes),
+    # and the main process lines them up under the table's columns.
+    return [{"cells": row_cells(check, r)} for r in results]
 
 
 def _write_utf8(text: str) -> None:

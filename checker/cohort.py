@@ -196,6 +196,28 @@ def situations(check: str, data: str | bytes, fixed: dict | None = None):
     `fixed`: {cqp, route, subject} chosen for the whole file (contract v1.2), ids or labels.
     A row whose `candidat` starts with « exemple » is the template's example: skipped.
     Raises CohortFileError when the file cannot be read (contract: exit 2)."""
+    cohort = read(check, data, fixed)
+    yield from cohort.situations(cohort.records)
+
+
+class Cohort:
+    """A cohort file read: its header worked out, its records (line, cells) read, no row built
+    yet; `situations(records)` builds the rows of any part of them (the CLI's workers each
+    build and evaluate their share)."""
+
+    def __init__(self, check: str, wanted: dict, header: list, records: list):
+        self.check, self.wanted, self.header, self.records = check, wanted, header, records
+        self.plan = _Plan(header)
+        self.where = {LABEL_COLUMN if col == LABEL_COLUMN else columns.dotted(col[0]): n
+                      for n, col in enumerate(header) if col is not None}
+
+    def situations(self, records):
+        return _situations(self, records)
+
+
+def read(check: str, data: str | bytes, fixed: dict | None = None) -> Cohort:
+    """The file decoded, its header read and every record read (CSV syntax): what makes the whole
+    file unreadable is raised here (CohortFileError), before any row is built."""
     if check not in columns.CHECKS:
         raise CohortFileError(f"outil « {_short(check)} » inconnu (attendu : {', '.join(columns.CHECKS)})")
     text = decode(data)
@@ -209,9 +231,11 @@ def situations(check: str, data: str | bytes, fixed: dict | None = None):
     if header is None:
         raise CohortFileError("ligne 1 : fichier vide, sans ligne d'en-tête (attendu : les chemins des champs, "
                               f"par exemple « {LABEL_COLUMN};{_example(check)} »)")
-    plan = _Plan(header)
-    where = {LABEL_COLUMN if col == LABEL_COLUMN else columns.dotted(col[0]): n
-             for n, col in enumerate(header) if col is not None}
+    return Cohort(check, wanted, header, list(records))
+
+
+def _situations(cohort: Cohort, records):
+    check, wanted, header, plan, where = cohort.check, cohort.wanted, cohort.header, cohort.plan, cohort.where
     for line, cells in records:
         if not any(c.strip() for c in cells):
             continue

@@ -23,6 +23,9 @@ from .trace import Trace, cited, plain
 # What a caller may leave out of a verdict (a cohort's table shows none of them): each is only
 # written from the trace, never read back to decide anything.
 OPTIONAL = frozenset({"explanations", "references", "trace", "next_steps", "display"})
+# Those written from every step of the trace: without them, a step that decides nothing (a
+# figure computed) is read by nobody, and a check may leave it out.
+TELLING = frozenset({"explanations", "references", "trace", "display"})
 
 _say = wording.sentence
 

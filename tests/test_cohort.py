@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 import checker
 from checker import CohortFileError, columns, evaluate_batch, referentiel, template
-from checker.cohort import column_letters, example_row
+from checker.cohort import column_letters, example_row, table_row
 from checker.__main__ import main
 from situation_files import situation_cases
 
@@ -498,13 +498,25 @@ def test_cli_default_output_is_a_spreadsheet_table():
     assert rows[0][:3] == ["Ligne", "Candidat", "Résultat"] and rows[0][-1] == "Problèmes"
     assert [r[0] for r in rows[1:]] == ["2", "3", "4", "5", "6"]
     alice, bruno = rows[1], rows[2]
+    # Every word is the cohort page's (checker.cohort.table_row), with plain spaces.
+    words = {r["row"]: table_row("score", r) for r in
+             evaluate_batch("score", (COHORTS / "mixed-vcd-comma.csv").read_bytes())}
+    plain = lambda text: text.replace("\u00a0", " ")  # noqa: E731
     assert alice[2] == "Résultats conduisant à une proposition de validation du CQP"
-    assert alice[rows[0].index("DC1 : décision")] == "validé"
+    assert alice[rows[0].index("DC1 : décision")] == plain(words[2]["parts"]["DC1"])
+    assert alice[rows[0].index("DC1 : décision")].startswith("validé")
+    for row in rows[1:]:
+        said = words[int(row[0])]
+        assert row[2] == plain(said["status"])
+        assert row[rows[0].index("Ce qu'il faut encore")] == plain(" ; ".join(said["needed"]))
+        assert row[-1] == plain(" ; ".join(said["problems"]))
+        assert [row[rows[0].index(f"{p} : décision")] for p in ("DC1", "DC2")] == \
+            [plain(said["parts"].get(p, "")) for p in ("DC1", "DC2")]
     assert bruno[2] == "Données à corriger"
     assert "DC2 — indicateurs évalués positivement : réponse non reconnue" in bruno[-1]
     assert "domains." not in bruno[-1]  # no path in what people read
     chloe = rows[3]
-    assert chloe[rows[0].index("DC2 : décision")].startswith("reporté, valable jusqu'au lundi 1er février 2027")
+    assert "valable jusqu'au lundi 1er février 2027" in chloe[rows[0].index("DC2 : décision")]
     assert "DC1 : taux 75 %, sous le minimum de 80 % (15 indicateurs positifs sur 20, il en faut 16)" \
         in chloe[rows[0].index("Ce qu'il faut encore")]
     # The figures as numbers in their own columns; a problem by its column letter and value.
@@ -518,7 +530,7 @@ def test_cli_table_says_what_an_incomplete_block_needs():
     p = run("batch", "score", "-", stdin=csv_text.encode())
     rows = list(csv.reader(io.StringIO(p.stdout.decode("utf-8-sig"), newline=""), delimiter=";"))
     assert rows[1][rows[0].index("B1 : décision")] == "incomplet"
-    assert rows[1][rows[0].index("Ce qu'il faut encore")] == "B1 : 70 % à chaque résultat manquant"
+    assert rows[1][rows[0].index("Ce qu'il faut encore")] == "B1 : au moins 70 % à chaque résultat manquant"
 
 
 def test_cli_table_neutralises_formulas():
@@ -678,8 +690,9 @@ def test_table_rows_of_eligibility_and_deadlines():
 
 
 def test_a_large_cohort_shared_among_processes_gives_the_table_of_one_process(monkeypatch):
-    """From checker.__main__.PARALLEL_FROM rows the CLI forks workers that inherit the rows read
-    and write each block's reasons: the same table, row for row, as in one process."""
+    """From checker.__main__.PARALLEL_FROM rows the CLI forks workers that inherit the file read
+    (its header and records), build their share of the rows, evaluate and word them: the same
+    table, row for row, as in one process, and as the rows evaluated whole."""
     import checker.__main__ as cli
     from checker.spreadsheet import table
 
@@ -687,12 +700,13 @@ def test_a_large_cohort_shared_among_processes_gives_the_table_of_one_process(mo
                                               for e in ("questionnaire", "tuteur", "jury"))
     lines = [header] + [f"S{n};commercial-sedentaire;formation;" + ";".join(str(40 + (n * 7 + k) % 60) for k in range(21))
                         for n in range(cli.PARALLEL_FROM + 7)]
-    rows = list(checker.cohort.situations("score", "\n".join(lines) + "\n"))
-    shared = cli._evaluate("score", rows, False)
+    text = "\n".join(lines) + "\n"
+    cohort = checker.cohort.read("score", text)
+    shared = cli._evaluate("score", cohort, False)
     monkeypatch.setattr(cli, "PARALLEL_FROM", 10 ** 9)
-    alone = cli._evaluate("score", rows, False)
-    assert [r["row"] for r in shared] == list(range(2, len(rows) + 2))
-    assert table("score", shared) == table("score", alone)
+    alone = cli._evaluate("score", cohort, False)
+    assert [int(r["cells"]["row"]) for r in shared] == list(range(2, len(cohort.records) + 2))
+    assert table("score", shared) == table("score", alone) == table("score", evaluate_batch("score", text))
     assert any("sous son minimum" in r for r in table("score", shared).splitlines())
     assert cli._FORKED == []  # nothing kept once the workers are done
 
@@ -733,3 +747,25 @@ def test_the_table_keeps_of_a_score_verdict_its_figures_only():
     figures = table_figures(part)["blocks"]
     assert set(figures) == set(part["blocks"])
     assert all(set(p) <= {"average", "competences"} and "average" in p for p in figures.values())
+
+
+def test_a_lean_score_says_what_the_whole_one_says():
+    """A cohort's table asks for lean verdicts (explain.OPTIONAL left out), which record fewer
+    trace steps (no mastery's computed step, only the failing competences): every key they keep
+    is the whole verdict's, outcome and headline included, complete, incomplete or absent blocks."""
+    import random
+
+    from checker.explain import OPTIONAL
+
+    cqp = referentiel.cqp("commercial-sedentaire")
+    rng = random.Random(19)
+    for _ in range(300):
+        blocks = {}
+        for part in cqp.parts:
+            if rng.random() < 0.25:
+                continue
+            blocks[part["id"]] = {c["id"]: {k: None if rng.random() < 0.05 else rng.randint(20, 100)
+                                            for k in ("questionnaire", "tuteur", "jury")} for c in part["competences"]}
+        situation = {"cqp": "commercial-sedentaire", "route": "formation", "blocks": blocks}
+        whole, lean = checker.score(situation), checker.score(situation, leave_out=OPTIONAL)
+        assert {k: whole[k] for k in lean} == lean

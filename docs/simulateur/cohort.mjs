@@ -90,24 +90,21 @@ async function run(text, name) {
   let live = null; // the table as it fills in: {rows, ids, drawn}
   try {
     // notes: each row comes with its cells in words, and without what the table does not read.
-    const ask = (part) => {
-      const answer = CQP.evaluateBatch(check, part, { trace: false, notes: true, ...fixed });
-      answer.catch(() => {}); // a slice not awaited any more (another file given) is no error
-      return answer;
-    };
-    // Two slices asked ahead: the worker never waits for the page to ask for the next one
-    // while the page shows the last one.
-    const answers = parts.slice(0, AHEAD).map(ask);
+    // The slices are shared between the simulator's engine and this page's second one (when it
+    // is ready), each given the next slice as soon as it has fewer than AHEAD under way.
+    const answers = share(parts, { check, notes: true, trace: false, ...fixed }, () => run !== runs);
     for (let i = 0; i < total; i++) {
       const rows = await answers[i];
       answers[i] = null;
       if (run !== runs) return; // another file was given meanwhile
-      if (i + AHEAD < total) answers.push(ask(parts[i + AHEAD]));
       for (const row of rows) all.push(row);
       progress.value = (i + 1) / total;
       const n = all.length.toLocaleString("fr-FR");
       say(`Calcul de ${name}${NBSP}: ${n} ligne${all.length > 1 ? "s" : ""} calculée${all.length > 1 ? "s" : ""}…`);
       live = grow(live, rowsOf(rows), check);
+      // The next slice may have come meanwhile (two engines): it is taken in a task of its own,
+      // so that the page paints and answers between two slices.
+      await yieldTask();
     }
     if (live) await live.drawn; // the last rows in the table, a chunk per task
     if (run !== runs) return;
@@ -130,6 +127,121 @@ async function run(text, name) {
   finished();
 }
 
+// --- two engines for one table -----------------------------------------------------------
+//
+// The cohort page starts a second engine of its own once the simulator's is ready (the
+// simulator's page never does): the same worker, booted beside it, so that a file's slices are
+// computed on two cores (phones and computers have two at least). It is a help, never a need:
+// until it is ready, or if it fails, stops answering or dies, its slices go to the simulator's
+// engine (CQP.evaluateBatch, which boot.js watches and restarts), and it is not started again.
+const helper = { worker: null, ready: false, dead: false, next: 0, pending: new Map(), wake: new Set() };
+const HELPER_MS = 4 * (typeof window.__cqpRequestMs === "number" ? window.__cqpRequestMs : 20000);
+// What a slice lost with the second engine is rejected with: the slice goes to the first.
+class HelperLost extends Error {}
+
+function startHelper() {
+  // The simulator's engine fetches and imports the cohorts' modules now, not with the first file.
+  if (!helper.warmed) {
+    helper.warmed = true;
+    CQP.evaluateBatch("score", "candidat\n", { trace: false, notes: true }).catch(() => {});
+  }
+  if (helper.worker || helper.dead || (navigator.hardwareConcurrency || 1) < 2 ||
+      (navigator.deviceMemory && navigator.deviceMemory < 2)) return;
+  try {
+    const config = JSON.parse(document.getElementById("cqp-config").textContent);
+    helper.worker = new Worker(new URL(config.worker, document.baseURI), { type: "module" });
+  } catch {
+    helper.dead = true;
+    return;
+  }
+  root.dataset.helper = "starting"; // the benchmark and tests wait on it
+  helper.worker.onmessage = (event) => {
+    const m = event.data;
+    if (!m || typeof m !== "object") return;
+    if (m.type === "ready") {
+      // The cohorts' modules fetched and imported now, not with the first slice it is given.
+      ask(helper, { check: "score", csv: "candidat\n", notes: true }).catch(() => {});
+      helper.ready = true;
+      root.dataset.helper = "ready";
+      for (const wake of helper.wake) wake();
+    } else if (m.type === "failed" || (m.id === null && "error" in m)) {
+      dropHelper();
+    } else if (helper.pending.has(m.id)) {
+      const p = helper.pending.get(m.id);
+      helper.pending.delete(m.id);
+      clearTimeout(p.timer);
+      if ("error" in m) p.reject(new Error(m.error));
+      else p.resolve(m.verdict);
+    }
+  };
+  helper.worker.onerror = (event) => {
+    event.preventDefault();
+    dropHelper();
+  };
+}
+
+function dropHelper() {
+  helper.dead = true;
+  if (root.dataset.helper) root.dataset.helper = "gone";
+  helper.ready = false;
+  if (helper.worker) helper.worker.terminate();
+  helper.worker = null;
+  const lost = [...helper.pending.values()];
+  helper.pending.clear();
+  for (const p of lost) {
+    clearTimeout(p.timer);
+    p.reject(new HelperLost());
+  }
+}
+
+function ask(engine, message) {
+  return new Promise((resolve, reject) => {
+    if (!engine.worker) {
+      reject(new HelperLost());
+      return;
+    }
+    const id = ++engine.next;
+    const timer = setTimeout(dropHelper, HELPER_MS); // a slice not answered in time: the engine is let go
+    engine.pending.set(id, { resolve, reject, timer });
+    engine.worker.postMessage({ id, ...message });
+  });
+}
+
+// One promise per slice, in the file's order: each slice is given to whichever engine has the
+// fewer slices under way (AHEAD at most each, the simulator's first on a tie); stale() tells that
+// another file was given meanwhile (nothing more is asked then).
+function share(parts, options, stale) {
+  const { check, trace, notes, ...fixed } = options;
+  const settle = [];
+  const answers = parts.map(() => new Promise((resolve, reject) => settle.push({ resolve, reject })));
+  for (const answer of answers) answer.catch(() => {}); // one not awaited any more is no error
+  const busy = { main: 0, helper: 0 };
+  let next = 0;
+  const first = (i) => CQP.evaluateBatch(check, parts[i], options);
+  const pump = () => {
+    while (next < parts.length && !stale()) {
+      const second = helper.ready && busy.helper < AHEAD && busy.helper < busy.main;
+      if (!second && busy.main >= AHEAD) break;
+      const i = next++;
+      const engine = second ? "helper" : "main";
+      busy[engine] += 1;
+      const answer = second ? ask(helper, { check, csv: parts[i], notes, lean: trace === false, fixed })
+        .then((rows) => {
+          root.dataset.helped = String(Number(root.dataset.helped || 0) + 1); // slices it computed (tests)
+          return rows;
+        }, (err) => (err instanceof HelperLost ? first(i) : Promise.reject(err))) : first(i);
+      answer.then(settle[i].resolve, settle[i].reject).finally(() => {
+        busy[engine] -= 1;
+        pump();
+      });
+    }
+    if (next >= parts.length || stale()) helper.wake.delete(pump);
+  };
+  helper.wake.add(pump);
+  pump();
+  return answers;
+}
+
 // Each slice's rows go into the table as soon as they are computed, while the worker computes
 // the next slice, a chunk of rows per task (fill), until the table's first page is full. Only
 // in the table's first order (every row, by line); another order or a new column waits for
@@ -137,8 +249,10 @@ async function run(text, name) {
 function grow(live, rows, check) {
   if (live === false || $("#cohort-filter").value !== "all" || $("#cohort-sort").value !== "row") return false;
   const all = live ? live.rows.concat(rows) : rows;
-  const ids = partIds(all);
-  if (live && ids.join("\n") !== live.ids.join("\n")) return false;
+  // The columns of every row so far: the table's, unless this slice brings one (read in the
+  // slice alone, not again in every row before it).
+  const ids = live ? live.ids : partIds(all);
+  if (live && partIds(rows).some((id) => !ids.includes(id))) return false;
   const table = $(".cqp-cohort-table");
   if (!live) {
     page = 0;
@@ -160,6 +274,8 @@ function grow(live, rows, check) {
 let drawing = 0;
 let page = 0; // the page of the table shown, from 0
 const pause = () => new Promise((resolve) => setTimeout(resolve, 0));
+// A new task, without setTimeout's minimum delay where the browser offers it.
+const yieldTask = () => (globalThis.scheduler && typeof scheduler.yield === "function" ? scheduler.yield() : pause());
 async function fill(tbody, rows, ids, check, token) {
   for (let i = 0; i < rows.length; i += CHUNK) {
     if (i > 0) await pause();
@@ -419,13 +535,18 @@ function start() {
     engine("loading");
     CQP.retry();
   });
-  document.addEventListener("cqp:ready", () => engine("ready"));
+  document.addEventListener("cqp:ready", () => {
+    engine("ready");
+    startHelper();
+  });
   document.addEventListener("cqp:failed", (e) => engine("failed", e.detail.message));
   document.addEventListener("cqp:restarting", () => {
     restarted = true;
     engine("loading");
   });
   if (CQP.status === "ready") engine("ready");
+  // The second engine boots once the first is ready (it never slows the first one's start).
+  if (CQP.status === "ready") startHelper();
   else if (CQP.status === "failed") engine("failed", CQP.error);
   restore();
   root.dataset.wired = "true";

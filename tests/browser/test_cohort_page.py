@@ -289,6 +289,57 @@ def test_simulator_page_loads_no_cohort_code(page, base_url):
     # neither the page's cohort scripts nor the checker's cohort modules (cohortes.tgz)
     assert not [u for u in seen if "cohort" in u]
     assert page.evaluate("typeof CQP.evaluateBatch") == "function"
+    # and one engine: the cohort page's second one is the cohort page's alone
+    page.wait_for_timeout(500)
+    assert len([w for w in page.workers if "/worker." in w.url]) == 1
+
+
+def _wait_second_engine(page):
+    page.wait_for_function("document.querySelector('[data-cqp-cohort]').dataset.helper !== 'starting'",
+                           timeout=120000)
+    return page.evaluate("document.querySelector('[data-cqp-cohort]').dataset.helper")
+
+
+def _cs_file(site_dir: Path, path: Path, n: int) -> Path:
+    header = _template(site_dir, "modele-score-commercial-sedentaire-formation.csv")
+    path.write_text("\n".join([header] + [_cs_row(f"Stagiaire {i}", str(50 + i % 50), header)
+                                          for i in range(n)]) + "\n", encoding="utf-8")
+    return path
+
+
+def test_a_file_is_shared_between_two_engines(cohort, site_dir, tmp_path):
+    """The cohort page boots a second engine once the simulator's is ready, and both compute a
+    file's slices: the table is the same as one engine's, row for row."""
+    page = cohort
+    assert _wait_second_engine(page) == "ready"
+    assert len([w for w in page.workers if "/worker." in w.url]) == 2
+    before = page.evaluate("Number(document.querySelector('[data-cqp-cohort]').dataset.helped || 0)")
+    path = _cs_file(site_dir, tmp_path / "mille.csv", 1000)
+    _give(page, CS, path)
+    helped = page.evaluate("Number(document.querySelector('[data-cqp-cohort]').dataset.helped || 0)") - before
+    assert 1 <= helped <= 3, helped  # of 4 slices of 250 rows
+    assert "1 000 lignes" in read(page.locator("#cohort-status")).replace("\u202f", " ")
+    alone = page.evaluate("""async (text) => (await CQP.evaluateBatch('score', text, {trace: false, notes: true,
+        cqp: 'commercial-sedentaire', route: 'formation'})).map((r) => [r.row, r.table.status, r.table.parts])""",
+                          path.read_text(encoding="utf-8"))
+    rows = _rows(page)
+    assert [int(r[0]) for r in rows] == [a[0] for a in alone[:250]]
+    assert [r[2] for r in rows] == [a[1].replace("\u00a0", " ") for a in alone[:250]]
+
+
+@pytest.mark.audit  # a failure path of the engines (README, Tests)
+def test_a_second_engine_that_stops_answering_leaves_its_slices_to_the_first(context, base_url, site_dir, tmp_path):
+    page = context.new_page()
+    page.add_init_script("window.__cqpRequestMs = 2000")  # a slice unanswered for 8 s: the engine is let go
+    _open(page, base_url)
+    assert _wait_second_engine(page) == "ready"
+    second = [w for w in page.workers if "/worker." in w.url][1]
+    second.evaluate("self.close()")
+    _give(page, CS, _cs_file(site_dir, tmp_path / "six-cents.csv", 600))
+    assert "600 lignes" in read(page.locator("#cohort-status")).replace("\u202f", " ")
+    assert len(_rows(page)) == 250
+    assert page.evaluate("document.querySelector('[data-cqp-cohort]').dataset.helper") == "gone"
+    assert page.evaluate("CQP.restarts") == 0  # the simulator's engine was never in doubt
 
 
 # --- issue 19: the files organisms have -----------------------------------------------------
