@@ -157,10 +157,18 @@ def page_url(cqp_id: str, kind: str, fragment: str | None = None) -> str:
 def outcome(check: str, status: str, cqp_id: str | None = None, subject: str | None = None, **values) -> dict:
     """{"status", "title", "who"?} of a result, from the wording data."""
     table = data()["outcomes"]
-    entry = table.get(f"{check}.{subject}") if subject else None
-    entry = entry or table[check]
-    if cqp_id in entry:
-        entry = entry[cqp_id]
+    # The most particular entry that has one for this CQP: `check.subject` (by CQP or not),
+    # then the check's own.
+    entry = None
+    for key in ([f"{check}.{subject}"] if subject else []) + [check]:
+        found = table.get(key)
+        if found is not None and cqp_id in found:
+            found = found[cqp_id]
+        if found is not None and status in found:
+            entry = found
+            break
+    if entry is None:
+        raise KeyError(f"outcomes: no {status} for {check} {subject or ''} {cqp_id or ''}")
     out = {"status": status, "title": french.typeset(entry[status].format(**values))}
     if entry.get("who") and status in entry.get("who_for", (status,)):
         out["who"] = french.typeset(" ".join(entry["who"].split()))

@@ -184,6 +184,19 @@ def _jury_cs(f: Forms) -> str:
     return "".join(out)
 
 
+def _candidate_cs(f: Forms) -> str:
+    """The livret asks nothing before the formation; by the VAE, the recevabilité and the dossier
+    déclaratif are others' decisions: the route alone is asked, and each route's rules are said
+    above the result (nothing here is checked)."""
+    c = CS
+    return "".join([
+        _head(f, "candidate", c),
+        f.select("elig-candcs-route", ["route"], field_label(["route"]), f.route_options(c)),
+        f.group(f.hints(c, "candidate_no_prerequisite"), when="elig-candcs-route=formation"),
+        f.group(f.hints(c, "vae_admissibility", "vae_declarative_file"), when="elig-candcs-route=vae"),
+    ])
+
+
 def _legend(subject: str) -> str:
     """A subject as people read it (« Évaluateur »): the field table's words for that choice."""
     return wording.choice_label(("subject",), subject)
@@ -196,6 +209,7 @@ SUBJECTS = [
     ("tutor-vcd", "Un tuteur — Vendeur conseil à distance", "tutor", VCD, _tutor),
     ("evaluator-vcd", "Un évaluateur — Vendeur conseil à distance", "evaluator", VCD, _evaluator),
     ("jury-vcd", "Un jury — Vendeur conseil à distance", "jury", VCD, _jury),
+    ("candidate-cs", "Un candidat — Commercial sédentaire", "candidate", CS, _candidate_cs),
     ("jury-cs", "Un jury — Commercial sédentaire", "jury", CS, _jury_cs),
     ("organism-vcd", "Un organisme (habilitation) — Vendeur conseil à distance",
      "organism", VCD, _organism),
