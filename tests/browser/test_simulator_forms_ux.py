@@ -21,8 +21,7 @@ open_simulator, panel, field, answer, wait_verdict = (
 
 SUBJECTS = ["Un candidat — Vendeur conseil à distance", "Un tuteur — Vendeur conseil à distance",
             "Un évaluateur — Vendeur conseil à distance", "Un jury — Vendeur conseil à distance",
-            "Un jury — Commercial sédentaire", "Un organisme (habilitation) — Vendeur conseil à distance",
-            "Un candidat — Commercial sédentaire"]
+            "Un jury — Commercial sédentaire", "Un organisme (habilitation) — Vendeur conseil à distance"]
 # Questions the checker does not require (absent = no, or listed as still to prepare).
 OPTIONAL = {"elig-cand-tutor-employer", "elig-tutor-employer", "elig-org-accessible", "elig-org-vae"}
 NEGATIVE = ".cqp-outcome--ko, .cqp-outcome--error, .cqp-badge--ko, [aria-invalid='true'], .cqp-field-error"
