@@ -183,7 +183,7 @@ _AMOUNT = re.compile(r"\{(amount|threshold):([a-z0-9_]+)\}")
 def next_steps(check: str, status: str, cqp, route: str | None = None,
                subject: str | None = None) -> list[dict]:
     """« Que faire maintenant ? »: [{"text", "page", "title"}] for a result, from the wording data; each
-    step links to the page of the rule or deadline it rests on."""
+    step links to the page of the rule, deadline or section it rests on."""
     context = {"check": check, "status": status, "cqp": cqp.id, "route": route, "subject": subject}
     out = []
     for entry in data()["next_steps"]:
@@ -197,6 +197,8 @@ def next_steps(check: str, status: str, cqp, route: str | None = None,
                 title = cqp.deadline(step["deadline"])["label"]
             elif "rule" in step:
                 page, title = cqp.rule(step["rule"]).page, cqp.rule(step["rule"]).title
+            elif "section" in step:
+                page, title = cqp.section(step["section"])
             else:
                 page = title = None
             out.append({"text": french.typeset(text), "page": page,
