@@ -231,7 +231,7 @@ def test_field_errors_show_the_checkers_message_next_to_the_field(simulator):
 def test_eligibility_candidate(simulator):
     page = simulator
     tool = panel(page, "Éligibilité")
-    field(tool, "Qui vérifier ?").select_option(label="Un candidat — Vendeur conseil à distance")
+    field(tool, "Qui vérifier ?").select_option("candidate-vcd")
     field(tool, "Voie d'accès").select_option("formation")
     field(tool, re.compile("^Mois de pratique")).fill("5")
     answer(tool, "L'entreprise d'accueil relève de la branche")
@@ -256,7 +256,7 @@ def test_eligibility_candidate(simulator):
 def test_eligibility_jury_commercial_sedentaire(simulator):
     page = simulator
     tool = panel(page, "Éligibilité")
-    field(tool, "Qui vérifier ?").select_option(label="Un jury — Commercial sédentaire")
+    field(tool, "Qui vérifier ?").select_option("jury-cs")
     for n in (1, 2):
         answer(tool, f"Membre {n} : professionnel extérieur à l'entreprise du candidat")
     answer(tool, "Membre 1 : connaît le candidat", "Non")
@@ -272,7 +272,7 @@ def test_eligibility_candidate_commercial_sedentaire(simulator, route):
     decides, neutral, never a failure; the result reads as the checker writes it."""
     page = simulator
     tool = panel(page, "Éligibilité")
-    field(tool, "Qui vérifier ?").select_option(label="Un candidat — Commercial sédentaire")
+    field(tool, "Qui vérifier ?").select_option("candidate-cs")
     field(tool, "Voie d'accès").select_option(route)
     expected = checker.eligibility({"subject": "candidate", "cqp": "commercial-sedentaire", "route": route})
     page.wait_for_function("(t) => document.querySelector('#outil-eligibilite .cqp-outcome').textContent.includes(t)",
