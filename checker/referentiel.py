@@ -75,7 +75,11 @@ class Cqp:
     def section(self, section_id: str) -> tuple[str, str]:
         """(site-relative URL, title) of a statement written as a section of a page (a next
         step's `section`): the one place such a link is composed, from `site_map.sections`."""
-        st = self.data.get("sections", {}).get(section_id)
+        sections = self.data.get("sections")
+        if sections is None:  # the whole referential (the pages' data), not the checker's JSON
+            sections = {s["id"]: {"in": key, "title": s["title"]}
+                        for key in wording.data()["site_map"].get("sections", {}) for s in self.data.get(key, [])}
+        st = sections.get(section_id)
         if st is None:
             raise UnknownItem(f"{self.id}: section inconnue {section_id!r}")
         where = wording.data()["site_map"]["sections"][st["in"]]
