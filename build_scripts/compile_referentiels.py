@@ -97,6 +97,12 @@ def checker_data(data: dict) -> dict:
     """The part of load_all()'s dict that the checker (and the simulator's forms) read."""
     cqps = {cid: _without_prose({k: v for k, v in cqp.items() if k not in PAGES_ONLY})
             for cid, cqp in data["cqps"].items()}
+    # Of the statements written as sections of a page (site_map.sections), what a next step's
+    # link needs: the list each belongs to and its title, by id.
+    for cid, cqp in data["cqps"].items():
+        cqps[cid]["sections"] = {st["id"]: {"in": key, "title": st["title"]}
+                                 for key in data["site"]["site_map"].get("sections", {})
+                                 for st in cqp.get(key, [])}
     return {"cqps": cqps, "calendar": data["calendar"], "site": data["site"]}
 
 

@@ -344,12 +344,16 @@ def _check_site(data: dict, problems: _Problems, cqps: dict) -> None:
         where = [cqps[c] for c in wanted]
         rules = {r["id"] for c in where for r in c["rules"]}
         deadlines = {d["id"] for c in where for d in c["deadlines"]}
+        sections = [{st["id"] for lst in data["site_map"].get("sections", {}) for st in c.get(lst, [])}
+                    for c in where]
         for j, step in enumerate(entry["steps"]):
             path = ["next_steps", i, "steps", j]
             if "rule" in step and step["rule"] not in rules:
                 problems.add(path + ["rule"], f"règle inconnue {step['rule']!r}")
             if "deadline" in step and step["deadline"] not in deadlines:
                 problems.add(path + ["deadline"], f"délai inconnu {step['deadline']!r}")
+            if "section" in step and not all(step["section"] in ids for ids in sections):
+                problems.add(path + ["section"], f"section inconnue {step['section']!r}")
             for kind, name in re.findall(r"\{(amount|threshold):([a-z0-9_]+)\}", step["text"]):
                 if name not in rules:
                     problems.add(path + ["text"], f"{{{kind}:{name}}} : règle inconnue")

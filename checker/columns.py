@@ -95,7 +95,9 @@ def fields(check: str, cqp_id: str, route: str | None = None, subject: str | Non
 
 def _eligibility(cqp, wanted: list[str], sub: str) -> list[tuple]:
     out: list[tuple] = []
-    if sub == "candidate":
+    if sub == "candidate" and not cqp.by_domains:
+        pass  # Commercial sédentaire: the livret asks nothing the candidate answers (route only)
+    elif sub == "candidate":
         if "formation" in wanted:
             out += [("practice_months",), ("company_in_branch",)]
             out += [("tutor", f) for f in TUTOR_FIELDS + ("is_employer",)]

@@ -20,7 +20,7 @@ from .situation import read_cqp, read_route
 from .trace import Trace
 
 SUBJECTS_VCD = ("candidate", "tutor", "evaluator", "jury", "organism")
-SUBJECTS_CS = ("jury",)
+SUBJECTS_CS = ("candidate", "jury")
 TUTOR_FIELDS = ("volunteer", "experienced", "employee_of_host_company", "chosen_by_employer")
 ROLE_FIELDS = ("evaluation_lead", "session_lead", "disability_referent", "admin_lead")
 
@@ -32,7 +32,7 @@ def eligibility(situation: dict) -> dict:
     if isinstance(subject, str):  # « Jury », « évaluateur »: the words people read name it too
         subject = fields.read_choice(subject, {x: fields.labels(("subject",), x) for x in SUBJECTS_VCD}) or subject
     if subject is not INVALID and subject not in subjects:
-        other = "" if cqp.by_domains else " — le livret de ce CQP ne fixe de conditions que pour le jury"
+        other = "" if cqp.by_domains else " — le livret de ce CQP ne fixe de conditions que pour le candidat et le jury"
         r.fail(("subject",), "unknown", f"{short(subject)} inconnu pour {cqp.id} "
                                         f"(attendu : {', '.join(subjects)}){other}",
                "une personne ou une instance dont ce CQP fixe les conditions" + other)
@@ -398,6 +398,34 @@ def _jury_cs(r: Reader, s: dict, cqp: Cqp) -> dict:
     return _verdict(cqp, trace, {"subject": "jury", "cqp": cqp.id})
 
 
+def _candidate_cs(r: Reader, s: dict, cqp: Cqp) -> dict:
+    """The livret fixes no condition before the formation (rule `candidate_no_prerequisite`,
+    cited, nothing checked). By the VAE, the organisme évaluateur VAE decides the recevabilité
+    and two professional evaluators assess the dossier déclaratif (rules `vae_admissibility`,
+    `vae_declarative_file`): the site checks neither; each goes to `to_prepare` with who
+    decides (contract v1.2), never as a failure."""
+    route = read_route(r, s, cqp)
+    r.only_keys(s, ["subject", "cqp", "route"], ())
+    r.done()
+    trace = Trace()
+    if route == "vae":
+        for rule_id in ("vae_admissibility", "vae_declarative_file"):
+            trace.step(rule_id, status="not_checked", inputs={})
+    else:
+        trace.step("candidate_no_prerequisite", status="computed", inputs={})
+    verdict = _verdict(cqp, trace, {"subject": "candidate", "cqp": cqp.id, "route": route})
+    verdict["to_prepare"] = [_to_prepare(cqp, step) for step in trace.steps if step["status"] == "not_checked"]
+    return verdict
+
+
+def _to_prepare(cqp: Cqp, step: dict) -> dict:
+    """A condition the site cannot decide (contract v1.2): {id, message, source, decided_by},
+    with the rule it rests on and its page."""
+    rule = cqp.rule(step["rule"])
+    return {"id": rule.id, "message": explain.to_prepare_message(cqp, step), "source": typeset(rule.source),
+            "decided_by": typeset(rule.data.get("decided_by", "")), **rule.reference()}
+
+
 def _region(r: Reader, s: dict) -> str:
     return r.choice(s, "region", (), region_ids()) if r.present(s, "region") else region_ids()[0]
 
@@ -408,5 +436,6 @@ _HANDLERS = {
     ("domains", "evaluator"): _evaluator,
     ("domains", "jury"): _jury_vcd,
     ("domains", "organism"): _organism,
+    ("blocks", "candidate"): _candidate_cs,
     ("blocks", "jury"): _jury_cs,
 }

@@ -417,7 +417,15 @@ def not_checked_note(cqp: Cqp, step: dict) -> str:
     key = f"eligibility.not_checked.{step['rule']}"
     if wording.has_sentence(key):
         return _say(key)
-    return _say("eligibility.not_checked.other", title=cqp.rule(step["rule"]).title)
+    rule = cqp.rule(step["rule"])
+    if rule.data.get("decided_by"):  # a body's decision: who decides, never a failure
+        return _say("eligibility.not_checked.decided_by", title=rule.title, who=rule.data["decided_by"])
+    return _say("eligibility.not_checked.other", title=rule.title)
+
+
+def to_prepare_message(cqp: Cqp, step: dict) -> str:
+    """What a condition the site cannot decide asks, in the rule's words (`to_prepare`)."""
+    return typeset(cqp.rule(step["rule"]).text)
 
 
 def eligibility_texts(cqp: Cqp, trace: Trace, checks: list[dict], subject: str | None = None,
@@ -427,18 +435,25 @@ def eligibility_texts(cqp: Cqp, trace: Trace, checks: list[dict], subject: str |
     failing = " ; ".join(cqp.rule(s["rule"]).title for s in decided if not s["ok"])
     n = len(decided)
     kind = "organism" if subject == "organism" else "candidate"
-    if ok:
+    pending = [s for s in trace.steps if s["status"] == "not_checked"]
+    if not n:  # nothing the site can check: what the referential says instead (cited steps)
+        head = _say("eligibility.head.none_checked")
+    elif ok:
         head = _say(f"eligibility.head.{kind}_met_{'one' if n == 1 else 'many'}", n=n)
     else:
         head = _say(f"eligibility.head.{kind}_not_met", failing=failing)
-    notes = [not_checked_note(cqp, s) for s in trace.steps if s["status"] == "not_checked"]
-    status = "positive" if ok else "negative"
-    # A VAE candidate's experience is only the condition to apply: the branch decides on the
-    # recevabilité (cahier des charges §4.1), so the headline says so, not « Éligible ».
-    outcome = wording.outcome("eligibility", status, subject="candidate_vae" if (subject, route) == (
-        "candidate", "vae") else subject)
+    said_rules = [typeset(cqp.rule(s["rule"]).text) for s in trace.steps if s["status"] == "computed"] if not n else []
+    notes = said_rules + [not_checked_note(cqp, s) for s in pending]
+    # Only conditions others decide (nothing checked here): neutral, never a failure.
+    status = "neutral" if not n and pending else "positive" if ok else "negative"
+    # A candidate's headline by route (and CQP where the seeds differ): for a VAE candidate of
+    # the Vendeur conseil à distance only the kind of experience is checked, the branch decides
+    # on the recevabilité (cahier des charges §4.1), so it says so, not « Éligible ».
+    outcome = wording.outcome("eligibility", status, cqp.id,
+                              subject=f"candidate_{route}" if subject == "candidate" and route else subject)
     failed = sum(1 for s in decided if not s["ok"])
-    summary = (_say("eligibility.summary_met", title=outcome["title"]) if not failed
+    summary = (_say("eligibility.summary_none", title=outcome["title"]) if not n
+               else _say("eligibility.summary_met", title=outcome["title"]) if not failed
                else _say("eligibility.summary_not_met", title=outcome["title"], n=failed))
     # Beside each condition, for a screen reader: met, not met, or to complete (never a failure).
     said = [_say("eligibility." + ("to_complete" if c["ok"] is None else "met" if c["ok"] else "not_met"))

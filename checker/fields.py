@@ -170,7 +170,8 @@ def labels(path: tuple, option: str) -> list[str]:
     if name == "route":
         return [wording.route_label(option), wording.route_label(option, long=True)]
     if name == "region":
-        return [r["label"] for r in referentiel.calendar()["regions"] if r["id"] == option]
+        return [x for r in referentiel.calendar()["regions"] if r["id"] == option
+                for x in (r["label"], r.get("choice")) if x]
     said = wording.choice_label(path, option)
     return [said] if said != option else []
 

@@ -72,6 +72,19 @@ class Cqp:
         return wording.page_url(self.id, wording.data()["site_map"]["deadlines_page"],
                                 deadline_anchor(deadline_id))
 
+    def section(self, section_id: str) -> tuple[str, str]:
+        """(site-relative URL, title) of a statement written as a section of a page (a next
+        step's `section`): the one place such a link is composed, from `site_map.sections`."""
+        sections = self.data.get("sections")
+        if sections is None:  # the whole referential (the pages' data), not the checker's JSON
+            sections = {s["id"]: {"in": key, "title": s["title"]}
+                        for key in wording.data()["site_map"].get("sections", {}) for s in self.data.get(key, [])}
+        st = sections.get(section_id)
+        if st is None:
+            raise UnknownItem(f"{self.id}: section inconnue {section_id!r}")
+        where = wording.data()["site_map"]["sections"][st["in"]]
+        return wording.page_url(self.id, where["page"], where["prefix"] + section_id), st["title"]
+
     def source(self, section: str) -> str:
         # People read the document's title, never its file name.
         return f"{self.data['source_document']['cite_as']}, {section}"

@@ -157,10 +157,18 @@ def page_url(cqp_id: str, kind: str, fragment: str | None = None) -> str:
 def outcome(check: str, status: str, cqp_id: str | None = None, subject: str | None = None, **values) -> dict:
     """{"status", "title", "who"?} of a result, from the wording data."""
     table = data()["outcomes"]
-    entry = table.get(f"{check}.{subject}") if subject else None
-    entry = entry or table[check]
-    if cqp_id in entry:
-        entry = entry[cqp_id]
+    # The most particular entry that has one for this CQP: `check.subject` (by CQP or not),
+    # then the check's own.
+    entry = None
+    for key in ([f"{check}.{subject}"] if subject else []) + [check]:
+        found = table.get(key)
+        if found is not None and cqp_id in found:
+            found = found[cqp_id]
+        if found is not None and status in found:
+            entry = found
+            break
+    if entry is None:
+        raise KeyError(f"outcomes: no {status} for {check} {subject or ''} {cqp_id or ''}")
     out = {"status": status, "title": french.typeset(entry[status].format(**values))}
     if entry.get("who") and status in entry.get("who_for", (status,)):
         out["who"] = french.typeset(" ".join(entry["who"].split()))
@@ -175,7 +183,7 @@ _AMOUNT = re.compile(r"\{(amount|threshold):([a-z0-9_]+)\}")
 def next_steps(check: str, status: str, cqp, route: str | None = None,
                subject: str | None = None) -> list[dict]:
     """« Que faire maintenant ? »: [{"text", "page", "title"}] for a result, from the wording data; each
-    step links to the page of the rule or deadline it rests on."""
+    step links to the page of the rule, deadline or section it rests on."""
     context = {"check": check, "status": status, "cqp": cqp.id, "route": route, "subject": subject}
     out = []
     for entry in data()["next_steps"]:
@@ -189,6 +197,8 @@ def next_steps(check: str, status: str, cqp, route: str | None = None,
                 title = cqp.deadline(step["deadline"])["label"]
             elif "rule" in step:
                 page, title = cqp.rule(step["rule"]).page, cqp.rule(step["rule"]).title
+            elif "section" in step:
+                page, title = cqp.section(step["section"])
             else:
                 page = title = None
             out.append({"text": french.typeset(text), "page": page,

@@ -624,7 +624,8 @@ NBSP = "\u00a0"
 def test_table_rows_say_each_block_why_and_what_is_needed_typeset():
     rows = _table("score", "mixed-vcd-comma.csv")
     alice, bruno, chloe = rows["Alice"], rows["Bruno"], rows["Chloé"]
-    assert alice["kind"] == "positive" and alice["parts"] == {"DC1": f"validé (80{NBSP}%)", "DC2": f"validé (90{NBSP}%)"}
+    assert alice["kind"] == "positive" and alice["parts"] == {"DC1": f"épreuve réussie (80{NBSP}%)",
+                                                              "DC2": f"épreuve réussie (90{NBSP}%)"}
     assert alice["status"] == "Résultats conduisant à une proposition de validation du CQP"
     assert alice["proposals"] == {"DC1": "proposé à la validation", "DC2": "proposé à la validation"}
     # data to correct: its own neutral state, each problem with its line, column and value typed
@@ -635,8 +636,8 @@ def test_table_rows_say_each_block_why_and_what_is_needed_typeset():
     assert chloe["kind"] == "negative"
     assert chloe["needed"] == [f"DC1{NBSP}: taux 75{NBSP}%, sous le minimum de 80{NBSP}% (15 indicateurs positifs "
                                "sur 20, il en faut 16)"]
-    assert chloe["parts"]["DC2"] == "validé antérieurement, valable jusqu'au lundi 1er février 2027"
-    assert chloe["proposals"]["DC2"] == "déjà validé (bénéfice conservé)"
+    assert chloe["parts"]["DC2"] == "épreuve réussie antérieurement, bénéfice valable jusqu'au lundi 1er février 2027"
+    assert chloe["proposals"]["DC2"] == "épreuve déjà réussie (bénéfice conservé)"
     # and nothing is left for a page to word: no breakable space before « : » or « % »
     for row in rows.values():
         text = json.dumps(row, ensure_ascii=False)
@@ -722,7 +723,7 @@ def test_a_table_cell_follows_its_wording_when_it_is_edited(monkeypatch):
             if callable(getattr(cached, "cache_clear", None)):
                 cached.cache_clear()
 
-    assert say("part.validated_rate", rate=80) == "validé (80\u00a0%)"
+    assert say("part.validated_rate", rate=80) == "épreuve réussie (80\u00a0%)"
     sentences = wording.data()["sentences"]
     monkeypatch.setitem(sentences["cohort"]["part"], "validated_rate", "réussi ({rate:%})")
     forget()
@@ -731,7 +732,7 @@ def test_a_table_cell_follows_its_wording_when_it_is_edited(monkeypatch):
     finally:
         monkeypatch.undo()
         forget()
-    assert say("part.validated_rate", rate=80) == "validé (80\u00a0%)"
+    assert say("part.validated_rate", rate=80) == "épreuve réussie (80\u00a0%)"
 
 
 def test_the_table_keeps_of_a_score_verdict_its_figures_only():

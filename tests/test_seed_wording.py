@@ -257,3 +257,50 @@ def test_the_candidate_page_names_whom_to_turn_to_and_invents_no_address():
     # The publisher's contact is empty by default: no address, e-mail or telephone is printed.
     assert "Ce site ne publie pas de coordonnées" in text
     assert not re.search(r"@|\brue\b|\b0\d( ?\d\d){4}\b", text)
+
+
+# --- the cohort table and its export: a VCD domain's épreuve is réussie ---------------------------
+
+def test_the_cohort_table_never_says_a_vcd_domain_is_validated():
+    # « L'épreuve est réussie si 80 % des indicateurs… », then a proposal to the jury paritaire
+    # (§3.4): the cohort page's cells (and the CSV it exports, made of the same cells) say so.
+    _seed_says(VCD_SEED, "formulent une proposition de validation ou de non-validation de chaque domaine de compétences")
+    from checker.cohort import evaluate_batch, table_row
+
+    csv = ("candidat;cqp;route;session_date;domains.DC1.positive;domains.DC1.total;domains.DC2.validated_on\r\n"
+           "A;vendeur-conseil-distance;formation;15/06/2026;17;20;01/02/2025\r\n"
+           "B;vendeur-conseil-distance;formation;15/06/2026;12;20;01/02/2023\r\n")
+    rows = [table_row("score", r) for r in evaluate_batch("score", csv)]
+    cells = [_flat(t) for row in rows for t in [*row["parts"].values(), *row["proposals"].values()]]
+    assert cells and not [c for c in cells if re.search(r"\bvalidé\b", c)], cells
+    assert any(c.startswith("épreuve réussie") for c in cells) and any("épreuve non réussie" in c for c in cells)
+
+
+# --- the Commercial sédentaire candidate -------------------------------------------------------
+
+def test_the_cs_candidate_is_told_what_the_livret_asks_and_who_decides():
+    _seed_says(CS_SEED, "La recevabilité de la demande par l'organisme évaluateur VAE ;", "Le dossier déclaratif ;")
+    formation = _verdict("eligibility", {"subject": "candidate", "cqp": "commercial-sedentaire", "route": "formation"})
+    vae = _verdict("eligibility", {"subject": "candidate", "cqp": "commercial-sedentaire", "route": "vae"})
+    assert formation["checks"] == [] and formation["outcome"]["status"] == "positive"
+    assert "aucune condition" in _flat(formation["outcome"]["title"]).lower()
+    # By the VAE nothing is checked here: neutral, never « Éligible », never a failure.
+    assert vae["outcome"]["status"] == "neutral" and "ligible" not in vae["outcome"]["title"]
+    assert [p["id"] for p in vae["to_prepare"]] == ["vae_admissibility", "vae_declarative_file"]
+    assert all(p["message"] and p["decided_by"] and p["source"] for p in vae["to_prepare"])
+    assert "organisme évaluateur VAE" in vae["to_prepare"][0]["decided_by"]
+    said = " ".join(_texts(vae))
+    assert "organisme évaluateur VAE" in said and "dossier déclaratif" in said
+    # The VCD candidate's next steps (the branche, an organisme habilité) are not the CS's.
+    assert "branche" not in " ".join(s["text"] for s in vae["next_steps"] + formation["next_steps"])
+
+
+# --- next steps that link to a section ---------------------------------------------------------
+
+def test_the_cs_rattrapage_step_opens_what_the_livret_does_not_provide_and_explains_benefice():
+    verdict = _verdict("score", CS_B2_ONLY)
+    steps = [s for s in verdict["next_steps"] if "rattrapage" in s["text"]]
+    assert steps and all(s["page"] == "commercial-sedentaire/reglement/#silences-du-livret" for s in steps)
+    benefit = [s for s in verdict["next_steps"] if "bénéfice" in s["text"]]
+    assert benefit and "reste acquis" in _flat(benefit[0]["text"])
+    assert benefit[0]["page"].endswith("#silences-du-livret")

@@ -34,7 +34,8 @@ def _links():
         for cqp_id in [when["cqp"]] if "cqp" in when else referentiel.cqp_ids():
             cqp = referentiel.cqp(cqp_id)
             ids = {r["id"] for r in cqp.data["rules"]} | {d["id"] for d in cqp.deadlines}
-            if all(s.get("rule", s.get("deadline")) in ids for s in entry["steps"]):
+            ids |= {st["id"] for lst in wording.data()["site_map"]["sections"] for st in cqp.data.get(lst, [])}
+            if all(s.get("rule", s.get("deadline", s.get("section"))) in ids for s in entry["steps"]):
                 for step in wording.next_steps(when["check"], when["status"], cqp, when.get("route"),
                                                when.get("subject")):
                     if step["page"]:

@@ -40,7 +40,7 @@ def _tutor(f: Forms) -> str:
 def _candidate(f: Forms) -> str:
     c = VCD
     out = [_head(f, "candidate", c),
-           f.select("elig-cand-route", ["route"], field_label(["route"]), f.route_options(c))]
+           f.select("elig-cand-route", ["route"], field_label(["route"]), f.route_options(c), hint=f.route_hint())]
     formation = [
         f.text_input("elig-cand-practice", ["practice_months"],
                      field_label(["practice_months"], "eligibility", "candidate"),
@@ -57,7 +57,7 @@ def _candidate(f: Forms) -> str:
                      field_label(["professional_file_received_on"], "eligibility", "candidate", optional=True),
                      f.hint(c, "professional_file_notice")),
         f.select("elig-cand-region", ["region"], field_label(["region"], "eligibility", "candidate"),
-                 [(r["id"], r["label"]) for r in f.ref["calendar"]["regions"]]),
+                 f.region_options()),
     ]
     out.append(f.group("".join(formation), when="elig-cand-route=formation"))
     out.append(f.group(
@@ -163,7 +163,7 @@ def _organism(f: Forms) -> str:
 def _jury_cs(f: Forms) -> str:
     c = CS
     out = [_head(f, "jury", c),
-           f.select("elig-jurycs-route", ["route"], field_label(["route"]), f.route_options(c))]
+           f.select("elig-jurycs-route", ["route"], field_label(["route"]), f.route_options(c), hint=f.route_hint())]
     members = [f.hints(c, "jury_size", "jury_external", "jury_not_knowing_candidate")]
     for i in range(int(f.rule(c, "jury_size").value)):  # as many members as the rule asks
         fid = f"elig-jurycs-m{i}"
@@ -184,32 +184,48 @@ def _jury_cs(f: Forms) -> str:
     return "".join(out)
 
 
+def _candidate_cs(f: Forms) -> str:
+    """The livret asks nothing before the formation; by the VAE, the recevabilité and the dossier
+    déclaratif are others' decisions: the route alone is asked, and each route's rules are said
+    above the result (nothing here is checked)."""
+    c = CS
+    return "".join([
+        _head(f, "candidate", c),
+        f.select("elig-candcs-route", ["route"], field_label(["route"]), f.route_options(c), hint=f.route_hint()),
+        f.group(f.hints(c, "candidate_no_prerequisite"), when="elig-candcs-route=formation"),
+        f.group(f.hints(c, "vae_admissibility", "vae_declarative_file"), when="elig-candcs-route=vae"),
+    ])
+
+
 def _legend(subject: str) -> str:
     """A subject as people read it (« Évaluateur »): the field table's words for that choice."""
     return wording.choice_label(("subject",), subject)
 
 
-# (switch value, option label, subject, cqp, renderer); a subject's legend is the field table's
-# word for it (_legend), read when the form is built, not when this module is imported.
+# (switch value, subject, cqp, renderer), grouped by CQP in the select (<optgroup>, the CQP's
+# short title); an option says the subject in the field table's words (`choices.subject`), and the
+# legend of its questions says it with the CQP, read when the form is built, not when this module
+# is imported.
 SUBJECTS = [
-    ("candidate-vcd", "Un candidat — Vendeur conseil à distance", "candidate", VCD, _candidate),
-    ("tutor-vcd", "Un tuteur — Vendeur conseil à distance", "tutor", VCD, _tutor),
-    ("evaluator-vcd", "Un évaluateur — Vendeur conseil à distance", "evaluator", VCD, _evaluator),
-    ("jury-vcd", "Un jury — Vendeur conseil à distance", "jury", VCD, _jury),
-    ("jury-cs", "Un jury — Commercial sédentaire", "jury", CS, _jury_cs),
-    ("organism-vcd", "Un organisme (habilitation) — Vendeur conseil à distance",
-     "organism", VCD, _organism),
+    ("candidate-vcd", "candidate", VCD, _candidate),
+    ("tutor-vcd", "tutor", VCD, _tutor),
+    ("evaluator-vcd", "evaluator", VCD, _evaluator),
+    ("jury-vcd", "jury", VCD, _jury),
+    ("organism-vcd", "organism", VCD, _organism),
+    ("candidate-cs", "candidate", CS, _candidate_cs),
+    ("jury-cs", "jury", CS, _jury_cs),
 ]
 
 
 def eligibility(f: Forms) -> str:
     """The eligibility tool: a subject switch, then each subject's sub-form."""
-    infer = ";".join(f"{value}:subject={subject},cqp={cqp}"
-                     for value, _, subject, cqp, _ in SUBJECTS)
-    html = [f.select("eligibility-subject", None, field_label(["subject"]),
-                     [(value, label) for value, label, *_ in SUBJECTS], infer=infer)]
-    for value, _, subject, _, render in SUBJECTS:
-        legend = _legend(subject)
+    infer = ";".join(f"{value}:subject={subject},cqp={cqp}" for value, subject, cqp, _ in SUBJECTS)
+    groups = [(f.cqps[c]["short_title"], [(value, _legend(subject)) for value, subject, cqp, _ in SUBJECTS if cqp == c])
+              for c in (VCD, CS)]
+    html = [f.select("eligibility-subject", None, field_label(["subject"]), [], infer=infer, groups=groups)]
+    for value, subject, cqp, render in SUBJECTS:
+        legend = wording.sentence("eligibility.subject_legend", subject=_legend(subject),
+                                  cqp=f.cqps[cqp]["short_title"])
         html.append(f.group(render(f), when=f"eligibility-subject={value}",
                             tag="fieldset", legend=a(legend)))
     return "".join(html)

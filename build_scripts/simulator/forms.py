@@ -168,9 +168,18 @@ class Forms:
                 f'<legend>{a(label)}</legend><div class="cqp-choices">{radios}</div>{extra}</fieldset>')
 
     def select(self, fid: str, keys: list | None, label: str, options: list[tuple[str, str]],
-               hint: str | None = None, infer: str | None = None) -> str:
+               hint: str | None = None, infer: str | None = None,
+               groups: list[tuple[str, list[tuple[str, str]]]] | None = None) -> str:
+        """A select; with `groups`, its options under their group's label (<optgroup>): the
+        options' own words stay short enough for a phone."""
         described, extra = self._described(fid, hint)
-        opts = "".join(f'<option value="{a(v)}">{a(t)}</option>' for v, t in options)
+        if groups:
+            options = [o for _, opts in groups for o in opts]
+            opts = "".join(f'<optgroup label="{a(g)}">'
+                           + "".join(f'<option value="{a(v)}">{a(t)}</option>' for v, t in group_opts)
+                           + "</optgroup>" for g, group_opts in groups)
+        else:
+            opts = "".join(f'<option value="{a(v)}">{a(t)}</option>' for v, t in options)
         key = f'{key_attrs(keys)} data-type="choice"' if keys is not None else "data-switch"
         self.defaults[fid] = options[0][0]
         inferred = f' data-infer="{a(infer)}"' if infer else ""
@@ -199,11 +208,19 @@ class Forms:
 
     def cqp_options(self, ids: Iterable[str] | None = None) -> list[tuple[str, str]]:
         ids = list(ids) if ids is not None else list(self.cqps)
-        return [(i, self.cqps[i]["title"]) for i in ids]
+        # The short title: the whole title does not fit a phone's select (the page heads say it).
+        return [(i, self.cqps[i]["short_title"]) for i in ids]
 
     def route_options(self, cqp: str) -> list[tuple[str, str]]:
-        return [(r, wording.route_label(r, long=True)) for r in ("formation", "vae")
-                if r in self.cqps[cqp]["routes"]]
+        return [(r, wording.route_label(r)) for r in ("formation", "vae") if r in self.cqps[cqp]["routes"]]
+
+    @staticmethod
+    def route_hint() -> str:
+        """Beside a route select: the long form of its short options."""
+        return a(wording.phrase("route_hint"))
+
+    def region_options(self) -> list[tuple[str, str]]:
+        return [(r["id"], r.get("choice", r["label"])) for r in self.ref["calendar"]["regions"]]
 
     # --- the three tools ---
 
@@ -211,9 +228,9 @@ class Forms:
         vcd, cs = self.cqps[VCD], self.cqps[CS]
         html = [self.select("score-cqp", ["cqp"], field_label(["cqp"]), self.cqp_options([VCD, CS]))]
         html.append(self.group(self.select("score-route-vcd", ["route"], field_label(["route"]),
-                                           self.route_options(VCD)), when=f"score-cqp={VCD}"))
+                                           self.route_options(VCD), hint=self.route_hint()), when=f"score-cqp={VCD}"))
         html.append(self.group(self.select("score-route-cs", ["route"], field_label(["route"]),
-                                           self.route_options(CS)), when=f"score-cqp={CS}"))
+                                           self.route_options(CS), hint=self.route_hint()), when=f"score-cqp={CS}"))
         html.append(self.group(self._score_domains(vcd), when=f"score-cqp={VCD}", base="domains"))
         html.append(self.group(self._score_grid(cs), when=f"score-cqp={CS};score-route-cs=formation",
                                base="blocks"))
@@ -306,14 +323,12 @@ class Forms:
                         + "</p>")
         else:
             html.append(self.select("deadlines-cqp", ["cqp"], field_label(["cqp"]), self.cqp_options(with_deadlines)))
-        regions = self.ref["calendar"]["regions"]
         routes = {r for c in with_deadlines for r in self.cqps[c]["routes"]}
         html.append(self.select("deadlines-route", ["route"], field_label(["route"]),
                                 [("", "Les deux voies")]
-                                + [(r, wording.route_label(r, long=True)) for r in ("formation", "vae")
-                                   if r in routes]))
-        html.append(self.select("deadlines-region", ["region"], field_label(["region"]),
-                                [(r["id"], r["label"]) for r in regions]))
+                                + [(r, wording.route_label(r)) for r in ("formation", "vae")
+                                   if r in routes], hint=self.route_hint()))
+        html.append(self.select("deadlines-region", ["region"], field_label(["region"]), self.region_options()))
         fields: dict[str, list[str]] = {}
         for cid in with_deadlines:
             for dl in self.cqps[cid]["deadlines"]:

@@ -94,8 +94,12 @@ function renderEligibility(v) {
       (c.page ? ` <a href="${esc(href(c.page))}">${esc(w.see_rule)}${c.title ? `<span class="cqp-visually-hidden"> : ${esc(c.title)}</span>` : ""}</a>` : "") +
       ` <span class="cqp-source">(${esc(c.source)})</span></li>`;
   });
-  const toPrepare = (v.to_prepare || []).map((r) => `<li><a href="${esc(href(r.page))}">${esc(r.title)}</a></li>`);
-  return outcome(v.outcome) + `<h4>${esc(w.checks)}</h4>${list(items, "cqp-checks")}` +
+  // What the site cannot decide: the rule's title linked, and, when the checker says them, what
+  // it asks and who decides (contract v1.2).
+  const toPrepare = (v.to_prepare || []).map((r) => `<li><a href="${esc(href(r.page))}">${esc(r.title)}</a>` +
+    (r.message ? `<br>${esc(r.message)}` : "") +
+    (r.decided_by ? `<br><span class="cqp-decided-by">${esc(w.decided_by)} ${esc(r.decided_by)}</span>` : "") + `</li>`);
+  return outcome(v.outcome) + (items.length ? `<h4>${esc(w.checks)}</h4>${list(items, "cqp-checks")}` : "") +
     (toPrepare.length ? `<h4>${esc(w.to_prepare)}</h4>${list(toPrepare, "cqp-to-prepare")}` : "");
 }
 

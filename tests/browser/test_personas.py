@@ -63,7 +63,8 @@ def field(scope, label):
 
 
 def choose(scope, label, option):
-    field(scope, label).select_option(label=option)
+    """An option by its value or its words (the subject switch's words repeat under each CQP)."""
+    field(scope, label).select_option(option)
 
 
 def answer(scope, question, yes: bool):
@@ -134,8 +135,8 @@ VAE_QUESTION = re.compile(r"^Expérience de la vente")
 def test_vae_candidate_is_eligible_and_knows_what_to_do(person):
     page = person
     panel = tool(page, "Éligibilité")
-    choose(panel, "Qui vérifier ?", "Un candidat — Vendeur conseil à distance")
-    choose(panel, "Voie d'accès", "VAE (validation des acquis de l'expérience)")
+    choose(panel, "Qui vérifier ?", "candidate-vcd")
+    choose(panel, "Voie d'accès", "VAE")
     answer(panel, VAE_QUESTION, True)
     vae_candidate_knows_what_to_do(page, panel)
 
@@ -144,8 +145,8 @@ def test_vae_candidate_with_the_keyboard_alone(keyboard_person):
     page = keyboard_person
     tab_to(page, lambda f: f["role"] == "tab" and f["label"] == "Éligibilité")
     page.keyboard.press("Enter")
-    key_choose(page, "Qui vérifier", "Un candidat — Vendeur conseil à distance")
-    key_choose(page, "Voie d'accès", "VAE (validation des acquis de l'expérience)")
+    key_choose(page, "Qui vérifier", "Candidat")  # the first, under Vendeur conseil à distance
+    key_choose(page, "Voie d'accès", "VAE")
     key_answer_yes(page, VAE_QUESTION.pattern)
     vae_candidate_knows_what_to_do(page, page.get_by_role("tabpanel", name="Éligibilité"))
 
@@ -167,7 +168,7 @@ def vae_candidate_knows_what_to_do(page, panel):
 def test_cs_trainee_reads_the_jury_result_she_needs(person):
     page = person
     panel = tool(page, "Score")
-    choose(panel, "CQP", "Commercial sédentaire du secteur alimentaire")
+    choose(panel, "CQP", "Commercial sédentaire")
     choose(panel, "Voie d'accès", "Formation")
     known = {"C1.1": (62, 70), "C1.2": (75, 80), "C1.3": (58, 65), "C1.4": (80, 72),
              "C1.5": (70, 70), "C1.6": (66, 90), "C1.7": (71, 60)}
@@ -197,7 +198,7 @@ def test_cs_trainee_reads_the_jury_result_she_needs(person):
 def test_organism_sees_every_missing_answer_at_once(person):
     page = person
     panel = tool(page, "Éligibilité")
-    choose(panel, "Qui vérifier ?", "Un organisme (habilitation) — Vendeur conseil à distance")
+    choose(panel, "Qui vérifier ?", "organism-vcd")
     field(panel, "Date du dépôt du dossier").fill("15/06/2026")
     answer(panel, "Organisme de formation déclaré", True)
     answer(panel, "Certifié Qualiopi", True)

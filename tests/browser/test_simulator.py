@@ -231,7 +231,7 @@ def test_field_errors_show_the_checkers_message_next_to_the_field(simulator):
 def test_eligibility_candidate(simulator):
     page = simulator
     tool = panel(page, "Éligibilité")
-    field(tool, "Qui vérifier ?").select_option(label="Un candidat — Vendeur conseil à distance")
+    field(tool, "Qui vérifier ?").select_option("candidate-vcd")
     field(tool, "Voie d'accès").select_option("formation")
     field(tool, re.compile("^Mois de pratique")).fill("5")
     answer(tool, "L'entreprise d'accueil relève de la branche")
@@ -256,13 +256,38 @@ def test_eligibility_candidate(simulator):
 def test_eligibility_jury_commercial_sedentaire(simulator):
     page = simulator
     tool = panel(page, "Éligibilité")
-    field(tool, "Qui vérifier ?").select_option(label="Un jury — Commercial sédentaire")
+    field(tool, "Qui vérifier ?").select_option("jury-cs")
     for n in (1, 2):
         answer(tool, f"Membre {n} : professionnel extérieur à l'entreprise du candidat")
     answer(tool, "Membre 1 : connaît le candidat", "Non")
     answer(tool, "Membre 2 : connaît le candidat")
     text = wait_verdict(page, "Éligibilité").inner_text()
     assert "Non éligible" in text
+
+
+@pytest.mark.parametrize("route", ["formation", "vae"])
+def test_eligibility_candidate_commercial_sedentaire(simulator, route):
+    """Issue 20: the CS candidate has a path. The livret asks nothing before the formation; by the
+    VAE, the recevabilité and the dossier déclaratif are others' decisions, said with who
+    decides, neutral, never a failure; the result reads as the checker writes it."""
+    page = simulator
+    tool = panel(page, "Éligibilité")
+    field(tool, "Qui vérifier ?").select_option("candidate-cs")
+    field(tool, "Voie d'accès").select_option(route)
+    expected = checker.eligibility({"subject": "candidate", "cqp": "commercial-sedentaire", "route": route})
+    page.wait_for_function("(t) => document.querySelector('#outil-eligibilite .cqp-outcome').textContent.includes(t)",
+                           arg=expected["outcome"]["title"])
+    box = wait_verdict(page, "Éligibilité")
+    text = plain(box.inner_text())
+    assert tool.locator(".cqp-outcome--ko, .cqp-badge--ko").count() == 0
+    assert "Conditions vérifiées" not in text  # nothing is checked: no empty list of checks
+    for step in expected["next_steps"]:
+        assert plain(step["text"]) in text
+    for item in expected["to_prepare"]:
+        assert plain(item["message"]) in text and plain(item["decided_by"]) in text
+    if route == "vae":
+        assert "cqp-outcome--none" in box.locator(".cqp-outcome").first.get_attribute("class")
+        assert "Qui en décide" in text and "organisme évaluateur VAE" in text
 
 
 def test_deadlines_and_ics(simulator):

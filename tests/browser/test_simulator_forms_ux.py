@@ -21,9 +21,8 @@ _spec.loader.exec_module(_helpers)
 open_simulator, panel, field, answer, wait_verdict = (
     _helpers.open_simulator, _helpers.panel, _helpers.field, _helpers.answer, _helpers.wait_verdict)
 
-SUBJECTS = ["Un candidat — Vendeur conseil à distance", "Un tuteur — Vendeur conseil à distance",
-            "Un évaluateur — Vendeur conseil à distance", "Un jury — Vendeur conseil à distance",
-            "Un jury — Commercial sédentaire", "Un organisme (habilitation) — Vendeur conseil à distance"]
+# The subject switch's values (its options say the subject under their CQP's heading).
+SUBJECTS = ["candidate-vcd", "tutor-vcd", "evaluator-vcd", "jury-vcd", "jury-cs", "organism-vcd"]
 # Questions the checker does not require (absent = no, or listed as still to prepare).
 OPTIONAL = {"elig-cand-tutor-employer", "elig-tutor-employer", "elig-org-accessible", "elig-org-vae"}
 NEGATIVE = ".cqp-outcome--ko, .cqp-outcome--error, .cqp-badge--ko, [aria-invalid='true'], .cqp-field-error"
@@ -78,7 +77,7 @@ def test_dates_are_written_as_the_checker_writes_them(simulator):
 def test_first_visit_eligibility_is_neutral_with_every_missing_answer_listed(simulator, subject):
     page = simulator
     tool = panel(page, "Éligibilité")
-    field(tool, "Qui vérifier ?").select_option(label=subject)
+    field(tool, "Qui vérifier ?").select_option(subject)
     box = wait_verdict(page, "Éligibilité")
     assert box.locator(".cqp-outcome").first.inner_text().strip().endswith("À compléter")
     assert tool.locator(NEGATIVE).count() == 0
@@ -130,14 +129,14 @@ def test_first_visit_deadlines_and_every_tool_before_any_answer(simulator):
 def test_yes_no_and_not_known_yet(simulator):
     page = simulator
     tool = panel(page, "Éligibilité")
-    field(tool, "Qui vérifier ?").select_option(label=SUBJECTS[0])
+    field(tool, "Qui vérifier ?").select_option(SUBJECTS[0])
     field(tool, "Voie d'accès").select_option("vae")
     question = checker.wording.label(("telesales_experience",), "eligibility", "candidate")
     group = tool.get_by_role("group", name=question)
     assert group.get_by_role("radio", name="Je ne sais pas encore").is_checked()
     assert outcome(page, "Éligibilité").strip().endswith("À compléter")
     # A VAE candidate's headline names the experience, not « Éligible »: the branch decides (issue 20).
-    met, not_met = (checker.wording.outcome("eligibility", s, subject="candidate_vae")["title"]
+    met, not_met = (checker.wording.outcome("eligibility", s, "vendeur-conseil-distance", subject="candidate_vae")["title"]
                     for s in ("positive", "negative"))
     answer(tool, question, "Oui")
     assert outcome(page, "Éligibilité").strip().endswith(met)
@@ -201,7 +200,7 @@ def test_numbers_with_percent_comma_and_spaces_feed_the_checker(simulator):
 def test_organism_kind_vae_support_and_the_new_questions_change_the_result(simulator):
     page = simulator
     tool = panel(page, "Éligibilité")
-    field(tool, "Qui vérifier ?").select_option(label=SUBJECTS[5])
+    field(tool, "Qui vérifier ?").select_option(SUBJECTS[5])
     label = lambda *path: checker.wording.label(path, "eligibility", "organism")  # noqa: E731
     groups = lambda name: tool.get_by_role("group", name=name, exact=True).filter(visible=True)  # noqa: E731
     assert groups(label("declared_training_body")).count() == 1
@@ -269,7 +268,7 @@ def test_a_domain_with_fewer_indicators_evaluated_is_incomplete(simulator):
 def test_cs_jury_with_vae_counts_the_evaluators_only(simulator):
     page = simulator
     tool = panel(page, "Éligibilité")
-    field(tool, "Qui vérifier ?").select_option(label=SUBJECTS[4])
+    field(tool, "Qui vérifier ?").select_option(SUBJECTS[4])
     field(tool, "Voie d'accès").select_option("vae")
     assert tool.get_by_role("group", name=re.compile("^Membre 1")).filter(visible=True).count() == 0
     count = field(tool, checker.wording.phrase("vae_evaluators_count"))
