@@ -114,6 +114,7 @@ bench: setup browser site
 # The README's pictures of a result, on a phone and on a desktop (docs/assets/images/).
 screenshots: setup browser site
 	$(BIN)/python -m build_scripts.screenshots
+	CQP_PICTURES=readme $(BIN)/python -m pytest -q -p no:cacheprovider tests/browser/test_persona_walkthroughs.py
 
 clean:
 	rm -rf site dist checker/data .cache .pytest_cache .hypothesis

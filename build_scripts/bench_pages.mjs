@@ -26,7 +26,7 @@ try {
       });
       const audits = runner.lhr.audits;
       const scripts = (audits['bootup-time'].details?.items || [])
-        .map((i) => [i.url.replace(base, ''), Math.round(i.scripting)]).slice(0, 4);
+        .map((i) => [i.url.replace(base, ''), Math.round(i.scripting)]).slice(0, 3);
       (results[path] ??= []).push({
         score: Math.round(runner.lhr.categories.performance.score * 100),
         tbt: Math.round(audits['total-blocking-time'].numericValue),

@@ -504,7 +504,8 @@ def test_cli_default_output_is_a_spreadsheet_table():
     plain = lambda text: text.replace("\u00a0", " ")  # noqa: E731
     assert alice[2] == "Résultats conduisant à une proposition de validation du CQP"
     assert alice[rows[0].index("DC1 : décision")] == plain(words[2]["parts"]["DC1"])
-    assert alice[rows[0].index("DC1 : décision")].startswith("validé")
+    # a VCD domain's épreuve is « réussie », never « validé » (000 §5: the seed's words)
+    assert alice[rows[0].index("DC1 : décision")].startswith("épreuve réussie")
     for row in rows[1:]:
         said = words[int(row[0])]
         assert row[2] == plain(said["status"])

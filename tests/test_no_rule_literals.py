@@ -50,7 +50,7 @@ ALLOWED_NUMBERS = {
 SOURCES = [*sorted((ROOT / "checker").glob("*.py")), *sorted((ROOT / "build_scripts").rglob("*.py")),
            *sorted((ROOT / "docs" / "simulateur").glob("*.mjs"))]
 # Performance, benchmark and test helpers measure the site; they state no rule.
-SKIP = {"build_scripts/bench_simulator.py", "build_scripts/bench_cohort.py", "build_scripts/screenshot_cohort.py"}
+SKIP = {"build_scripts/bench_simulator.py", "build_scripts/bench_cohort.py", "build_scripts/bench_pages.py", "build_scripts/screenshot_cohort.py"}
 TRIPLE_QUOTES = ('"' * 3, "'" * 3)
 
 

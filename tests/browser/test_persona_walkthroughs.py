@@ -1,11 +1,13 @@
 """Persona walkthroughs (issue 20): a person on a 360 px phone starts at the home page and reaches
 the result and its « Que faire maintenant ? » block by taps alone (the quick access's « Ouvrir le
 simulateur », the tool's tab, the choices of its selects, the answers' radios): no address typed.
-Each walk saves what the person reads at the end in readme/ (parcours-*.png), beside the README's
-other pictures (build_scripts/screenshots.py).
+Each walk saves what the person reads at the end as a picture: in readme/ (parcours-*.png, beside
+the README's other pictures) when `make screenshots` runs them (CQP_PICTURES=readme), else in
+the test's own temporary folder, so that a test run leaves the checkout as it was.
 """
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -28,7 +30,18 @@ WALKS = [
      {"subject": "candidate", "cqp": "commercial-sedentaire", "route": "vae"}),
     ("vcd-vae", "candidate-vcd", "vae", [("telesales_experience", "Oui")],
      {"subject": "candidate", "cqp": "vendeur-conseil-distance", "route": "vae", "telesales_experience": True}),
+    ("vcd-formation", "candidate-vcd", "formation",
+     [("practice_months", "8"), ("company_in_branch", "Oui"), ("tutor.volunteer", "Oui"),
+      ("tutor.experienced", "Oui"), ("tutor.employee_of_host_company", "Oui"), ("tutor.chosen_by_employer", "Oui")],
+     {"subject": "candidate", "cqp": "vendeur-conseil-distance", "route": "formation", "practice_months": 8,
+      "company_in_branch": True, "tutor": {"volunteer": True, "experienced": True,
+                                           "employee_of_host_company": True, "chosen_by_employer": True}}),
 ]
+
+
+@pytest.fixture
+def pictures(tmp_path) -> Path:
+    return ROOT / os.environ["CQP_PICTURES"] if os.environ.get("CQP_PICTURES") else tmp_path
 
 
 @pytest.fixture
@@ -41,8 +54,8 @@ def phone(browser):
 
 
 @pytest.mark.parametrize("name, subject, route, answers, situation", WALKS, ids=[w[0] for w in WALKS])
-def test_a_candidate_walks_from_the_home_page_to_what_to_do_next(phone, base_url, name, subject, route, answers,
-                                                                  situation):
+def test_a_candidate_walks_from_the_home_page_to_what_to_do_next(phone, base_url, pictures, name, subject, route,
+                                                                  answers, situation):
     page = phone
     page.goto(f"{base_url}/")
     page.get_by_role("navigation", name="Accès rapide").get_by_role("link", name="Ouvrir le simulateur").tap()
@@ -53,9 +66,14 @@ def test_a_candidate_walks_from_the_home_page_to_what_to_do_next(phone, base_url
     panel.get_by_label("Qui vérifier ?").filter(visible=True).first.select_option(subject)
     panel.get_by_label("Voie d'accès").filter(visible=True).first.select_option(route)
     for field, choice in answers:
-        question = checker.wording.label((field,), "eligibility", "candidate")
-        panel.get_by_role("radiogroup", name=question).or_(panel.get_by_role("group", name=question)) \
-            .filter(visible=True).first.get_by_role("radio", name=choice, exact=True).tap()
+        question = checker.wording.label(tuple(field.split(".")), "eligibility", "candidate")
+        if choice in ("Oui", "Non"):
+            panel.get_by_role("radiogroup", name=question).or_(panel.get_by_role("group", name=question)) \
+                .filter(visible=True).first.get_by_role("radio", name=choice, exact=True).tap()
+        else:  # a figure, typed on the phone's keyboard
+            box = panel.get_by_label(question).filter(visible=True).first
+            box.tap()
+            box.fill(choice)
     page.wait_for_function(SETTLED)
     expected = checker.eligibility(situation)
     outcome = panel.locator(".cqp-outcome").first
@@ -72,10 +90,10 @@ def test_a_candidate_walks_from_the_home_page_to_what_to_do_next(phone, base_url
     # The picture is the result alone: the header, fixed at the top of the screen, would be painted
     # over it where the viewport stood.
     page.add_style_tag(content=".md-header { visibility: hidden; }")
-    region.screenshot(path=str(ROOT / "readme" / f"parcours-{name}.png"))
+    region.screenshot(path=str(pictures / f"parcours-{name}.png"))
 
 
-def test_a_trainee_enters_her_block_2_marks_from_the_home_page(phone, base_url):
+def test_a_trainee_enters_her_block_2_marks_from_the_home_page(phone, base_url, pictures):
     """The trainee of issue 20: only block 2 known (61,83 % everywhere). She reads block 2 first,
     with its figure, then what to do, the rattrapage step opening what the livret leaves unsaid."""
     page = phone
@@ -105,4 +123,4 @@ def test_a_trainee_enters_her_block_2_marks_from_the_home_page(phone, base_url):
     assert links.count() >= 1
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     page.add_style_tag(content=".md-header { visibility: hidden; }")
-    panel.get_by_role("region", name="Résultat").screenshot(path=str(ROOT / "readme" / "parcours-cs-stagiaire.png"))
+    panel.get_by_role("region", name="Résultat").screenshot(path=str(pictures / "parcours-cs-stagiaire.png"))
