@@ -37,10 +37,6 @@ MEASURE = """async (selector, once = false) => {
   const visible = (el) => { const r = el.getBoundingClientRect(); const s = getComputedStyle(el);
     if (!(r.width > 0 && r.height > 0 && s.visibility !== 'hidden' && !el.closest('[hidden], dialog:not([open])'))) return false;
     for (let e = el; e; e = e.parentElement) if (getComputedStyle(e).opacity === '0') return false;  // not painted
-    // Left out: the theme's search results box (Material's own, reachable by Tab even while the
-    // search is closed). Its line « Taper pour démarrer la recherche » read 2.47:1 here, over
-    // backgrounds this walk may not compose as the theme paints them: to check on its own.
-    if (el.closest('.md-search__output')) return false;
     return true; };
   // `once`: one control of each kind only (its tag and classes, and those of its five nearest
   // ancestors): the links of a long page look alike, and each focus costs two frames.
