@@ -177,3 +177,14 @@ def test_the_cohort_template_s_own_words_are_values():
     csv_text = "cqp;route;blocks.B1.score\nCommercial sédentaire;VAE;72,5 %\n"
     [row] = evaluate_batch("score", csv_text)
     assert row["verdict"]["blocks"]["B1"]["validated"] is True
+
+
+def test_the_rule_a_field_feeds_is_a_rule_of_the_referential():
+    # A field's hint in the forms is the text of the rule it feeds (`rule` in the field table,
+    # build_scripts/simulator/forms.py `field_hint`): a rule renamed or removed must not leave
+    # a field pointing at nothing.
+    cqps = [referentiel.cqp(cid) for cid in referentiel.cqp_ids()]
+    fed = {path: entry["rule"] for path, entry in wording.data()["fields"].items() if "rule" in entry}
+    assert len(fed) >= 30
+    for path, rule_id in fed.items():
+        assert any(rule_id in {r.id for r in c.rules} for c in cqps), (path, rule_id)

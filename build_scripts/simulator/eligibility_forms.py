@@ -17,14 +17,17 @@ def _tutor_fields(f: Forms, fid: str, keys: list) -> str:
     def label(name: str) -> str:
         return field_label(keys + [name], "eligibility", subject)
 
+    def hint(name: str) -> str | None:
+        return f.field_hint(c, keys + [name], "eligibility", subject)
+
     return "".join([
-        f.yes_no(f"{fid}-volunteer", keys + ["volunteer"], label("volunteer"), f.hint(c, "tutor_volunteer")),
+        f.yes_no(f"{fid}-volunteer", keys + ["volunteer"], label("volunteer"), hint("volunteer")),
         f.yes_no(f"{fid}-experienced", keys + ["experienced"], label("experienced"),
-                   f.hint(c, "tutor_experienced")),
+                   hint("experienced")),
         f.yes_no(f"{fid}-employee", keys + ["employee_of_host_company"], label("employee_of_host_company"),
-                   f.hint(c, "tutor_employee_of_host_company")),
+                   hint("employee_of_host_company")),
         f.yes_no(f"{fid}-chosen", keys + ["chosen_by_employer"], label("chosen_by_employer"),
-                   f.hint(c, "tutor_chosen_by_employer")),
+                   hint("chosen_by_employer")),
         f.yes_no(f"{fid}-employer", keys + ["is_employer"], label("is_employer")),
     ])
 
@@ -44,9 +47,9 @@ def _candidate(f: Forms) -> str:
     formation = [
         f.text_input("elig-cand-practice", ["practice_months"],
                      field_label(["practice_months"], "eligibility", "candidate"),
-                     hint=f.hint(c, "practice_min_months")),
+                     hint=f.field_hint(c, ["practice_months"], "eligibility", "candidate")),
         f.yes_no("elig-cand-branch", ["company_in_branch"],
-                   field_label(["company_in_branch"], "eligibility", "candidate"), f.hint(c, "company_in_branch")),
+                   field_label(["company_in_branch"], "eligibility", "candidate"), f.field_hint(c, ["company_in_branch"], "eligibility", "candidate")),
     ]
     formation.append(f.group(_tutor_fields(f, "elig-cand-tutor", ["tutor"]), tag="fieldset",
                              legend=field_label(["tutor"]), base="tutor"))
@@ -55,14 +58,14 @@ def _candidate(f: Forms) -> str:
                      field_label(["session_date"], "eligibility", "candidate", optional=True)),
         f.date_input("elig-cand-file", ["professional_file_received_on"],
                      field_label(["professional_file_received_on"], "eligibility", "candidate", optional=True),
-                     f.hint(c, "professional_file_notice")),
+                     f.field_hint(c, ["professional_file_received_on"], "eligibility", "candidate")),
         f.select("elig-cand-region", ["region"], field_label(["region"], "eligibility", "candidate"),
                  f.region_options()),
     ]
     out.append(f.group("".join(formation), when="elig-cand-route=formation"))
     out.append(f.group(
         f.yes_no("elig-cand-telesales", ["telesales_experience"],
-                   field_label(["telesales_experience"], "eligibility", "candidate"), f.hint(c, "vae_telesales_experience")),
+                   field_label(["telesales_experience"], "eligibility", "candidate"), f.field_hint(c, ["telesales_experience"], "eligibility", "candidate")),
         when="elig-cand-route=vae"))
     return "".join(out)
 
@@ -72,18 +75,18 @@ def _evaluator(f: Forms) -> str:
     return "".join([
         _head(f, "evaluator", c),
         f.yes_no("elig-eval-info", ["information_session"],
-                   field_label(["information_session"], "eligibility", "evaluator"), f.hint(c, "evaluator_information_session")),
+                   field_label(["information_session"], "eligibility", "evaluator"), f.field_hint(c, ["information_session"], "eligibility", "evaluator")),
         f.text_input("elig-eval-years", ["years_in_trade"],
                      field_label(["years_in_trade"], "eligibility", "evaluator"),
-                     hint=f.hint(c, "evaluator_trade_years")),
+                     hint=f.field_hint(c, ["years_in_trade"], "eligibility", "evaluator")),
         f.yes_no("elig-eval-assessment", ["assessment_experience_or_training"],
                    field_label(["assessment_experience_or_training"], "eligibility", "evaluator"),
-                   f.hint(c, "evaluator_assessment_experience")),
+                   f.field_hint(c, ["assessment_experience_or_training"], "eligibility", "evaluator")),
         f.yes_no("elig-eval-charter", ["charter_signed"],
                    field_label(["charter_signed"], "eligibility", "evaluator"),
-                   f.hint(c, "evaluator_charter")),
+                   f.field_hint(c, ["charter_signed"], "eligibility", "evaluator")),
         f.date_input("elig-eval-last", ["last_evaluation_on"],
-                     field_label(["last_evaluation_on"], "eligibility", "evaluator", optional=True), f.hint(c, "evaluator_inactivity_limit")),
+                     field_label(["last_evaluation_on"], "eligibility", "evaluator", optional=True), f.field_hint(c, ["last_evaluation_on"], "eligibility", "evaluator")),
         f.date_input("elig-eval-asof", ["as_of"], field_label(["as_of"], "eligibility", "evaluator", optional=True)),
     ])
 
@@ -103,10 +106,10 @@ def _jury(f: Forms) -> str:
         body = f.select(f"{fid}-role", ["members", i, "role"], label("role"), options)
         body += f.yes_no(f"{fid}-habilitated", ["members", i, "habilitated"], label("habilitated"))
         body += f.group(f.yes_no(f"{fid}-involved", ["members", i, "involved_in_candidate_path"],
-                                   label("involved_in_candidate_path"), f.hint(c, "jury_member_organism")),
+                                   label("involved_in_candidate_path"), f.field_hint(c, ["members", i, "involved_in_candidate_path"], "eligibility", "jury")),
                         when=f"{fid}-role=organism")
         body += f.group(f.yes_no(f"{fid}-host", ["members", i, "from_host_company"],
-                                   label("from_host_company"), f.hint(c, "jury_member_external")),
+                                   label("from_host_company"), f.field_hint(c, ["members", i, "from_host_company"], "eligibility", "jury")),
                         when=f"{fid}-role=external")
         out.append(f.group(body, tag="fieldset", legend=label("")))
     return "".join(out)
@@ -123,7 +126,7 @@ def _organism(f: Forms) -> str:
         for k in ("evaluation_lead", "session_lead", "disability_referent", "admin_lead"))
     referent = f.text_input("elig-org-role-cpnefp-referent", ["roles", "cpnefp_referent"],
                             field_label(["roles", "cpnefp_referent"], "eligibility", "organism", optional=True),
-                            hint=f.hint(c, "organism_cpnefp_referent"))
+                            hint=f.field_hint(c, ["roles", "cpnefp_referent"], "eligibility", "organism"))
     kinds = ("training_body", "company")
     # A company with an internal training service gives its own documents (§6.2.1): the
     # declaration and Qualiopi are not asked of it, nor is Qualiopi's scope for the VAE.
@@ -134,26 +137,26 @@ def _organism(f: Forms) -> str:
                  [(k, wording.choice_label(("organism_kind",), k)) for k in kinds]),
         f.date_input("elig-org-asof", ["as_of"], label("as_of")),
         f.group(f.yes_no("elig-org-declared", ["declared_training_body"], label("declared_training_body"),
-                         f.hint(c, "organism_declared"))
-                + f.yes_no("elig-org-qualiopi", ["qualiopi"], label("qualiopi"), f.hint(c, "organism_qualiopi")),
+                         f.field_hint(c, ["declared_training_body"], "eligibility", "organism"))
+                + f.yes_no("elig-org-qualiopi", ["qualiopi"], label("qualiopi"), f.field_hint(c, ["qualiopi"], "eligibility", "organism")),
                 when=training_body),
         f.group(f.yes_no("elig-org-internal", ["internal_training_service"], label("internal_training_service"),
-                         f.hint(c, "organism_internal_training_service")),
+                         f.field_hint(c, ["internal_training_service"], "eligibility", "organism")),
                 when="elig-org-kind=company"),
-        f.date_input("elig-org-kbis", ["kbis_dated"], label("kbis_dated"), f.hint(c, "organism_document_max_age")),
+        f.date_input("elig-org-kbis", ["kbis_dated"], label("kbis_dated"), f.field_hint(c, ["kbis_dated"], "eligibility", "organism")),
         f.date_input("elig-org-record", ["criminal_record_dated"], label("criminal_record_dated")),
-        f.yes_no("elig-org-insurance", ["insurance_valid"], label("insurance_valid"), f.hint(c, "organism_insurance")),
+        f.yes_no("elig-org-insurance", ["insurance_valid"], label("insurance_valid"), f.field_hint(c, ["insurance_valid"], "eligibility", "organism")),
         f.text_input("elig-org-evaluators", ["evaluators_proposed"], label("evaluators_proposed"),
-                     hint=f.hint(c, "organism_min_evaluators")),
+                     hint=f.field_hint(c, ["evaluators_proposed"], "eligibility", "organism")),
         f.text_input("elig-org-trainers", ["trainers_min_years"], label("trainers_min_years"),
-                     hint=f.hint(c, "trainer_min_years")),
+                     hint=f.field_hint(c, ["trainers_min_years"], "eligibility", "organism")),
         f.yes_no("elig-org-accessible", ["premises_accessible"], label("premises_accessible"),
-                 f.hint(c, "organism_accessibility")),
+                 f.field_hint(c, ["premises_accessible"], "eligibility", "organism")),
         f.yes_no("elig-org-vae", ["offers_vae_support"], label("offers_vae_support")),
         f.group(f.yes_no("elig-org-qualiopi-vae", ["qualiopi_covers_vae"], label("qualiopi_covers_vae")),
                 when=f"elig-org-vae=yes;{training_body}"),
         f.group(f.text_input("elig-org-vae-years", ["vae_accompanists_min_years"],
-                             label("vae_accompanists_min_years"), hint=f.hint(c, "vae_accompanist_min_years")),
+                             label("vae_accompanists_min_years"), hint=f.field_hint(c, ["vae_accompanists_min_years"], "eligibility", "organism")),
                 when="elig-org-vae=yes"),
         f.group(f.hints(c, "organism_roles") + role_fields + referent,
                 tag="fieldset", legend=a(field_label(["roles"])), base="roles"),

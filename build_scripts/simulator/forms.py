@@ -110,6 +110,14 @@ class Forms:
                          f'Règle : {a(rule.title)}</a>')
         return " ".join(parts)
 
+    def field_hint(self, cqp: str, keys: list, check: str | None = None, subject: str | None = None) -> str | None:
+        """A field's hint, from the field table (referentiels/site.yaml, `fields`): the text and
+        link of the rule it feeds (`rule`), or its own words (`hint`); None if it has neither."""
+        entry = wording.field(tuple(keys), check, subject) or {}
+        if "rule" in entry:
+            return self.hint(cqp, entry["rule"])
+        return a(entry["hint"]) if "hint" in entry else None
+
     def hints(self, cqp: str, *rule_ids: str, note: str = "") -> str:
         """Several rules above a group of fields, one per line."""
         items = "".join(f"<li>{self.hint(cqp, rid)}</li>" for rid in rule_ids)
@@ -241,7 +249,7 @@ class Forms:
     def _score_domains(self, cqp: dict) -> str:
         cid = cqp["id"]
         out = [self.date_input("score-session-date", ["session_date"], field_label(["session_date"], "score"),
-                               "Nécessaire pour un domaine validé lors d'une session antérieure.")]
+                               self.field_hint(cid, ["session_date"], "score"))]
         for dom in cqp["domains"]:
             d, fid = dom["id"], f"score-{dom['id'].lower()}"
             body = self.select(
@@ -254,14 +262,14 @@ class Forms:
                                 field_label(["domains", d, "positive"], "score"))
                 + self.text_input(f"{fid}-total", ["domains", d, "total"],
                                   field_label(["domains", d, "total"], "score"),
-                                 hint=self.hint(cid, "domain_pass_rate"))
+                                 hint=self.field_hint(cid, ["domains", d, "total"], "score"))
                 + self.text_input(f"{fid}-evaluated", ["domains", d, "evaluated"],
                                   field_label(["domains", d, "evaluated"], "score", optional=True)),
                 when=f"{fid}-mode=evaluated", cls="cqp-group cqp-inline")
             body += self.group(
                 self.date_input(f"{fid}-validated-on", ["domains", d, "validated_on"],
                                 field_label(["domains", d, "validated_on"], "score"),
-                                self.hint(cid, "domain_benefit")),
+                                self.field_hint(cid, ["domains", d, "validated_on"], "score")),
                 when=f"{fid}-mode=carried")
             out.append(self.group(body, tag="fieldset", legend=f"{a(d)} — {a(dom['title'])}"))
         return "".join(out)
