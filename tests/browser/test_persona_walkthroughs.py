@@ -39,6 +39,14 @@ WALKS = [
 ]
 
 
+def open_simulator_from_home(page, base_url: str) -> None:
+    """From the home page to a ready simulator, by the quick access's link (a tap)."""
+    page.goto(f"{base_url}/")
+    page.get_by_role("navigation", name="Accès rapide").get_by_role("link", name="Ouvrir le simulateur").tap()
+    page.wait_for_url(f"{base_url}/simulateur/")
+    page.wait_for_function(READY, timeout=90_000)
+
+
 @pytest.fixture
 def pictures(tmp_path) -> Path:
     return ROOT / os.environ["CQP_PICTURES"] if os.environ.get("CQP_PICTURES") else tmp_path
@@ -57,10 +65,7 @@ def phone(browser):
 def test_a_candidate_walks_from_the_home_page_to_what_to_do_next(phone, base_url, pictures, name, subject, route,
                                                                   answers, situation):
     page = phone
-    page.goto(f"{base_url}/")
-    page.get_by_role("navigation", name="Accès rapide").get_by_role("link", name="Ouvrir le simulateur").tap()
-    page.wait_for_url(f"{base_url}/simulateur/")
-    page.wait_for_function(READY, timeout=90_000)
+    open_simulator_from_home(page, base_url)
     page.get_by_role("tab", name="Éligibilité").tap()
     panel = page.get_by_role("tabpanel", name="Éligibilité")
     panel.get_by_label("Qui vérifier ?").filter(visible=True).first.select_option(subject)
@@ -97,10 +102,7 @@ def test_a_trainee_enters_her_block_2_marks_from_the_home_page(phone, base_url, 
     """The trainee of issue 20: only block 2 known (61,83 % everywhere). She reads block 2 first,
     with its figure, then what to do, the rattrapage step opening what the livret leaves unsaid."""
     page = phone
-    page.goto(f"{base_url}/")
-    page.get_by_role("navigation", name="Accès rapide").get_by_role("link", name="Ouvrir le simulateur").tap()
-    page.wait_for_url(f"{base_url}/simulateur/")
-    page.wait_for_function(READY, timeout=90_000)
+    open_simulator_from_home(page, base_url)
     page.get_by_role("tab", name="Score").tap()
     panel = page.get_by_role("tabpanel", name="Score")
     panel.get_by_label("CQP", exact=True).filter(visible=True).first.select_option("commercial-sedentaire")
