@@ -188,3 +188,38 @@ def test_the_rule_a_field_feeds_is_a_rule_of_the_referential():
     assert len(fed) >= 30
     for path, rule_id in fed.items():
         assert any(rule_id in {r.id for r in c.rules} for c in cqps), (path, rule_id)
+
+
+def _rule_ids_in(verdict) -> set:
+    """Every rule id a verdict names: its checks, its trace, what it leaves to prepare."""
+    found = set()
+    if isinstance(verdict, dict):
+        for key, value in verdict.items():
+            if key in ("id", "rule") and isinstance(value, str):
+                found.add(value)
+            found |= _rule_ids_in(value)
+    elif isinstance(verdict, list):
+        for item in verdict:
+            found |= _rule_ids_in(item)
+    return found
+
+
+def test_the_rules_said_above_a_group_are_rules_the_checker_applies():
+    # `rules` in the field table (a group's, by route) are said above the group's fields by the
+    # forms (forms.py `group_hints`): each must be a rule some situation file's verdict names,
+    # so that a hint never cites a rule nothing checks.
+    from checker import evaluate
+    from situation_files import situation_cases
+
+    applied = set()
+    for case in situation_cases():
+        try:
+            applied |= _rule_ids_in(evaluate(case["check"], case["situation"]))
+        except Exception:  # a case of bad input: its errors name no rule
+            continue
+    groups = {path: entry["rules"] for path, entry in wording.data()["fields"].items() if "rules" in entry}
+    assert {"members", "roles", "blocks", "route"} <= set(groups)
+    for path, rules in groups.items():
+        ids = [rid for ids in rules.values() for rid in ids] if isinstance(rules, dict) else rules
+        for rule_id in ids:
+            assert rule_id in applied, (path, rule_id)

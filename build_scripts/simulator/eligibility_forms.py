@@ -5,7 +5,7 @@ taken from the referential with its link, so no threshold is written here.
 """
 from __future__ import annotations
 
-from checker import wording
+from checker import columns, wording
 
 from .forms import CS, VCD, Forms, a, field_label
 
@@ -94,7 +94,7 @@ def _evaluator(f: Forms) -> str:
 def _jury(f: Forms) -> str:
     c = VCD
     out = [_head(f, "jury", c),
-           f.hints(c, "jury_size", "jury_members_habilitated")]
+           f.group_hints(c, ["members"], "eligibility", "jury")]
     for i, default in enumerate(("organism", "external")):
         fid = f"elig-jury-m{i}"
 
@@ -158,7 +158,7 @@ def _organism(f: Forms) -> str:
         f.group(f.text_input("elig-org-vae-years", ["vae_accompanists_min_years"],
                              label("vae_accompanists_min_years"), hint=f.field_hint(c, ["vae_accompanists_min_years"], "eligibility", "organism")),
                 when="elig-org-vae=yes"),
-        f.group(f.hints(c, "organism_roles") + role_fields + referent,
+        f.group(f.group_hints(c, ["roles"], "eligibility", "organism") + role_fields + referent,
                 tag="fieldset", legend=a(field_label(["roles"])), base="roles"),
     ])
 
@@ -167,8 +167,8 @@ def _jury_cs(f: Forms) -> str:
     c = CS
     out = [_head(f, "jury", c),
            f.select("elig-jurycs-route", ["route"], field_label(["route"]), f.route_options(c), hint=f.route_hint())]
-    members = [f.hints(c, "jury_size", "jury_external", "jury_not_knowing_candidate")]
-    for i in range(int(f.rule(c, "jury_size").value)):  # as many members as the rule asks
+    members = [f.group_hints(c, ["members"], "eligibility", "jury", route="formation")]
+    for i in range(columns.member_count(c, "formation")):  # as many members as the rule asks
         fid = f"elig-jurycs-m{i}"
         body = f.yes_no(f"{fid}-external", ["members", i, "external_to_company"],
                         field_label(["members", i, "external_to_company"], "eligibility", "jury"))
@@ -178,11 +178,11 @@ def _jury_cs(f: Forms) -> str:
         members.append(f.group(body, tag="fieldset", legend=a(field_label(["members", i], "eligibility", "jury")),
                                base=f"members/#{i}"))
     out.append(f.group("".join(members), when="elig-jurycs-route=formation"))
-    # With the VAE, the livret asks only for a number of professional evaluators (rule
-    # vae_evaluators): the members are counted, nothing else is asked of them.
+    # With the VAE, the livret asks only for a number of professional evaluators: the members
+    # are counted, nothing else is asked of them.
     out.append(f.group(
         f.text_input("elig-jurycs-count", ["members"], wording.phrase("vae_evaluators_count"), "count",
-                     f.hint(c, "vae_evaluators")),
+                     f.hint(c, *f.group_rules(c, ["members"], "eligibility", "jury", route="vae"))),
         when="elig-jurycs-route=vae"))
     return "".join(out)
 
@@ -195,8 +195,10 @@ def _candidate_cs(f: Forms) -> str:
     return "".join([
         _head(f, "candidate", c),
         f.select("elig-candcs-route", ["route"], field_label(["route"]), f.route_options(c), hint=f.route_hint()),
-        f.group(f.hints(c, "candidate_no_prerequisite"), when="elig-candcs-route=formation"),
-        f.group(f.hints(c, "vae_admissibility", "vae_declarative_file"), when="elig-candcs-route=vae"),
+        f.group(f.group_hints(c, ["route"], "eligibility", "candidate", route="formation"),
+                when="elig-candcs-route=formation"),
+        f.group(f.group_hints(c, ["route"], "eligibility", "candidate", route="vae"),
+                when="elig-candcs-route=vae"),
     ])
 
 

@@ -118,6 +118,24 @@ class Forms:
             return self.hint(cqp, entry["rule"])
         return a(entry["hint"]) if "hint" in entry else None
 
+    def group_rules(self, cqp: str, keys: list, check: str | None = None, subject: str | None = None,
+                    route: str | None = None) -> list[str]:
+        """The rules a group of fields is checked against (`rules` in the field table, by route
+        or for every route), those of this CQP, in the table's order."""
+        rules = (wording.field(tuple(keys), check, subject) or {}).get("rules", [])
+        if isinstance(rules, dict):
+            rules = [rid for r, ids in rules.items() if route in (None, r) for rid in ids]
+        for rid in rules:  # a rule no CQP has is a rule renamed or removed: say so
+            if not any(m.has_rule(rid) for m in self.models.values()):
+                raise FormsError(f"rule {rid!r} ({'.'.join(map(str, keys))} in the field table) is in no referential")
+        return [rid for rid in rules if self.models[cqp].has_rule(rid)]
+
+    def group_hints(self, cqp: str, keys: list, check: str | None = None, subject: str | None = None,
+                    route: str | None = None) -> str:
+        """Above a group of fields: its rules, one per line, then its own words (`hint`)."""
+        entry = wording.field(tuple(keys), check, subject) or {}
+        return self.hints(cqp, *self.group_rules(cqp, keys, check, subject, route), note=entry.get("hint", ""))
+
     def hints(self, cqp: str, *rule_ids: str, note: str = "") -> str:
         """Several rules above a group of fields, one per line."""
         items = "".join(f"<li>{self.hint(cqp, rid)}</li>" for rid in rule_ids)
@@ -282,8 +300,7 @@ class Forms:
 
     def _score_grid(self, cqp: dict) -> str:
         cid, weights = cqp["id"], self._weights(cqp)
-        out = [self.hints(cid, "evaluation_weights", "block_average_min", "competence_mastery_min",
-                          note="Un bloc laissé vide n'est pas pris en compte.")]
+        out = [self.group_hints(cid, ["blocks"], "score", route="formation")]
         for block in cqp["blocks"]:
             b = block["id"]
             head = "".join(f'<th scope="col">{a(wording.field(("blocks", "*", "*", k))["short"])} ({a(w)} %)</th>'
@@ -310,7 +327,7 @@ class Forms:
 
     def _score_vae(self, cqp: dict) -> str:
         cid = cqp["id"]
-        out = [self.hints(cid, "vae_block_min", note="Un bloc laissé vide n'est pas pris en compte.")]
+        out = [self.group_hints(cid, ["blocks"], "score", route="vae")]
         for block in cqp["blocks"]:
             b = block["id"]
             out.append(self.text_input(f"score-vae-{b.lower()}", ["blocks", b, "score"],
