@@ -154,9 +154,11 @@ def test_score_commercial_sedentaire_grid(simulator):
     box = wait_verdict(page, "Score")
     # The last mark typed may still be on its way (each change is evaluated after a pause): an
     # earlier verdict (C1.1 already under its minimum, the average not yet under 70 %) names
-    # C1.1 in its headline too. Read the screen once it shows the final headline.
-    page.wait_for_function("(title) => document.querySelector('#outil-score .cqp-outcome')?.textContent"
-                           ".replace(/\\u00a0/g, ' ').includes(title)", arg=plain(verdict["outcome"]["title"]))
+    # C1.1 in its headline too, and the summary a screen reader hears follows the headline after
+    # a pause of its own. Read the screen once both say the final headline.
+    page.wait_for_function("(title) => ['.cqp-outcome', '.cqp-verdict-summary'].every((s) => "
+                           "document.querySelector('#outil-score ' + s)?.textContent"
+                           ".replace(/\\u00a0/g, ' ').includes(title))", arg=plain(verdict["outcome"]["title"]))
     text = read(box)
     b = verdict["blocks"][b1["id"]]
     # B2 and B3 not taken: the headline is B1's, with its figures (issue 20), typeset.
