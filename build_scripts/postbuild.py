@@ -6,6 +6,8 @@
   (build_scripts/french_typography.py), first, since the next two read the pages;
 - each abbreviation marked (`<abbr title>`) at its first occurrence in each section only
   (build_scripts/abbreviations.py);
+- the theme's palette stylesheet without the rule that restyles every element of a page when
+  the theme starts (build_scripts/theme_styles.py), under its new name in every page;
 - `sitemap.xml` (and MkDocs' `sitemap.xml.gz`) without any address when the site's address is not
   configured (CQP_SITE_URL, build_scripts/site_url.py): MkDocs would list bare paths, which a
   sitemap cannot hold; the file stays, empty;
@@ -28,7 +30,8 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from build_scripts import abbreviations, deploy, french_typography, headers, offline, precompress, search_index
+from build_scripts import (abbreviations, deploy, french_typography, headers, offline, precompress, search_index,
+                           theme_styles)
 
 ROOT = Path(__file__).resolve().parents[1]
 SITE = ROOT / "site"
@@ -72,6 +75,9 @@ def postbuild(site: Path = SITE) -> list[str]:
                             (abbreviations.once_per_section, "abréviations")):
         pages = rewrite_pages(site, transform)
         written += [f"{len(pages)} page(s) ({what})"] if pages else []
+    for old, new in theme_styles.palette_without_switching_rule(site):
+        pages = rewrite_pages(site, lambda html, old=old, new=new: html.replace(old, new))
+        written += [new, f"{len(pages)} page(s) (palette)"]
     written += sitemap_without_addresses(site)
     # The search index before the service worker, which lists the files with their final content.
     for name, write in ((search_index.NAME, search_index.accent_free_index),
