@@ -61,7 +61,10 @@ def _score_next_steps(cqp: Cqp, trace: Trace, status: str, route: str | None) ->
     """The next steps of a score, less the rattrapage where no épreuve was failed: the cahier des
     charges offers it to « candidats n'ayant pas réussi une des évaluations » (§5.5), and a
     domain whose benefit ended was réussi; whether it is taken again free, the seed does not say."""
-    steps = wording.next_steps("score", status, cqp, route)
+    # Which parts are validated: the certification step's inputs ({"B1": True, …}).
+    validated = next((s["inputs"] for s in trace.steps if s["rule"] in CERTIFICATION), {})
+    facts = frozenset({"a_part_validated"}) if any(validated.values()) else frozenset()
+    steps = wording.next_steps("score", status, cqp, route, facts=facts)
     if status != "negative" or not cqp.has_rule("rattrapage"):
         return steps
     failed = [s for s in _part_steps(trace) if s["ok"] is False]

@@ -181,15 +181,18 @@ _AMOUNT = re.compile(r"\{(amount|threshold):([a-z0-9_]+)\}")
 
 
 def next_steps(check: str, status: str, cqp, route: str | None = None,
-               subject: str | None = None) -> list[dict]:
+               subject: str | None = None, facts: frozenset = frozenset()) -> list[dict]:
     """« Que faire maintenant ? »: [{"text", "page", "title"}] for a result, from the wording data; each
-    step links to the page of the rule, deadline or section it rests on."""
+    step links to the page of the rule, deadline or section it rests on. A step with `only_if` is
+    said when that fact of the result is in `facts` (« a_part_validated »)."""
     context = {"check": check, "status": status, "cqp": cqp.id, "route": route, "subject": subject}
     out = []
     for entry in data()["next_steps"]:
         if any(context.get(k) != v for k, v in entry["when"].items()):
             continue
         for step in entry["steps"]:
+            if "only_if" in step and step["only_if"] not in facts:
+                continue
             text = _AMOUNT.sub(lambda m: getattr(cqp.rule(m.group(2)), m.group(1))(), " ".join(step["text"].split()))
             # The title names where the link goes (a screen reader lists links out of context).
             if "deadline" in step:

@@ -301,6 +301,26 @@ def test_the_cs_rattrapage_step_opens_what_the_livret_does_not_provide_and_expla
     verdict = _verdict("score", CS_B2_ONLY)
     steps = [s for s in verdict["next_steps"] if "rattrapage" in s["text"]]
     assert steps and all(s["page"] == "commercial-sedentaire/reglement/#silences-du-livret" for s in steps)
+    # No block validated: nothing is said of a validated block's benefit or delivery alone.
+    assert [s["text"] for s in verdict["next_steps"]] == [s["text"] for s in steps]
+    b1 = {c["id"]: {"questionnaire": 80, "tuteur": 80, "jury": 80}
+          for c in checker.referentiel.cqp("commercial-sedentaire").parts[0]["competences"]}
+    verdict = _verdict("score", {**CS_B2_ONLY, "blocks": {"B1": b1, **CS_B2_ONLY["blocks"]}})
+    assert verdict["blocks"]["B1"]["validated"] and not verdict["blocks"]["B2"]["validated"]
     benefit = [s for s in verdict["next_steps"] if "bénéfice" in s["text"]]
     assert benefit and "reste acquis" in _flat(benefit[0]["text"])
     assert benefit[0]["page"].endswith("#silences-du-livret")
+    assert any("bloc de compétences seul" in _flat(s["text"]) for s in verdict["next_steps"])
+
+
+def test_the_vcd_steps_about_a_domain_reussi_are_said_only_when_one_is():
+    # Both domains failed: the rattrapage alone; one réussi: its benefit and « no partial
+    # certificate » too (cahier des charges §5.2, §5.5).
+    def steps(dc1: int) -> list[str]:
+        verdict = _verdict("score", {"cqp": "vendeur-conseil-distance", "route": "formation",
+                                     "session_date": "2026-06-15", "domains": {
+                                         "DC1": {"positive": dc1, "total": 10}, "DC2": {"positive": 1, "total": 10}}})
+        assert verdict["outcome"]["status"] == "negative"
+        return [_flat(s["text"]) for s in verdict["next_steps"]]
+    assert len(steps(1)) == 1 and "rattrapage" in steps(1)[0]
+    assert len(steps(10)) == 3 and any("garde son bénéfice" in t for t in steps(10))
