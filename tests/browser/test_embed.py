@@ -9,6 +9,7 @@ import re
 import threading
 
 import pytest
+from playwright.sync_api import expect
 
 from build_scripts.local_server import QuietServer, StaticHandler
 from build_scripts.site_url import origin, site_url
@@ -38,8 +39,12 @@ def _snippet(ctx, tool: str, base_url: str, query: str = "") -> str:
             if value:
                 page.get_by_label(label).select_option(value=value)
         code = page.locator("#maker-copy").get_attribute("data-copy")
-        # The live preview shows the tool at those settings.
-        assert page.locator("#maker-preview iframe").get_attribute("src") == f"{base_url}/integrer-{tool}/?{query}"
+        # The live preview shows the tool at those settings, once the reader comes near it
+        # (not before: it would load a whole tool with the page).
+        preview = page.locator("#maker-preview iframe")
+        assert preview.get_attribute("src") is None
+        preview.scroll_into_view_if_needed()
+        expect(preview).to_have_attribute("src", f"{base_url}/integrer-{tool}/?{query}")
     else:
         codes = page.locator("button.cqp-copy[data-frame]").evaluate_all("bs => bs.map(b => b.dataset.copy)")
         code = next(c for c in codes if f"/integrer-{tool}/" in c)

@@ -62,12 +62,29 @@
   if (maker) {
     var pick = function (id) { return maker.querySelector("#" + id); };
     var preview = null;
+    // The live preview is far down the page: the tool it shows (its scripts, its engine) loads
+    // when the reader comes near it, not with the page (the browser's own lazy loading starts
+    // frames several screens ahead, which is the whole page on a phone).
+    var near = !("IntersectionObserver" in window);
+    var frame = null;
+    var show = function () {
+      if (near && preview && preview.src !== frame) preview.src = frame;
+    };
+    if (!near) {
+      var watch = new IntersectionObserver(function (entries) {
+        if (!entries.some(function (e) { return e.isIntersecting; })) return;
+        near = true;
+        watch.disconnect();
+        show();
+      }, { rootMargin: "200px 0px" });
+      watch.observe(pick("maker-preview"));
+    }
     var update = function () {
       var tool = pick("maker-tool");
       var query = [];
       if (pick("maker-cqp").value) query.push("cqp=" + encodeURIComponent(pick("maker-cqp").value));
       if (pick("maker-route").value) query.push("voie=" + encodeURIComponent(pick("maker-route").value));
-      var frame = absolute(maker.getAttribute("data-base") + "integrer-" + tool.value + "/" +
+      frame = absolute(maker.getAttribute("data-base") + "integrer-" + tool.value + "/" +
         (query.length ? "?" + query.join("&") : ""));
       var title = tool.selectedOptions[0].getAttribute("data-title");
       var code = maker.getAttribute("data-code").split("{cadre}").join(frame).replace('title=""', 'title="' + title + '"');
@@ -85,7 +102,7 @@
         });
       }
       preview.title = title;
-      if (preview.src !== frame) preview.src = frame;
+      show();
     };
     ["maker-tool", "maker-cqp", "maker-route"].forEach(function (id) { pick(id).addEventListener("change", update); });
     maker.hidden = false;
