@@ -52,6 +52,9 @@ def _verdict(check: str) -> str:
     )
 
 
+LOADING = "Chargement du moteur de calcul dans votre navigateur… Vous pouvez déjà remplir les formulaires."
+
+
 def simulator_html(forms: Forms) -> str:
     bodies = {"eligibility": eligibility(forms), "score": forms.score(),
               "deadlines": forms.deadlines()}
@@ -69,8 +72,14 @@ def simulator_html(forms: Forms) -> str:
     return (
         '<div class="cqp-sim" data-cqp-sim>'
         '<div class="cqp-engine" data-engine="loading">'
-        '<p class="cqp-engine-loading" role="status">Chargement du moteur de calcul dans votre '
-        'navigateur… Vous pouvez déjà remplir les formulaires.</p>'
+        # The box keeps its height from the first paint to ready, so that the forms below do
+        # not move while the engine loads: the status line is laid over an unseen copy of its
+        # longest usual text (data-sizer, drawn by the stylesheet), and the progress line keeps
+        # its place when it shows nothing.
+        f'<div class="cqp-engine-line" data-sizer="{a(LOADING)}">'
+        f'<p class="cqp-engine-loading" role="status">{LOADING}</p></div>'
+        '<p class="cqp-engine-progress" hidden><progress max="1" value="0" '
+        'aria-label="Téléchargement du moteur de calcul"></progress> <span></span></p>'
         '<div class="cqp-engine-failed" role="alert" hidden><p><strong>Le moteur de calcul n\'a '
         'pas pu se charger.</strong> <span class="cqp-engine-reason"></span></p>'
         '<p>Il faut un navigateur récent qui exécute WebAssembly dans un Web Worker, et que '

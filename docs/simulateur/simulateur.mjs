@@ -767,26 +767,20 @@ const mo = (bytes) => (bytes / 1e6).toLocaleString("fr-FR", { minimumFractionDig
 function showProgress() {
   const p = CQP.progress;
   const box = root.querySelector(".cqp-engine");
-  let line = box.querySelector(".cqp-engine-progress");
+  const line = box.querySelector(".cqp-engine-progress");
   if (!p || CQP.status !== "loading") {
-    if (line) {
-      line.hidden = true;
-      line.querySelector("progress").value = 0;
-    }
+    line.hidden = true;
+    line.querySelector("progress").value = 0;
     return;
-  }
-  if (!line) {
-    line = Object.assign(document.createElement("p"), { className: "cqp-engine-progress" });
-    line.innerHTML = '<progress max="1" value="0" aria-label="Téléchargement du moteur de calcul"></progress> <span></span>';
-    box.querySelector(".cqp-engine-loading").after(line);
   }
   line.hidden = false;
   const bar = line.querySelector("progress");
   bar.max = Math.max(p.total, p.received, 1);
   bar.value = p.received;
+  // Short enough to stay on the bar's line on a 320 px phone (the bar is labelled).
   line.querySelector("span").textContent = p.total && p.received >= p.total
-    ? `${mo(p.received)} Mo reçus ; démarrage du moteur de calcul…`
-    : `${mo(p.received)} Mo sur ${mo(Math.max(p.total, p.received))} Mo reçus`;
+    ? "Démarrage du moteur…"
+    : `${mo(p.received)} sur ${mo(Math.max(p.total, p.received))} Mo`;
 }
 
 // After a restart (boot.js: the worker stopped answering), the status says so until the next one.
@@ -801,7 +795,7 @@ function engine(state, reason = "") {
   if (state === "ready") {
     loading.textContent = restarted
       ? "Le moteur de calcul ne répondait plus : il a été redémarré et il est de nouveau prêt. Vos réponses sont conservées."
-      : "Moteur de calcul prêt, dans votre navigateur.";
+      : "Moteur de calcul prêt, dans votre navigateur : le résultat suit chacune de vos réponses.";
   }
   if (state === "loading") {
     loading.textContent = restarted

@@ -66,3 +66,27 @@ def test_commercial_sedentaire_grid_is_cards_without_inner_scroll(simulator, axe
                      "C1.2 — questionnaire (%)"]
     violations = [v["id"] for v in run_axe(page, axe_source)]
     assert violations == []
+
+
+# Every layout shift the page records (the Layout Instability API), kept from the first paint.
+LAYOUT_SHIFTS = """window.__shifts = [];
+new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__shifts.push(e.value); })
+  .observe({ type: "layout-shift", buffered: true });"""
+
+
+@pytest.mark.parametrize("path", ["simulateur/", "integrer-score/"])
+@pytest.mark.parametrize("width", [320, 412])
+def test_the_forms_do_not_move_while_the_engine_loads(browser, base_url, path, width):
+    # The engine's status box keeps its height from the first paint to ready (its progress line,
+    # its text loading then ready): what a person started reading or filling stays in place.
+    ctx = browser.new_context(locale="fr-FR", viewport={"width": width, "height": 740}, service_workers="block")
+    try:
+        page = ctx.new_page()
+        page.add_init_script(LAYOUT_SHIFTS)
+        page.goto(f"{base_url}/{path}")
+        page.wait_for_function("() => window.CQP && CQP.status === 'ready'", timeout=180_000)
+        page.wait_for_timeout(500)
+        shifts = page.evaluate("window.__shifts")
+        assert sum(shifts) < 0.01, shifts
+    finally:
+        ctx.close()

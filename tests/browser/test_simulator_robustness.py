@@ -395,7 +395,7 @@ def test_a_stalled_download_fails_and_a_slow_one_does_not(page, base_url, contex
     page.get_by_role("alert").get_by_role("button", name="Réessayer").click()
     page.wait_for_function("() => { const p = document.querySelector('.cqp-engine progress');"
                            " return p && p.checkVisibility() && p.value > 0 && p.max > 1e6"
-                           " && /[\\d,]+ Mo sur [\\d,]+ Mo/.test(document.querySelector('.cqp-engine').innerText); }",
+                           " && /[\\d,]+ sur [\\d,]+ Mo/.test(document.querySelector('.cqp-engine').innerText); }",
                            timeout=30_000)
     if os.environ.get("CQP_SCREENSHOTS"):
         page.set_viewport_size({"width": 360, "height": 740})
