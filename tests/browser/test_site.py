@@ -121,3 +121,38 @@ def test_search_ignores_accents_finds_figures_either_way_and_names_the_cqp(page,
     assert "Ce que le livret ne prévoit pas : rattrapage" in results[cs[0]]["text"]
     # Search loads its index and French stemmer from the site itself.
     assert not external_requests, f"requêtes vers un autre hôte : {external_requests}"
+
+
+TOOLTIP = """() => { const t = document.getElementById('cqp-tooltip');
+  return t && getComputedStyle(t).opacity === '1' ? t.innerText : null; }"""
+
+
+@pytest.mark.parametrize("width, touch", [(320, True), (1280, False)])
+def test_an_abbreviation_shows_its_meaning_when_tapped_or_pointed_at(browser, base_url, width, touch):
+    # The theme's tooltip, drawn on demand (docs/assets/javascripts/theme/tooltips.js): on a
+    # phone by a tap, on a computer by the mouse; a section's link by the keyboard too.
+    ctx = browser.new_context(locale="fr-FR", viewport={"width": width, "height": 740},
+                              has_touch=touch, is_mobile=touch, service_workers="block")
+    try:
+        page = ctx.new_page()
+        page.goto(f"{base_url}/glossaire/")
+        abbr = page.locator(".md-content abbr[title]").nth(3).element_handle()  # not found again by its title
+        meaning = abbr.get_attribute("title")
+        assert meaning
+        abbr.scroll_into_view_if_needed()
+        abbr.tap() if touch else abbr.hover()
+        page.wait_for_function(TOOLTIP)
+        assert page.evaluate(TOOLTIP) == meaning
+        # the browser's own tooltip is not shown over it, and the page does not widen
+        assert abbr.get_attribute("title") is None
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
+        page.keyboard.press("Escape")
+        page.wait_for_function(f"!({TOOLTIP})()")
+        assert abbr.get_attribute("title") == meaning
+        link = page.locator(".md-content a.headerlink").nth(1).element_handle()
+        link.focus()
+        page.wait_for_function(TOOLTIP)
+        assert page.evaluate(TOOLTIP) == link.get_attribute("data-cqp-title") == "Lien vers cette section"
+        assert link.get_attribute("aria-describedby") == "cqp-tooltip"
+    finally:
+        ctx.close()
