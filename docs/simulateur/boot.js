@@ -374,36 +374,56 @@
     return CQP.ready;
   };
 
-  // The theme's own JavaScript (navigation, palette toggle, search and its index) would compete
-  // with Pyodide for the processor while it boots: on this page it is loaded once Python is
-  // ready or has failed (or after THEME_DELAY at the latest); the build leaves its tag as
-  // <script type="text/plain" data-cqp-theme-bundle="…">, a data block that never runs
-  // (build_scripts/hooks/defer_theme_bundle.py). The theme starts on DOMContentLoaded, which has
-  // passed by then: it is sent again for it.
-  var THEME_DELAY = 8000;
-  var themeLoaded = false;
+  // The theme's own JavaScript (search and its index, the palette's toggle, the header's
+  // behaviours) is loaded when the person first reaches for it: a pointer, a key or the focus
+  // anywhere outside the simulator's tools. Started with the page, it competed with Pyodide for
+  // the processor; started once Python was ready, its start-up (about 300 ms on a phone) blocked
+  // the forms just when they could answer. The build leaves its tag as <script type="text/plain"
+  // data-cqp-theme-bundle="…">, a data block that never runs
+  // (build_scripts/hooks/defer_theme_bundle.py); the menu opens without it (the theme's drawer is
+  // a checkbox). The theme starts on DOMContentLoaded, which has passed by then: it is sent again
+  // for it. What the person did meanwhile is done again for the theme: a click on the palette's
+  // toggle, a key (its shortcuts), a query typed in the search field.
+  var theme = "none"; // then "loading", then "ready"
+  var replay = null; // what the person did before the theme could act on it
   function loadTheme() {
-    if (themeLoaded) return;
-    if (document.readyState === "loading") {
-      document.addEventListener("DOMContentLoaded", loadTheme, { once: true });
-      return;
-    }
     var tag = document.querySelector("script[data-cqp-theme-bundle]");
-    if (!tag) return;
-    themeLoaded = true;
+    if (theme !== "none" || !tag) return;
+    theme = "loading";
     var script = document.createElement("script");
     script.src = tag.getAttribute("data-cqp-theme-bundle");
     script.onload = function () {
       document.dispatchEvent(new Event("DOMContentLoaded"));
-      // A query typed in the search field meanwhile is searched now.
+      theme = "ready";
       var query = document.querySelector(".md-search__input");
       if (query && query.value) query.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true }));
+      var again = replay;
+      replay = null;
+      if (again && again.type === "click") again.target.click();
+      if (again && again.type === "keydown") {
+        document.dispatchEvent(new KeyboardEvent("keydown", { key: again.key, code: again.code, bubbles: true }));
+      }
     };
     document.body.appendChild(script);
   }
-  document.addEventListener("cqp:ready", loadTheme);
-  document.addEventListener("cqp:failed", loadTheme);
-  setTimeout(loadTheme, THEME_DELAY);
+  function firstUse(event) {
+    if (theme === "ready" || document.readyState === "loading") return;
+    var target = event.target instanceof Element ? event.target : null;
+    if (target && target.closest("[data-cqp-sim]")) return;
+    if (!document.querySelector("script[data-cqp-theme-bundle]")) return;
+    // The palette's toggle acts through the theme: its click waits for it.
+    var toggle = target && target.closest("[data-md-component=palette] label");
+    if (event.type === "click" && toggle) {
+      event.preventDefault();
+      replay = { type: "click", target: toggle };
+    } else if (event.type === "keydown" && !(target && target.closest("input, textarea, select"))) {
+      replay = { type: "keydown", key: event.key, code: event.code };
+    }
+    loadTheme();
+  }
+  ["pointerdown", "click", "focusin", "keydown"].forEach(function (type) {
+    document.addEventListener(type, firstUse, true);
+  });
 
   // Fields typed into before the page script wires the forms: it keeps them (simulateur.mjs).
   CQP.typedEarly = new Set();
