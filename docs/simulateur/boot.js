@@ -376,10 +376,10 @@
 
   // The theme's own JavaScript (search and its index, the palette's toggle, the header's
   // behaviours) is loaded when the person first reaches for it: a pointer, a key or the focus
-  // anywhere outside the simulator's tools. Started with the page, it competed with Pyodide for
-  // the processor; started once Python was ready, its start-up (about 300 ms on a phone) blocked
-  // the forms just when they could answer. The build leaves its tag as <script type="text/plain"
-  // data-cqp-theme-bundle="…">, a data block that never runs
+  // anywhere outside the tools (the simulator's, or the cohort's on its page). Started with the
+  // page, it competed with Pyodide for the processor; started once Python was ready, its start-up
+  // (about 300 ms on a phone) blocked the forms just when they could answer. The build leaves its
+  // tag as <script type="text/plain" data-cqp-theme-bundle="…">, a data block that never runs
   // (build_scripts/hooks/defer_theme_bundle.py); the menu opens without it (the theme's drawer is
   // a checkbox). The theme starts on DOMContentLoaded, which has passed by then: it is sent again
   // for it. What the person did meanwhile is done again for the theme: a click on the palette's
@@ -399,7 +399,11 @@
       if (query && query.value) query.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true }));
       var again = replay;
       replay = null;
-      if (again && again.type === "click") again.target.click();
+      if (again && again.type === "click") {
+        // The toggle the theme shows now: it switches from the palette in use.
+        var shown = document.querySelector("[data-md-component=palette] label:not([hidden])");
+        (shown || again.target).click();
+      }
       if (again && again.type === "keydown") {
         document.dispatchEvent(new KeyboardEvent("keydown", { key: again.key, code: again.code, bubbles: true }));
       }
@@ -409,7 +413,7 @@
   function firstUse(event) {
     if (theme === "ready" || document.readyState === "loading") return;
     var target = event.target instanceof Element ? event.target : null;
-    if (target && target.closest("[data-cqp-sim]")) return;
+    if (target && target.closest("[data-cqp-sim], [data-cqp-cohort]")) return;
     if (!document.querySelector("script[data-cqp-theme-bundle]")) return;
     // The palette's toggle acts through the theme: its click waits for it.
     var toggle = target && target.closest("[data-md-component=palette] label");
@@ -424,6 +428,37 @@
   ["pointerdown", "click", "focusin", "keydown"].forEach(function (type) {
     document.addEventListener(type, firstUse, true);
   });
+  // Until then, the palette the theme would apply when it starts: the one the person chose
+  // (theme/palette.js has applied it already), else the one whose media query matches (a phone
+  // set to dark mode), with the toggle that leaves it.
+  document.addEventListener("DOMContentLoaded", function () {
+    var inputs = document.querySelectorAll("[data-md-component=palette] input");
+    if (theme !== "none" || !inputs.length) return;
+    var stored = null;
+    try {
+      stored = window.__md_get && __md_get("__palette");
+    } catch (err) {
+      stored = null;
+    }
+    var index = stored && typeof stored.index === "number" && inputs[stored.index] ? stored.index : -1;
+    if (index < 0) {
+      index = 0;
+      for (var i = 0; i < inputs.length; i++) {
+        var media = inputs[i].getAttribute("data-md-color-media");
+        if (media && matchMedia(media).matches) {
+          index = i;
+          break;
+        }
+      }
+      ["media", "scheme", "primary", "accent"].forEach(function (key) {
+        var value = inputs[index].getAttribute("data-md-color-" + key);
+        if (value) document.body.setAttribute("data-md-color-" + key, value);
+      });
+    }
+    inputs[index].checked = true;
+    var toggle = inputs[index].nextElementSibling;
+    if (toggle && toggle.tagName === "LABEL") toggle.hidden = false;
+  }, { once: true });
 
   // Fields typed into before the page script wires the forms: it keeps them (simulateur.mjs).
   CQP.typedEarly = new Set();

@@ -37,3 +37,23 @@ def test_a_query_typed_before_the_theme_is_searched(page, base_url):
     page.locator(".md-search__input").click()
     page.keyboard.type("jury")
     page.locator(".md-search-result__item").first.wait_for(timeout=20_000)
+
+
+def test_a_phone_in_dark_mode_gets_the_dark_palette_before_the_theme_starts(browser, base_url):
+    # What the theme would apply when it starts (nothing chosen yet: the palette whose media query
+    # matches), applied from the start, with the toggle that leaves it; the toggle then works.
+    ctx = browser.new_context(locale="fr-FR", color_scheme="dark", viewport={"width": 360, "height": 740},
+                              has_touch=True, is_mobile=True, service_workers="block")
+    try:
+        page = ctx.new_page()
+        for path in ("simulateur/", "simulateur/cohorte/"):
+            page.goto(f"{base_url}/{path}")
+            page.wait_for_function("window.CQP && window.CQP.status === 'ready'", timeout=60_000)
+            assert not page.evaluate(BUNDLE_LOADED)
+            assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
+            toggle = page.locator("form[data-md-component=palette] label:visible")
+            assert toggle.count() == 1 and toggle.get_attribute("title") == "Passer au thème clair"
+        toggle.tap()
+        page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'default'")
+    finally:
+        ctx.close()
