@@ -800,7 +800,7 @@ function engine(state, reason = "") {
   if (state === "loading") {
     loading.textContent = restarted
       ? "Le moteur de calcul ne répondait plus : il redémarre dans votre navigateur. Vos réponses sont conservées ; le résultat suivra…"
-      : "Chargement du moteur de calcul dans votre navigateur…";
+      : box.querySelector(".cqp-engine-line").dataset.sizer; // the page's own (build_scripts/simulator/page.py)
   }
   if (state === "failed") box.querySelector(".cqp-engine-reason").textContent = reason;
   showProgress();
